@@ -1,0 +1,87 @@
+# Wacana: `make run` serves the site, `make test` runs what CI runs. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+THREADS ?= 8
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/wacana
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean
+
+# Re-installs only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
+
+demo: migrate
+	$(PY) manage.py load_demo --if-empty
+
+run: demo
+	$(PY) manage.py collectstatic --no-input -v0
+	@echo "Wacana: http://$(HOST):$(PORT)"
+	$(BIN)/granian --interface wsgi wacana.wsgi:application \
+		--host $(HOST) --port $(PORT) --workers $(WORKERS) --blocking-threads $(THREADS) \
+		--static-path-route /media --static-path-mount $${MEDIA_ROOT:-var/media} \
+		--no-access-log --respawn-failed-workers
+
+dev: demo
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy wacana
+
+# The whole suite: lint, types, Django's checks, then pytest on SQLite and, where the
+# services answer, again on PostgreSQL with Redis as cache.
+test: lint typecheck browsers
+	DJANGO_SETTINGS_MODULE=wacana.settings $(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) scripts/check_messages.py
+	$(MAKE) --no-print-directory pytest-sqlite
+	$(MAKE) --no-print-directory pytest-postgres
+
+pytest-sqlite: install
+	@echo "== pytest on SQLite (local-memory cache)"
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest -q -p no:cacheprovider
+
+pytest-postgres: install
+	@url="$${DATABASE_URL:-$(PG_TEST_URL)}"; \
+	if ! $(PY) scripts/services.py postgres "$$url"; then \
+		echo "== PostgreSQL does not answer at $$url: skipping the PostgreSQL run"; exit 0; fi; \
+	redis="$${REDIS_URL:-$(REDIS_TEST_URL)}"; \
+	if $(PY) scripts/services.py redis "$$redis"; then \
+		echo "== pytest on PostgreSQL with Redis ($$redis)"; export REDIS_URL="$$redis"; \
+	else echo "== Redis does not answer at $$redis: PostgreSQL run without Redis"; unset REDIS_URL; fi; \
+	DATABASE_URL="$$url" $(BIN)/pytest -q -p no:cacheprovider
+
+# Debian's chromium drives the browser tests; install it where we can (CI runs as root).
+browsers:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian's chromium for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else echo "chromium is not installed: browser tests will be skipped"; fi; }
+
+# Extract new strings into the catalogues (needs GNU gettext), then compile them.
+messages: install
+	$(PY) manage.py makemessages -l id -l en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*'
+	$(PY) manage.py compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) staticfiles .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,64 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+from wacana.accounts.models import ApiToken, User
+
+
+class ApiTokenInline(admin.TabularInline):
+    model = ApiToken
+    fields = ("hint", "created_at")
+    readonly_fields = ("hint", "created_at")
+    extra = 0
+    can_delete = True
+
+    def has_add_permission(self, request, obj=None):
+        # A key is shown once to its owner; staff cannot mint tokens for someone else.
+        return False
+
+
+class AddUserForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("username", "email", "display_name")
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ("username", "display_name", "email", "verified", "is_active", "date_joined")
+    list_filter = ("verified", "is_active", "is_staff", "groups")
+    search_fields = ("username", "display_name", "email")
+    ordering = ("-date_joined",)
+    readonly_fields = (
+        "article_count",
+        "follower_count",
+        "following_count",
+        "last_login",
+        "date_joined",
+    )
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (
+            _("Profile"),
+            {"fields": ("display_name", "tagline", "bio", "avatar", "avatar_small", "verified")},
+        ),
+        (_("Contact"), {"fields": ("email",)}),
+        (_("Counts"), {"fields": ("article_count", "follower_count", "following_count")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("username", "email", "display_name", "password1", "password2"),
+            },
+        ),
+    )
+    add_form = AddUserForm
+    inlines = [ApiTokenInline]

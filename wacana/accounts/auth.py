@@ -1,0 +1,25 @@
+"""How API callers prove who they are: a bearer token, or the browser's session."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.security import HttpBearer, django_auth
+
+from wacana.accounts.models import ApiToken
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        if not token or len(token) > 200:
+            return None
+        found = ApiToken.objects.for_key(token).select_related("user").first()
+        if found is None or not found.user.is_active:
+            return None
+        request.user = found.user
+        request.api_token = token  # type: ignore[attr-defined]
+        return found.user
+
+
+token_auth = TokenAuth()
+# Session auth in django-ninja enforces Django's CSRF check on unsafe methods.
+signed_in = [token_auth, django_auth]

@@ -1,0 +1,129 @@
+"""Validation for accounts, shared by the HTML pages and the JSON API."""
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wacana.accounts import actions
+from wacana.accounts.models import BIO_MAX, DISPLAY_NAME_MAX, TAGLINE_MAX, User
+from wacana.accounts.validators import USERNAME_MAX
+
+
+class SignupForm(forms.Form):
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=USERNAME_MAX,
+        help_text=_(
+            "3–30 lowercase letters, digits, underscores or dots. It becomes your address."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=DISPLAY_NAME_MAX,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=_("Never shown to others; used only for your account, such as password reset."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        max_length=128,
+        help_text=_("At least 8 characters, not too common and not only digits."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_username(self) -> str:
+        username = actions.clean_username(self.cleaned_data["username"])
+        if User.objects.by_username(username).exists():
+            raise ValidationError(_("This username is already taken."), code="taken")
+        return username
+
+    def clean_email(self) -> str:
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(
+                _("An account with this email address already exists."), code="taken"
+            )
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        password = data.get("password")
+        if password:
+            candidate = User(
+                username=data.get("username", ""),
+                email=data.get("email", ""),
+                display_name=data.get("display_name", ""),
+            )
+            try:
+                password_validation.validate_password(password, candidate)
+            except ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+    def only_conflicts(self) -> bool:
+        """True when the data is fine except that the name or address is taken."""
+        codes = {error.code for errors in self.errors.as_data().values() for error in errors}
+        return codes == {"taken"}
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "tagline", "bio"]
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 5, "maxlength": BIO_MAX}),
+            "tagline": forms.TextInput(attrs={"maxlength": TAGLINE_MAX}),
+        }
+        help_texts = {
+            "tagline": _("For example: Guru SD di Kupang, or Penikmat kopi dan sejarah."),
+            "bio": _("Plain text, at most %(max)d characters.") % {"max": BIO_MAX},
+        }
+
+    def clean_display_name(self) -> str:
+        value = self.cleaned_data["display_name"].strip()
+        if not value:
+            raise ValidationError(_("A display name cannot be empty."), code="required")
+        return value
+
+    def clean_bio(self) -> str:
+        # Line endings are normalised so the length a person sees is the length we store.
+        return self.cleaned_data["bio"].replace("\r\n", "\n").strip()
+
+
+class AvatarForm(forms.Form):
+    avatar = forms.FileField(
+        label=_("Profile photo"),
+        help_text=_("JPEG, PNG, WebP or GIF, at most 5 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+        ),
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("The password is not correct."), code="wrong")
+        return password

@@ -1,0 +1,117 @@
+import hashlib
+import secrets
+from typing import ClassVar
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wacana.accounts.validators import validate_username
+
+DISPLAY_NAME_MAX = 50
+TAGLINE_MAX = 100
+BIO_MAX = 500
+
+
+class UserQuerySet(models.QuerySet["User"]):
+    def active(self) -> "UserQuerySet":
+        return self.filter(is_active=True)
+
+    def by_username(self, username: str) -> "UserQuerySet":
+        return self.filter(username__iexact=username)
+
+
+class WacanaUserManager(UserManager["User"]):
+    def get_queryset(self) -> UserQuerySet:
+        return UserQuerySet(self.model, using=self._db)
+
+    def active(self) -> UserQuerySet:
+        return self.get_queryset().active()
+
+    def by_username(self, username: str) -> UserQuerySet:
+        return self.get_queryset().by_username(username)
+
+
+class User(AbstractUser):
+    """A person on Wacana; the profile lives on the user row (one table, one lookup)."""
+
+    username = models.CharField(
+        _("username"),
+        max_length=30,
+        unique=True,
+        validators=[validate_username],
+        help_text=_("3–30 lowercase letters, digits, underscores or dots."),
+        error_messages={"unique": _("This username is already taken.")},
+    )
+    email = models.EmailField(_("email address"), max_length=254)
+    display_name = models.CharField(_("display name"), max_length=DISPLAY_NAME_MAX)
+    tagline = models.CharField(_("occupation or tagline"), max_length=TAGLINE_MAX, blank=True)
+    bio = models.TextField(_("bio"), max_length=BIO_MAX, blank=True)
+    avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)
+    avatar_small = models.ImageField(_("small avatar"), upload_to="avatars/", blank=True)
+    verified = models.BooleanField(_("verified writer"), default=False)
+    # Stored counts, moved with F() by the actions that change them (never COUNT(*)).
+    article_count = models.PositiveIntegerField(default=0, editable=False)
+    follower_count = models.PositiveIntegerField(default=0, editable=False)
+    following_count = models.PositiveIntegerField(default=0, editable=False)
+
+    objects: ClassVar[WacanaUserManager] = WacanaUserManager()
+
+    REQUIRED_FIELDS = ["email"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("username"), name="user_username_ci_unique"),
+            models.UniqueConstraint(
+                Lower("email"), name="user_email_ci_unique", condition=~models.Q(email="")
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.username
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.username
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:profile", kwargs={"username": self.username})
+
+
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def for_key(self, key: str) -> "ApiTokenQuerySet":
+        return self.filter(key_hash=ApiToken.hash_key(key))
+
+
+class ApiToken(models.Model):
+    """A bearer token for the JSON API. Only a SHA-256 of the key is stored."""
+
+    PREFIX = "wcn_"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    # The first characters after the prefix, so a person can tell their tokens apart.
+    hint = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.PREFIX}{self.hint}…"
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        # Keys are 256 random bits, so a fast unsalted hash is enough: nothing to brute-force.
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def new_key(cls) -> str:
+        return cls.PREFIX + secrets.token_urlsafe(32)

@@ -1,0 +1,53 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, re_path, reverse_lazy
+
+from wacana.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("daftar", views.signup, name="signup"),
+    path("masuk", views.login, name="login"),
+    path("keluar", views.logout, name="logout"),
+    path("akun/profil", views.edit_profile, name="edit_profile"),
+    path("akun/foto", views.avatar, name="avatar"),
+    path("akun/data", views.export, name="export"),
+    path("akun/hapus", views.delete_account, name="delete"),
+    path(
+        "akun/sandi",
+        auth_views.PasswordChangeView.as_view(
+            template_name="accounts/password_change.html",
+            success_url=reverse_lazy("accounts:password_change_done"),
+        ),
+        name="password_change",
+    ),
+    path(
+        "akun/sandi/berhasil",
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="accounts/password_change_done.html"
+        ),
+        name="password_change_done",
+    ),
+    path("akun/sandi/lupa", views.password_reset, name="password_reset"),
+    path(
+        "akun/sandi/lupa/terkirim",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "akun/sandi/atur/<uidb64>/<token>",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="accounts/password_reset_confirm.html",
+            success_url=reverse_lazy("accounts:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "akun/sandi/selesai",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
+    # Last: every other one-segment path is a writer's profile.
+    re_path(r"^(?P<username>[A-Za-z0-9_.]{3,30})$", views.profile, name="profile"),
+]

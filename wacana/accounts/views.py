@@ -1,0 +1,220 @@
+"""HTML pages for accounts: sign-up, sign-in, profile and the account settings."""
+
+import copy
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import logout as auth_logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from wacana.accounts import actions
+from wacana.accounts.forms import AvatarForm, DeleteAccountForm, ProfileForm, SignupForm
+from wacana.accounts.limits import (
+    TooManyAttempts,
+    check_login_limits,
+    check_password_reset_limit,
+    check_signup_limit,
+    note_login_failure,
+)
+from wacana.accounts.models import User
+from wacana.lib.images import ImageRejected
+
+
+def _signed_in_user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _next_url(request: HttpRequest) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return ""
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("pages:home")
+    status, retry_after = 200, 0
+    form = SignupForm(data=request.POST or None)
+    if request.method == "POST":
+        try:
+            check_signup_limit(request)
+        except TooManyAttempts as limited:
+            form.add_error(None, limited.detail)
+            status, retry_after = 429, limited.retry_after
+        else:
+            if form.is_valid():
+                try:
+                    user = actions.create_account(**form.cleaned_data)
+                except actions.UsernameTaken:
+                    form.add_error("username", _("This username is already taken."))
+                except actions.EmailTaken:
+                    form.add_error("email", _("An account with this email address already exists."))
+                else:
+                    auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                    messages.success(
+                        request, _("Welcome to Wacana! Tell readers a little about yourself.")
+                    )
+                    return redirect("accounts:edit_profile")
+    response = render(request, "accounts/signup.html", {"form": form}, status=status)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
+
+
+class LoginForm(AuthenticationForm):
+    def clean_username(self) -> str:
+        return str(self.cleaned_data.get("username", "")).strip().lower()
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def login(request: HttpRequest) -> HttpResponse:
+    next_url = _next_url(request)
+    if request.user.is_authenticated:
+        return HttpResponseRedirect(next_url or "/")
+    form = LoginForm(request, data=request.POST or None)
+    status, retry_after, limit_message = 200, 0, ""
+    if request.method == "POST":
+        username = request.POST.get("username", "").strip().lower()[:200]
+        try:
+            check_login_limits(request, username)
+        except TooManyAttempts as limited:
+            form = LoginForm(request, initial={"username": username})
+            status, retry_after, limit_message = 429, limited.retry_after, limited.detail
+        else:
+            if form.is_valid():
+                auth_login(request, form.get_user())
+                return HttpResponseRedirect(next_url or "/")
+            note_login_failure(request, username)
+    response = render(
+        request,
+        "accounts/login.html",
+        {"form": form, "next": next_url, "limit_message": limit_message},
+        status=status,
+    )
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
+
+
+@require_POST
+def logout(request: HttpRequest) -> HttpResponse:
+    auth_logout(request)
+    return redirect("pages:home")
+
+
+@require_safe
+def profile(request: HttpRequest, username: str) -> HttpResponse:
+    if username != username.lower():
+        return redirect("accounts:profile", username=username.lower(), permanent=True)
+    person = User.objects.active().filter(username=username).first()
+    if person is None:
+        raise Http404(_("No writer has that name."))
+    return render(request, "accounts/profile.html", {"person": person})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit_profile(request: HttpRequest) -> HttpResponse:
+    user = _signed_in_user(request)
+    # A copy, so that invalid input never shows up in the header of the re-rendered page.
+    form = ProfileForm(data=request.POST or None, instance=copy.copy(user))
+    if request.method == "POST" and form.is_valid():
+        actions.update_profile(
+            user, **{name: form.cleaned_data[name] for name in ("display_name", "tagline", "bio")}
+        )
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("accounts:edit_profile")
+    return render(
+        request, "accounts/edit_profile.html", {"form": form, "avatar_form": AvatarForm()}
+    )
+
+
+@login_required
+@require_POST
+def avatar(request: HttpRequest) -> HttpResponse:
+    user = _signed_in_user(request)
+    if request.POST.get("remove"):
+        actions.remove_avatar(user)
+        messages.success(request, _("Your profile photo has been removed."))
+        return redirect("accounts:edit_profile")
+    avatar_form = AvatarForm(request.POST, request.FILES)
+    if avatar_form.is_valid():
+        try:
+            actions.set_avatar(user, avatar_form.cleaned_data["avatar"])
+        except ImageRejected as rejected:
+            avatar_form.add_error("avatar", rejected.message)
+        else:
+            messages.success(request, _("Your profile photo has been updated."))
+            return redirect("accounts:edit_profile")
+    form = ProfileForm(instance=copy.copy(user))
+    return render(
+        request,
+        "accounts/edit_profile.html",
+        {"form": form, "avatar_form": avatar_form},
+        status=400,
+    )
+
+
+@login_required
+@require_safe
+def export(request: HttpRequest) -> HttpResponse:
+    if request.GET.get("unduh"):
+        data = actions.export_personal_data(
+            _signed_in_user(request), build_url=request.build_absolute_uri
+        )
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="wacana-data-saya.json"'
+        return response
+    return render(request, "accounts/export.html")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    user = _signed_in_user(request)
+    form = DeleteAccountForm(user, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.delete_account(user)
+        auth_logout(request)
+        messages.success(request, _("Your account and its data have been deleted. Goodbye."))
+        return redirect("pages:home")
+    return render(request, "accounts/delete.html", {"form": form})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    html_email_template_name = "accounts/email/password_reset.html"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        try:
+            check_password_reset_limit(request)
+        except TooManyAttempts as limited:
+            messages.error(request, limited.detail)
+            response = self.render_to_response(self.get_context_data(), status=429)
+            response["Retry-After"] = str(limited.retry_after)
+            return response
+        return super().post(request, *args, **kwargs)
+
+
+password_reset = PasswordResetView.as_view()

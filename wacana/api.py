@@ -1,0 +1,15 @@
+"""The JSON API, version 1, assembled from each app's router (see API.md)."""
+
+from ninja import NinjaAPI
+
+from wacana.accounts.api import router as accounts_router
+from wacana.lib import apierrors
+
+api = NinjaAPI(
+    title="Wacana API",
+    version="1",
+    description="The JSON API of Wacana, a community blogging platform for Indonesia.",
+    urls_namespace="api",
+)
+apierrors.install(api)
+api.add_router("", accounts_router)

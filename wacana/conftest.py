@@ -1,0 +1,144 @@
+"""Shared fixtures: the fixed cast, API helpers, and isolation of files and caches."""
+
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import caches
+from django.test import Client
+from PIL import Image
+
+from wacana.accounts import actions
+from wacana.accounts.models import User
+
+PASSWORD = "kopi-tubruk-pagi-77"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings: Any, tmp_path: Any) -> Iterator[None]:
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    for alias in ("default", "limits"):
+        caches[alias].clear()
+    yield
+    for alias in ("default", "limits"):
+        caches[alias].clear()
+
+
+def make_user(username: str, **extra: Any) -> User:
+    user = actions.create_account(
+        username=username,
+        email=f"{username.replace('.', '_')}@example.com",
+        password=PASSWORD,
+        display_name=extra.pop("display_name", username.title()),
+    )
+    for name, value in extra.items():
+        setattr(user, name, value)
+    if extra:
+        user.save()
+    return user
+
+
+@pytest.fixture
+def writer(db: Any) -> User:
+    return make_user("penulis", display_name="Sekar Penulis", tagline="Guru", bio="Menulis.")
+
+
+@pytest.fixture
+def reader(db: Any) -> User:
+    return make_user("pembaca", display_name="Raka Pembaca")
+
+
+@pytest.fixture
+def moderator(db: Any) -> User:
+    user = make_user("moderator1", display_name="Moderator Satu")
+    group, _ = Group.objects.get_or_create(name="moderator")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def admin_user(db: Any) -> User:
+    return make_user("pengelola", is_staff=True, is_superuser=True)
+
+
+class Api:
+    """A thin JSON client for /api/v1 that remembers a bearer token."""
+
+    def __init__(self, client: Client, token: str | None = None) -> None:
+        self.client = client
+        self.token = token
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        data: Any = None,
+        raw: str | bytes | None = None,
+        content_type: str = "application/json",
+        **extra: Any,
+    ) -> Any:
+        body = raw if raw is not None else (json.dumps(data) if data is not None else None)
+        kwargs: dict[str, Any] = {"headers": {**self._headers(), **extra.pop("headers", {})}}
+        if body is not None:
+            kwargs.update(data=body, content_type=content_type)
+        response = getattr(self.client, method)(f"/api/v1{path}", **kwargs, **extra)
+        return response
+
+    def get(self, path: str, **kw: Any) -> Any:
+        return self.call("get", path, **kw)
+
+    def post(self, path: str, data: Any = None, **kw: Any) -> Any:
+        return self.call("post", path, data, **kw)
+
+    def patch(self, path: str, data: Any = None, **kw: Any) -> Any:
+        return self.call("patch", path, data, **kw)
+
+    def put(self, path: str, data: Any = None, **kw: Any) -> Any:
+        return self.call("put", path, data, **kw)
+
+    def delete(self, path: str, data: Any = None, **kw: Any) -> Any:
+        return self.call("delete", path, data, **kw)
+
+    def upload(self, path: str, name: str, content: bytes, content_type: str = "image/png") -> Any:
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        upload = SimpleUploadedFile(name, content, content_type=content_type)
+        return self.client.post(f"/api/v1{path}", {"file": upload}, headers=self._headers())
+
+
+@pytest.fixture
+def anon_api(client: Client) -> Api:
+    return Api(client)
+
+
+def api_for(user: User) -> Api:
+    return Api(Client(), actions.issue_token(user))
+
+
+def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (400, 300), **save: Any) -> bytes:
+    image = Image.new("RGB", size, (200, 80, 40))
+    buffer = io.BytesIO()
+    image.save(buffer, format=fmt, **save)
+    return buffer.getvalue()
+
+
+def assert_error_shape(response: Any, status: int, field: str | None = None) -> dict[str, Any]:
+    assert response.status_code == status, response.content
+    body = response.json()
+    assert isinstance(body.get("detail"), str) and body["detail"].strip()
+    if field is not None:
+        assert field in body.get("errors", {}), body
+        assert all(isinstance(m, str) and m for m in body["errors"][field])
+    return body

@@ -1,0 +1,129 @@
+"""The API's one error shape: {"detail": "<sentence>", "errors": {"<field>": ["..."]}}."""
+
+from typing import Any
+
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
+
+
+class ApiError(Exception):
+    """Raised by handlers for a 4xx with a person-readable sentence and field errors."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        errors: dict[str, list[str]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers or {}
+
+
+def form_errors(form: Any) -> dict[str, list[str]]:
+    """A Django form's errors in the API shape ("__all__" becomes "non_field_errors")."""
+    out: dict[str, list[str]] = {}
+    for field, messages in form.errors.items():
+        out["non_field_errors" if field == "__all__" else field] = [str(m) for m in messages]
+    return out
+
+
+def invalid(errors: dict[str, list[str]], status: int = 422) -> ApiError:
+    return ApiError(status, _("Some fields are not valid. Please check them."), errors)
+
+
+def _pydantic_message(kind: str) -> str:
+    messages = {
+        "missing": _("This field is required."),
+        "string_type": _("This field must be text."),
+        "int_type": _("This field must be a whole number."),
+        "int_parsing": _("This field must be a whole number."),
+        "int_from_float": _("This field must be a whole number."),
+        "bool_type": _("This field must be true or false."),
+        "bool_parsing": _("This field must be true or false."),
+        "list_type": _("This field must be a list."),
+        "dict_type": _("This field must be an object."),
+        "model_type": _("This must be a JSON object."),
+        "model_attributes_type": _("This must be a JSON object."),
+        "string_too_long": _("This text is too long."),
+        "string_too_short": _("This text is too short."),
+        "literal_error": _("This value is not one of the allowed choices."),
+        "enum": _("This value is not one of the allowed choices."),
+        "extra_forbidden": _("This field is not accepted here."),
+        "string_unicode": _("This text is not valid Unicode."),
+    }
+    return messages.get(kind, _("This value is not valid."))
+
+
+def _field_of(location: list[Any]) -> str:
+    # Ninja reports ["body", "payload", "username"]; people care about "username".
+    parts = [str(p) for p in location if p not in ("body", "payload", "query", "path", "form")]
+    return ".".join(parts) if parts else "non_field_errors"
+
+
+def _respond(api: NinjaAPI, request: HttpRequest, error: ApiError) -> HttpResponse:
+    body: dict[str, Any] = {"detail": error.detail}
+    if error.errors:
+        body["errors"] = error.errors
+    response = api.create_response(request, body, status=error.status)
+    for name, value in error.headers.items():
+        response[name] = value
+    return response
+
+
+def install(api: NinjaAPI) -> None:
+    def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+        return _respond(api, request, exc)
+
+    def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        errors: dict[str, list[str]] = {}
+        for item in exc.errors:
+            field = _field_of(list(item.get("loc", [])))
+            errors.setdefault(field, []).append(_pydantic_message(str(item.get("type", ""))))
+        return _respond(api, request, invalid(errors))
+
+    def on_django_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+        if hasattr(exc, "error_dict"):
+            errors = {field: [str(m) for m in exc.message_dict[field]] for field in exc.error_dict}
+        else:
+            errors = {"non_field_errors": [str(m) for m in exc.messages]}
+        return _respond(api, request, invalid(errors))
+
+    def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc, AuthenticationError):
+            detail = _("Sign in first: send a valid token or a session cookie.")
+        elif isinstance(exc, AuthorizationError):
+            detail = _("You may not do this.")
+        elif exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
+            detail = _("The request body is not valid JSON.")
+        else:
+            detail = str(exc)
+        return _respond(api, request, ApiError(exc.status_code, detail))
+
+    def on_404(request: HttpRequest, exc: Exception) -> HttpResponse:
+        return _respond(api, request, ApiError(404, _("Not found.")))
+
+    def on_too_big(request: HttpRequest, exc: Exception) -> HttpResponse:
+        return _respond(api, request, ApiError(413, _("The request is too large.")))
+
+    def on_suspicious(request: HttpRequest, exc: Exception) -> HttpResponse:
+        return _respond(api, request, ApiError(400, _("The request could not be understood.")))
+
+    handlers: list[tuple[type[Exception], Any]] = [
+        (ApiError, on_api_error),
+        (ValidationError, on_validation),
+        (DjangoValidationError, on_django_validation),
+        (HttpError, on_http_error),
+        (Http404, on_404),
+        (RequestDataTooBig, on_too_big),
+        (SuspiciousOperation, on_suspicious),
+    ]
+    for exception, handler in handlers:
+        api.add_exception_handler(exception, handler)

@@ -1,0 +1,77 @@
+"""Pytest fixtures for real-browser tests: Playwright driving Debian's chromium.
+
+Tests marked `browser` get a `page` on the live server; when a test fails, a
+screenshot of the page is saved under test-artifacts/ for the person reading CI logs.
+"""
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def _chromium_path() -> str | None:
+    if os.path.exists(CHROMIUM):
+        return CHROMIUM
+    return shutil.which("chromium")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if report.when == "call" and report.failed:
+        page = getattr(item, "_wacana_page", None)
+        if page is not None:
+            ARTIFACTS.mkdir(exist_ok=True)
+            path = ARTIFACTS / f"{item.name}.png"
+            try:
+                page.screenshot(path=str(path), full_page=True)
+                report.sections.append(("browser", f"screenshot saved to {path}"))
+            except Exception as error:  # the page may be gone with the failure
+                report.sections.append(("browser", f"no screenshot: {error}"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    executable = _chromium_path()
+    if executable is None:
+        pytest.skip("chromium is not installed (make browsers installs it): browser test skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=LAUNCH_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(request: pytest.FixtureRequest, browser: Any, live_server: Any) -> Iterator[Any]:
+    # Playwright's sync API runs an event loop in this thread; Django must allow ORM use.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    context = browser.new_context(
+        base_url=live_server.url, locale="id-ID", timezone_id="Asia/Jakarta"
+    )
+    context.set_default_timeout(10_000)
+    new_page = context.new_page()
+    request.node._wacana_page = new_page
+    yield new_page
+    context.close()

@@ -1,0 +1,30 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
+
+from wacana.accounts.demo import DEMO_PASSWORD, create_demo_writers
+from wacana.accounts.models import User
+
+
+class Command(BaseCommand):
+    help = "Load original Indonesian demo content (writers with profiles)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the database already has accounts.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["if_empty"] and User.objects.exists():
+            self.stdout.write("The database has content already; demo content not loaded.")
+            return
+        with transaction.atomic():
+            writers = create_demo_writers()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Loaded {len(writers)} demo writers (password for each: {DEMO_PASSWORD})."
+            )
+        )

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from wacana.pages import views
+
+app_name = "pages"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tentang", views.document, {"name": "about"}, name="about"),
+    path("privasi", views.document, {"name": "privacy"}, name="privacy"),
+    path("ketentuan", views.document, {"name": "terms"}, name="terms"),
+    path("pedoman", views.document, {"name": "guidelines"}, name="guidelines"),
+    path("robots.txt", views.robots, name="robots"),
+]
