@@ -26,11 +26,18 @@ def _isolated(settings: Any, tmp_path: Any) -> Iterator[None]:
     }
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    for alias in ("default", "limits"):
-        caches[alias].clear()
+    _clear_caches()
     yield
+    _clear_caches()
+
+
+def _clear_caches() -> None:
+    from django.core.cache.backends.db import DatabaseCache
+
     for alias in ("default", "limits"):
-        caches[alias].clear()
+        # The database cache lives in the test transaction and is rolled back with it.
+        if not isinstance(caches[alias], DatabaseCache):
+            caches[alias].clear()
 
 
 def make_user(username: str, **extra: Any) -> User:

@@ -17,7 +17,8 @@ class SignupForm(forms.Form):
         label=_("Username"),
         max_length=USERNAME_MAX,
         help_text=_(
-            "3–30 lowercase letters, digits, underscores or dots. It becomes your address."
+            "3–30 lowercase letters, digits, underscores or dots."
+            " It becomes the address of your profile."
         ),
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
     )

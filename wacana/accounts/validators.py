@@ -32,7 +32,7 @@ def validate_username(value: str) -> None:
     """Raise ValidationError unless `value` (already normalised) is an allowed username."""
     if len(value) < USERNAME_MIN or len(value) > USERNAME_MAX:
         raise ValidationError(
-            _("A username has %(min)d to %(max)d characters."),
+            _("A username must have %(min)d to %(max)d characters."),
             code="length",
             params={"min": USERNAME_MIN, "max": USERNAME_MAX},
         )

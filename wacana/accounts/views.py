@@ -123,7 +123,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
         return redirect("accounts:profile", username=username.lower(), permanent=True)
     person = User.objects.active().filter(username=username).first()
     if person is None:
-        raise Http404(_("No writer has that name."))
+        raise Http404(_("No writer has that username."))
     return render(request, "accounts/profile.html", {"person": person})
 
 

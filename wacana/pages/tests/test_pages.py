@@ -12,7 +12,9 @@ from django.test import Client
         ("/pedoman", "Pedoman Komunitas"),
     ],
 )
-def test_footer_pages_are_in_indonesian_by_default(client: Client, path: str, indonesian: str) -> None:
+def test_footer_pages_are_in_indonesian_by_default(
+    client: Client, path: str, indonesian: str
+) -> None:
     response = client.get(path)
     assert response.status_code == 200
     html = response.content.decode()
@@ -39,8 +41,20 @@ def test_pages_switch_to_english(client: Client) -> None:
 @pytest.mark.django_db
 def test_guidelines_have_stable_section_anchors(client: Client) -> None:
     html = client.get("/pedoman").content.decode()
-    for anchor in ("spam", "sara", "pornografi", "kekerasan", "hoaks", "plagiarisme",
-                   "hak-cipta", "data-pribadi", "penipuan", "akun", "komentar", "lainnya"):
+    for anchor in (
+        "spam",
+        "sara",
+        "pornografi",
+        "kekerasan",
+        "hoaks",
+        "plagiarisme",
+        "hak-cipta",
+        "data-pribadi",
+        "penipuan",
+        "akun",
+        "komentar",
+        "lainnya",
+    ):
         assert f'id="{anchor}"' in html
 
 
