@@ -49,10 +49,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser(django_db_setup: Any) -> Iterator[Any]:
+    # The test database must exist before Playwright's event loop runs in this thread,
+    # and Django must then allow ORM calls from it.
     executable = _chromium_path()
     if executable is None:
         pytest.skip("chromium is not installed (make browsers installs it): browser test skipped")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -65,8 +68,6 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(request: pytest.FixtureRequest, browser: Any, live_server: Any) -> Iterator[Any]:
-    # Playwright's sync API runs an event loop in this thread; Django must allow ORM use.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     context = browser.new_context(
         base_url=live_server.url, locale="id-ID", timezone_id="Asia/Jakarta"
     )
