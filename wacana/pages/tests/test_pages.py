@@ -64,3 +64,18 @@ def test_robots_txt_keeps_crawlers_out_of_private_pages(client: Client) -> None:
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /akun/" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_pages_stay_indonesian_for_an_english_browser(client: Client) -> None:
+    response = client.get("/tentang", headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert response["Content-Language"] == "id"
+    assert '<html lang="id">' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_api_follows_accept_language(client: Client) -> None:
+    english = client.get("/api/v1/me", headers={"Accept-Language": "en"}).json()["detail"]
+    indonesian = client.get("/api/v1/me").json()["detail"]
+    assert english != indonesian
+    assert english.startswith("Sign in first")

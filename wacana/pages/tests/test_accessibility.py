@@ -1,0 +1,36 @@
+"""axe-core in real Chromium: the site frame and account pages have no serious barriers."""
+
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from wacana.conftest import make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _serious(page: Any) -> list[str]:
+    results = Axe().run(page)
+    assert results.response["passes"], "axe did not run on the page"
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("path", ["/", "/daftar", "/masuk", "/pedoman", "/sekar"])
+def test_pages_have_no_serious_accessibility_violations(page: Any, path: str) -> None:
+    make_user("sekar", display_name="Sekar", tagline="Guru", bio="Menulis tentang sekolah.")
+    page.goto(path)
+    assert _serious(page) == []
+
+
+def test_a_360px_phone_needs_no_sideways_scrolling(page: Any) -> None:
+    make_user("sekar", display_name="Sekar Ayu Lestari Wulandari Pertiwi")
+    page.set_viewport_size({"width": 360, "height": 740})
+    for path in ("/", "/daftar", "/sekar", "/privasi"):
+        page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path} is {width}px wide"
