@@ -10,6 +10,7 @@ api = NinjaAPI(
     version="1",
     description="The JSON API of Wacana, a community blogging platform for Indonesia.",
     urls_namespace="api",
+    parser=apierrors.JsonParser(),
 )
 apierrors.install(api)
 api.add_router("", accounts_router)

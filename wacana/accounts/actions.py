@@ -12,7 +12,11 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from wacana.accounts.models import ApiToken, User
-from wacana.accounts.validators import normalize_username, validate_username
+from wacana.accounts.validators import (
+    normalize_email_address,
+    normalize_username,
+    validate_username,
+)
 from wacana.lib import images
 
 AVATAR_SIZES = (256, 96)
@@ -42,7 +46,7 @@ def check_available(username: str, email: str) -> None:
 def create_account(*, username: str, email: str, password: str, display_name: str) -> User:
     """Create an account after every rule holds; raises ValidationError or *Taken."""
     username = clean_username(username)
-    email = User.objects.normalize_email(email.strip())
+    email = normalize_email_address(email)
     display_name = display_name.strip() or username
     user = User(username=username, email=email, display_name=display_name)
     password_validation.validate_password(password, user)

@@ -4,10 +4,10 @@ import copy
 from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import File, Router, Schema
+from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from wacana.accounts import actions
@@ -15,6 +15,7 @@ from wacana.accounts.auth import signed_in, token_auth
 from wacana.accounts.forms import DeleteAccountForm, ProfileForm, SignupForm
 from wacana.accounts.limits import check_login_limits, check_signup_limit, note_login_failure
 from wacana.accounts.models import User
+from wacana.accounts.validators import is_username_shaped
 from wacana.lib.apierrors import ApiError, form_errors, invalid
 from wacana.lib.images import ImageRejected
 
@@ -97,7 +98,7 @@ def _user(request: HttpRequest) -> User:
 
 
 @router.post("/accounts", response={201: ProfileOut, **ERRORS}, auth=None)
-def sign_up(request: HttpRequest, payload: SignupIn) -> tuple[int, User]:
+def sign_up(request: HttpRequest, payload: SignupIn) -> Status[User]:
     check_signup_limit(request)
     form = SignupForm(data=payload.dict())
     if not form.is_valid():
@@ -120,14 +121,14 @@ def sign_up(request: HttpRequest, payload: SignupIn) -> tuple[int, User]:
             _("That email address is already in use."),
             {"email": [_("An account with this email address already exists.")]},
         ) from None
-    return 201, user
+    return Status(201, user)
 
 
 @router.post("/auth/token", response={200: TokenOut, **ERRORS}, auth=None)
 def create_token(request: HttpRequest, payload: TokenIn) -> dict[str, str]:
     username = payload.username.strip().lower()[:200]
     check_login_limits(request, username)
-    user = User.objects.by_username(username).first() if username else None
+    user = User.objects.by_username(username).first() if is_username_shaped(username) else None
     if user is None or not user.is_active or not user.check_password(payload.password):
         note_login_failure(request, username)
         raise ApiError(401, _("The username or password is not correct."))
@@ -135,9 +136,9 @@ def create_token(request: HttpRequest, payload: TokenIn) -> dict[str, str]:
 
 
 @router.delete("/auth/token", response={204: None, **ERRORS}, auth=token_auth)
-def revoke_token(request: HttpRequest) -> tuple[int, None]:
+def revoke_token(request: HttpRequest) -> Status[None]:
     actions.revoke_token(request.api_token)  # type: ignore[attr-defined]
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/me", response={200: OwnProfileOut, **ERRORS}, auth=signed_in)
@@ -173,7 +174,7 @@ def export(request: HttpRequest) -> dict[str, Any]:
 
 
 @router.delete("/me", response={204: None, **ERRORS}, auth=signed_in)
-def delete_me(request: HttpRequest, payload: PasswordIn) -> HttpResponse | tuple[int, None]:
+def delete_me(request: HttpRequest, payload: PasswordIn) -> Status[None]:
     user = _user(request)
     form = DeleteAccountForm(user, data=payload.dict())
     if not form.is_valid():
@@ -181,9 +182,12 @@ def delete_me(request: HttpRequest, payload: PasswordIn) -> HttpResponse | tuple
     actions.delete_account(user)
     if hasattr(request, "session"):
         request.session.flush()
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/users/{username}", response={200: ProfileOut, **ERRORS}, auth=None)
 def profile(request: HttpRequest, username: str) -> User:
-    return get_object_or_404(User.objects.active(), username=username.lower()[:30])
+    username = username.lower()
+    if not is_username_shaped(username):
+        raise Http404
+    return get_object_or_404(User.objects.active(), username=username)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wacana.accounts import actions
 from wacana.accounts.models import BIO_MAX, DISPLAY_NAME_MAX, TAGLINE_MAX, User
-from wacana.accounts.validators import USERNAME_MAX
+from wacana.accounts.validators import USERNAME_MAX, normalize_email_address
 
 
 class SignupForm(forms.Form):
@@ -49,7 +49,7 @@ class SignupForm(forms.Form):
         return username
 
     def clean_email(self) -> str:
-        email = User.objects.normalize_email(self.cleaned_data["email"])
+        email = normalize_email_address(self.cleaned_data["email"])
         if User.objects.filter(email__iexact=email).exists():
             raise ValidationError(
                 _("An account with this email address already exists."), code="taken"

@@ -1,6 +1,7 @@
 """The username rules of API.md, in one place for forms, the API and the admin."""
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -50,3 +51,29 @@ def validate_username(value: str) -> None:
         raise ValidationError(
             _("This username is reserved. Please choose another."), code="reserved"
         )
+
+
+def is_username_shaped(value: str) -> bool:
+    """Cheap pre-check before a lookup: could this be anyone's username at all?"""
+    return USERNAME_MIN <= len(value) <= USERNAME_MAX and bool(_USERNAME_RE.match(value))
+
+
+def normalize_email_address(value: str) -> str:
+    """One spelling per mailbox, so look-alike addresses cannot open a second account.
+
+    Letters that look alike (full-width forms) are folded by NFKC, the domain is put in
+    its ASCII (IDNA) form and lower case, and invisible characters are refused.
+    """
+    email = unicodedata.normalize("NFKC", value.strip())
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Cs") for ch in email):
+        raise ValidationError(
+            _("The email address contains invisible or unusual characters."), code="invalid"
+        )
+    local, at, domain = email.rpartition("@")
+    if not at or not local or not domain:
+        raise ValidationError(_("Enter a valid email address."), code="invalid")
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        raise ValidationError(_("Enter a valid email address."), code="invalid") from None
+    return f"{local}@{ascii_domain}"

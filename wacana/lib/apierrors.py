@@ -1,5 +1,6 @@
 """The API's one error shape: {"detail": "<sentence>", "errors": {"<field>": ["..."]}}."""
 
+import json
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
@@ -8,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
+from ninja.parser import Parser
 
 
 class ApiError(Exception):
@@ -63,9 +65,53 @@ def _pydantic_message(kind: str) -> str:
 
 
 def _field_of(location: list[Any]) -> str:
-    # Ninja reports ["body", "payload", "username"]; people care about "username".
-    parts = [str(p) for p in location if p not in ("body", "payload", "query", "path", "form")]
+    # Ninja reports ["body", "payload", "username"] or ["file", "file"]; people care
+    # about "username" and "file".
+    parts: list[str] = []
+    for part in location:
+        if part in ("body", "payload", "query", "path", "form"):
+            continue
+        if not parts or parts[-1] != str(part):
+            parts.append(str(part))
     return ".".join(parts) if parts else "non_field_errors"
+
+
+def _bad_text(value: str) -> bool:
+    # PostgreSQL refuses NUL, and lone surrogates cannot be encoded to UTF-8 at all.
+    return "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def _check_text(value: Any, field: str, errors: dict[str, list[str]]) -> None:
+    if isinstance(value, str):
+        if _bad_text(value):
+            errors.setdefault(field, []).append(
+                _("This text contains characters that are not allowed.")
+            )
+    elif isinstance(value, list):
+        for item in value:
+            _check_text(item, field, errors)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(key, field, errors)
+            _check_text(item, field, errors)
+
+
+class JsonParser(Parser):
+    """JSON bodies must be objects, and their text must be storable everywhere."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        try:
+            data = json.loads(request.body)
+        except (ValueError, UnicodeDecodeError):
+            raise ApiError(400, _("The request body is not valid JSON.")) from None
+        if not isinstance(data, dict):
+            raise ApiError(400, _("The request body must be a JSON object."))
+        errors: dict[str, list[str]] = {}
+        for key, value in data.items():
+            _check_text(value, key if not _bad_text(key) else "non_field_errors", errors)
+        if errors:
+            raise invalid(errors)
+        return data
 
 
 def _respond(api: NinjaAPI, request: HttpRequest, error: ApiError) -> HttpResponse:
@@ -97,12 +143,13 @@ def install(api: NinjaAPI) -> None:
         return _respond(api, request, invalid(errors))
 
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, ApiError):
+            # Raised by JsonParser; ninja wraps every parser error in a plain 400.
+            return _respond(api, request, exc.__cause__)
         if isinstance(exc, AuthenticationError):
             detail = _("Sign in first: send a valid token or a session cookie.")
         elif isinstance(exc, AuthorizationError):
             detail = _("You may not do this.")
-        elif exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
-            detail = _("The request body is not valid JSON.")
         else:
             detail = str(exc)
         return _respond(api, request, ApiError(exc.status_code, detail))
