@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from wacana.accounts.models import ApiToken, User
+from wacana.accounts.sessions import end_sessions_of
 from wacana.accounts.validators import (
     normalize_email_address,
     normalize_username,
@@ -128,6 +129,7 @@ def delete_account(user: User) -> None:
     """Delete the account and everything the privacy policy says goes with it."""
     files = [user.avatar.name, user.avatar_small.name]
     with transaction.atomic():
+        end_sessions_of(user.pk)
         # Tokens, and in later apps articles, comments, follows, ... go by CASCADE.
         user.delete()
         transaction.on_commit(lambda: _delete_avatar_files(files))

@@ -115,3 +115,9 @@ class ApiToken(models.Model):
     @classmethod
     def new_key(cls) -> str:
         return cls.PREFIX + secrets.token_urlsafe(32)
+
+
+# The session model lives in sessions.py; imported here so migrations find it.
+from wacana.accounts.sessions import UserSession  # noqa: E402
+
+__all__ = ["ApiToken", "User", "UserSession"]

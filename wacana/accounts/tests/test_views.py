@@ -319,3 +319,17 @@ def test_the_frame_has_the_account_menu_and_indonesian_labels(client: Client, wr
     html = client.get("/").content.decode()
     assert 'action="/keluar"' in html
     assert "Sekar Penulis" in html
+
+
+def test_deleting_the_account_ends_every_session(writer: User, reader: User) -> None:
+    from wacana.accounts.sessions import UserSession
+
+    phone, laptop, other = Client(), Client(), Client()
+    for device in (phone, laptop):
+        device.post("/masuk", {"username": "penulis", "password": PASSWORD})
+    other.force_login(reader)
+    assert UserSession.objects.filter(user_id=writer.pk).count() == 2
+    phone.post("/akun/hapus", {"password": PASSWORD})
+    assert not UserSession.objects.filter(user_id=writer.pk).exists()
+    assert UserSession.objects.filter(user_id=reader.pk).count() == 1
+    assert laptop.get("/akun/profil").status_code == 302

@@ -1,0 +1,33 @@
+"""With REDIS_URL set, the cache and the rate limits live in Redis (shared by servers)."""
+
+import os
+from typing import Any
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.cache import caches
+
+from wacana.lib import ratelimit
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("REDIS_URL"),
+    reason="REDIS_URL is not set: the Redis run of `make test` covers this",
+)
+
+
+def test_the_cache_and_limits_use_redis() -> None:
+    for alias in ("default", "limits"):
+        assert django_settings.CACHES[alias]["BACKEND"].endswith("RedisCache")
+    caches["default"].set("wacana-test-key", "ada", 30)
+    import redis
+
+    client = redis.Redis.from_url(os.environ["REDIS_URL"])
+    keys: list[bytes] = list(client.scan_iter("*wacana-test-key*"))
+    assert keys
+
+
+def test_rate_limits_count_in_redis(settings: Any) -> None:
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "login": (2, 60)}
+    assert ratelimit.hit("login", "192.0.2.1") is None
+    assert ratelimit.hit("login", "192.0.2.1") is None
+    assert ratelimit.hit("login", "192.0.2.1") is not None
