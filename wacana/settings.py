@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "template_partials",
     "ninja",
     "wacana.accounts",
+    "wacana.articles",
     "wacana.pages",
 ]
 
@@ -190,6 +191,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
 AVATAR_MAX_PIXELS = 25_000_000
+ARTICLE_IMAGE_MAX_BYTES = 10 * 1024 * 1024
+ARTICLE_IMAGE_MAX_PIXELS = 40_000_000
 
 # --- Email --------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Wacana <noreply@localhost>")

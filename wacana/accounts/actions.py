@@ -175,3 +175,8 @@ def export_personal_data(user: User, *, build_url: Any = None) -> dict[str, Any]
             "following": user.following_count,
         },
     }
+
+
+def set_reading_preference(user: User, all_pages: bool) -> None:
+    user.read_all_pages = all_pages
+    user.save(update_fields=["read_all_pages"])

@@ -52,6 +52,7 @@ class User(AbstractUser):
     avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)
     avatar_small = models.ImageField(_("small avatar"), upload_to="avatars/", blank=True)
     verified = models.BooleanField(_("verified writer"), default=False)
+    read_all_pages = models.BooleanField(_("always read articles on one page"), default=False)
     # Stored counts, moved with F() by the actions that change them (never COUNT(*)).
     article_count = models.PositiveIntegerField(default=0, editable=False)
     follower_count = models.PositiveIntegerField(default=0, editable=False)

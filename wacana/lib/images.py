@@ -101,3 +101,21 @@ def square_webp(image: Image.Image, sizes: tuple[int, ...], quality: int = 82) -
         resized.save(buffer, format="WEBP", quality=quality, method=4)
         out.append(Encoded(buffer.getvalue(), target, target))
     return out
+
+
+def resized_webp(image: Image.Image, widths: tuple[int, ...], quality: int = 80) -> list[Encoded]:
+    """Keep the aspect ratio; one WebP per width (never enlarging)."""
+    image = _normalized(image)
+    out = []
+    for width in widths:
+        target = min(width, image.width)
+        height = max(1, round(image.height * target / image.width))
+        resized = (
+            image
+            if target == image.width
+            else image.resize((target, height), Image.Resampling.LANCZOS)
+        )
+        buffer = io.BytesIO()
+        resized.save(buffer, format="WEBP", quality=quality, method=4)
+        out.append(Encoded(buffer.getvalue(), target, height))
+    return out

@@ -1,0 +1,31 @@
+"""Who may open or change an article: every view and API handler asks here."""
+
+from typing import Any
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from wacana.articles.models import Article
+
+
+def is_staff_member(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_staff)
+
+
+def get_article_for_reading(user: Any, pk: int) -> Article:
+    """The article if `user` may see it; drafts and hidden ones are 404 to others."""
+    queryset = Article.objects.visible_to(user).select_related(
+        "author", "category", "category__parent"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def get_article_for_edit(user: Any, pk: int) -> Article:
+    """The article if `user` may change it (its author or staff), else 404.
+
+    Someone who may not edit gets 404 rather than 403, so drafts don't leak their ids.
+    """
+    article = get_article_for_reading(user, pk)
+    if not (user.is_authenticated and (article.author_id == user.pk or is_staff_member(user))):
+        raise Http404
+    return article

@@ -1,0 +1,248 @@
+"""Writes with side effects for articles. Views and the API call these, nothing else."""
+
+import math
+import re
+import secrets
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+
+from wacana.accounts.models import User
+from wacana.articles.models import (
+    Article,
+    ArticlePage,
+    ArticleTag,
+    Category,
+    Image,
+    Status,
+    Tag,
+)
+from wacana.lib import images, markdown
+
+WORDS_PER_MINUTE = 200
+FEATURED_WIDTHS = (1200, 720, 360)
+
+
+def _slug_for(title: str) -> str:
+    return slugify(title)[:80].strip("-") or "artikel"
+
+
+def _image_dimensions(srcs: Iterable[str]) -> dict[str, tuple[int, int]]:
+    prefix = settings.MEDIA_URL + "images/"
+    names = {src[len(settings.MEDIA_URL) :] for src in srcs if src.startswith(prefix)}
+    if not names:
+        return {}
+    return {
+        settings.MEDIA_URL + image.file.name: (image.width, image.height)
+        for image in Image.objects.filter(file__in=names)
+    }
+
+
+_IMAGE_SRC_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+
+
+def dimensions_for_body(body: str) -> markdown.Dimensions:
+    """Width and height of the uploaded images a body refers to, in one query."""
+    return _image_dimensions(_IMAGE_SRC_RE.findall(body)).get
+
+
+def _render(article: Article) -> list[str]:
+    return markdown.render_pages(article.body, dimensions_for_body(article.body))
+
+
+def _store_pages(article: Article) -> None:
+    pages = _render(article)
+    text = markdown.plain_text(" ".join(pages))
+    article.page_count = len(pages)
+    article.word_count = markdown.word_count(text)
+    article.reading_minutes = max(1, math.ceil(article.word_count / WORDS_PER_MINUTE))
+    article.excerpt = markdown.excerpt(markdown.plain_text(pages[0]) or text)
+    ArticlePage.objects.filter(article=article).delete()
+    ArticlePage.objects.bulk_create(
+        ArticlePage(article=article, number=n, html=html) for n, html in enumerate(pages, 1)
+    )
+
+
+def _set_tags(article: Article, tags: list[dict[str, str]]) -> None:
+    old = set(article.tags.values_list("pk", flat=True))
+    wanted: list[Tag] = []
+    for tag in tags:
+        found, _ = Tag.objects.get_or_create(slug=tag["slug"], defaults={"name": tag["name"]})
+        wanted.append(found)
+    new = {tag.pk for tag in wanted}
+    if article.is_public:
+        Tag.objects.filter(pk__in=old - new).update(article_count=F("article_count") - 1)
+        Tag.objects.filter(pk__in=new - old).update(article_count=F("article_count") + 1)
+    ArticleTag.objects.filter(article=article, tag_id__in=old - new).delete()
+    ArticleTag.objects.bulk_create(
+        ArticleTag(
+            article=article,
+            tag_id=pk,
+            is_public=article.is_public,
+            published_at=article.published_at,
+        )
+        for pk in new - old
+    )
+    article.tag_list = [{"slug": t.slug, "name": t.name} for t in wanted]
+
+
+@transaction.atomic
+def create_article(author: User, data: dict[str, Any]) -> Article:
+    """Create a draft from validated form data."""
+    category: Category = data["category"]
+    article = Article(
+        author=author,
+        title=data["title"],
+        slug=_slug_for(data["title"]),
+        body=data.get("body", ""),
+        category=category,
+        rubric_id=category.rubric_id,
+        image_caption=data.get("image_caption", ""),
+        image_source=data.get("image_source", ""),
+    )
+    article.save()
+    _store_pages(article)
+    _set_tags(article, data.get("tags", []))
+    article.save(
+        update_fields=["page_count", "word_count", "reading_minutes", "excerpt", "tag_list"]
+    )
+    return article
+
+
+@transaction.atomic
+def update_article(editor: User, article: Article, data: dict[str, Any]) -> Article:
+    """Change an article's content from validated form data (any subset of fields)."""
+    fields: set[str] = set()
+    for name in ("title", "body", "image_caption", "image_source"):
+        if name in data and data[name] != getattr(article, name):
+            setattr(article, name, data[name])
+            fields.add(name)
+    if "title" in fields:
+        article.slug = _slug_for(article.title)
+        fields.add("slug")
+    if "category" in data and data["category"].pk != article.category_id:
+        article.category = data["category"]
+        article.rubric_id = data["category"].rubric_id
+        fields |= {"category", "rubric"}
+    if "body" in fields:
+        _store_pages(article)
+        fields |= {"page_count", "word_count", "reading_minutes", "excerpt"}
+    if "tags" in data:
+        before = list(article.tag_list)
+        _set_tags(article, data["tags"])
+        if article.tag_list != before:
+            fields.add("tag_list")
+    if fields:
+        if article.published_at:
+            article.updated_at = timezone.now()
+            fields.add("updated_at")
+        article.save(update_fields=sorted(fields))
+    return article
+
+
+def _count_public(article: Article, delta: int) -> None:
+    User.objects.filter(pk=article.author_id).update(article_count=F("article_count") + delta)
+    Tag.objects.filter(articletag__article=article).update(article_count=F("article_count") + delta)
+
+
+@transaction.atomic
+def publish_article(user: User, article: Article) -> Article:
+    if article.status == Status.PUBLISHED:
+        return article
+    was_public = article.is_public
+    article.status = Status.PUBLISHED
+    if article.published_at is None:
+        article.published_at = timezone.now()
+    article.save(update_fields=["status", "published_at"])
+    ArticleTag.objects.filter(article=article).update(
+        is_public=True, published_at=article.published_at
+    )
+    if not was_public:
+        _count_public(article, +1)
+    return article
+
+
+@transaction.atomic
+def unpublish_article(user: User, article: Article) -> Article:
+    """Back to draft: only its author and staff see it again."""
+    if article.status != Status.PUBLISHED:
+        return article
+    article.status = Status.DRAFT
+    article.save(update_fields=["status"])
+    ArticleTag.objects.filter(article=article).update(is_public=False)
+    _count_public(article, -1)
+    return article
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        if name:
+            default_storage.delete(name)
+
+
+@transaction.atomic
+def delete_article(user: User, article: Article) -> None:
+    if article.is_public:
+        _count_public(article, -1)
+    files = [article.image.name, article.image_medium.name, article.image_small.name]
+    article.delete()
+    transaction.on_commit(lambda: _delete_files(files))
+
+
+def set_featured_image(article: Article, upload: UploadedFile) -> Article:
+    """Re-encode the upload (EXIF gone) at three widths; raises images.ImageRejected."""
+    picture = images.open_checked(
+        upload,
+        max_bytes=settings.ARTICLE_IMAGE_MAX_BYTES,
+        max_pixels=settings.ARTICLE_IMAGE_MAX_PIXELS,
+    )
+    large, medium, small = images.resized_webp(picture, FEATURED_WIDTHS)
+    old = [article.image.name, article.image_medium.name, article.image_small.name]
+    stem = f"{article.pk}-{secrets.token_hex(6)}"
+    with transaction.atomic():
+        article.image.save(f"{stem}-{large.width}.webp", ContentFile(large.data), save=False)
+        article.image_medium.save(
+            f"{stem}-{medium.width}.webp", ContentFile(medium.data), save=False
+        )
+        article.image_small.save(f"{stem}-{small.width}.webp", ContentFile(small.data), save=False)
+        article.image_width, article.image_height = large.width, large.height
+        article.save(
+            update_fields=["image", "image_medium", "image_small", "image_width", "image_height"]
+        )
+        transaction.on_commit(lambda: _delete_files(old))
+    return article
+
+
+def remove_featured_image(article: Article) -> Article:
+    old = [article.image.name, article.image_medium.name, article.image_small.name]
+    article.image = article.image_medium = article.image_small = ""
+    article.image_width = article.image_height = 0
+    article.save(
+        update_fields=["image", "image_medium", "image_small", "image_width", "image_height"]
+    )
+    transaction.on_commit(lambda: _delete_files(old))
+    return article
+
+
+def upload_body_image(owner: User, upload: UploadedFile) -> Image:
+    """Store an image for an article body; the Markdown refers to it by its URL."""
+    picture = images.open_checked(
+        upload,
+        max_bytes=settings.ARTICLE_IMAGE_MAX_BYTES,
+        max_pixels=settings.ARTICLE_IMAGE_MAX_PIXELS,
+    )
+    (encoded,) = images.resized_webp(picture, (1200,))
+    image = Image(owner=owner, width=encoded.width, height=encoded.height)
+    image.file.save(
+        f"{owner.pk}-{secrets.token_hex(8)}.webp", ContentFile(encoded.data), save=False
+    )
+    image.save()
+    return image

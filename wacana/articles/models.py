@@ -1,0 +1,297 @@
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+TITLE_MAX = 150
+BODY_MAX = 100_000
+PAGES_MAX = 20
+TAGS_MAX = 10
+TAG_MAX = 30
+CAPTION_MAX = 200
+SOURCE_MAX = 200
+PAGE_BREAK = "<!--nextpage-->"
+
+
+class CategoryQuerySet(models.QuerySet["Category"]):
+    def rubrics(self) -> "CategoryQuerySet":
+        return self.filter(parent__isnull=True)
+
+    def subcategories(self) -> "CategoryQuerySet":
+        return self.filter(parent__isnull=False)
+
+
+class Category(models.Model):
+    """A rubric (no parent) or one of its sub-categories: two levels, no deeper."""
+
+    name = models.CharField(_("name"), max_length=60)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("rubric"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        limit_choices_to={"parent__isnull": True},
+    )
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.parent.name} › {self.name}" if self.parent_id and self.parent else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+    @property
+    def is_rubric(self) -> bool:
+        return self.parent_id is None
+
+    @property
+    def rubric_id(self) -> int:
+        return self.parent_id or self.pk
+
+
+class CategoryAlias(models.Model):
+    """An old slug of a renamed or moved category, so its old URLs keep working."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        verbose_name = _("old category address")
+        verbose_name_plural = _("old category addresses")
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.category.slug}"
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=TAG_MAX)
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    # Published articles with this tag, moved by the article actions.
+    article_count = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    HIDDEN = "hidden", _("Hidden")
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def published(self) -> "ArticleQuerySet":
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user: Any) -> "ArticleQuerySet":
+        """What `user` may open: everything public, plus their own, plus all for staff."""
+        if user.is_authenticated and user.is_staff:
+            return self
+        if user.is_authenticated:
+            return self.filter(Q(status=Status.PUBLISHED) | Q(author=user))
+        return self.published()
+
+    def in_category(self, category: Category) -> "ArticleQuerySet":
+        if category.is_rubric:
+            return self.filter(rubric=category)
+        return self.filter(category=category)
+
+    def by(self, author: Any) -> "ArticleQuerySet":
+        return self.filter(author=author)
+
+    def latest_first(self) -> "ArticleQuerySet":
+        return self.order_by("-published_at", "-id")
+
+    def for_listing(self) -> "ArticleQuerySet":
+        return self.select_related("author", "category").defer("body")
+
+
+class Article(models.Model):
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="articles"
+    )
+    title = models.CharField(_("title"), max_length=TITLE_MAX)
+    slug = models.SlugField(_("slug"), max_length=160, allow_unicode=False)
+    body = models.TextField(_("body"), max_length=BODY_MAX, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
+    )
+    # The category's rubric, copied so that a rubric page is one index range.
+    rubric = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="rubric_articles", editable=False
+    )
+    tags: "models.ManyToManyField[Tag, ArticleTag]" = models.ManyToManyField(
+        Tag, through="ArticleTag", related_name="articles", blank=True
+    )
+    # [{"slug", "name"}], copied so the article page needs no query for its tags.
+    tag_list = models.JSONField(default=list, editable=False)
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Set by the actions when the writer changes the content, not when a counter moves.
+    updated_at = models.DateTimeField(_("updated"), null=True, blank=True)
+
+    excerpt = models.CharField(max_length=300, blank=True, editable=False)
+    page_count = models.PositiveSmallIntegerField(default=1, editable=False)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    image = models.ImageField(_("featured image"), upload_to="articles/", blank=True)
+    image_medium = models.ImageField(upload_to="articles/", blank=True, editable=False)
+    image_small = models.ImageField(upload_to="articles/", blank=True, editable=False)
+    image_width = models.PositiveIntegerField(default=0, editable=False)
+    image_height = models.PositiveIntegerField(default=0, editable=False)
+    image_caption = models.CharField(_("image caption"), max_length=CAPTION_MAX, blank=True)
+    image_source = models.CharField(_("image source"), max_length=SOURCE_MAX, blank=True)
+
+    view_count = models.PositiveIntegerField(default=0, editable=False)
+    comment_count = models.PositiveIntegerField(default=0, editable=False)
+    rating_counts = models.JSONField(default=dict, editable=False)
+
+    objects: ClassVar[ArticleQuerySet] = ArticleQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            models.Index(fields=["status", "published_at", "id"], name="article_latest"),
+            models.Index(
+                fields=["status", "category", "published_at", "id"], name="article_category"
+            ),
+            models.Index(fields=["status", "rubric", "published_at", "id"], name="article_rubric"),
+            models.Index(fields=["author", "status", "published_at", "id"], name="article_author"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "articles:detail",
+            kwargs={"username": self.author.username, "pk": self.pk, "slug": self.slug or "-"},
+        )
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    def page_url(self, number: int | str) -> str:
+        base = self.get_absolute_url()
+        return base if number == 1 else f"{base}?page={number}"
+
+
+class ArticlePage(models.Model):
+    """One page of an article, rendered to safe HTML when the article is saved."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveSmallIntegerField()
+    html = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="article_page_unique")
+        ]
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}/{self.number}"
+
+
+class ArticleTag(models.Model):
+    """A tag on an article, with the article's public state copied for keyset listings."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE)
+    is_public = models.BooleanField(default=False)
+    published_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "tag"], name="article_tag_unique")
+        ]
+        indexes = [
+            models.Index(fields=["tag", "is_public", "published_at", "article"], name="tag_latest")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}:{self.tag_id}"
+
+
+class Image(models.Model):
+    """An image uploaded for use in an article's body; width and height go in the HTML."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="images"
+    )
+    file = models.ImageField(upload_to="images/")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self) -> str:
+        return self.file.name
+
+
+class SiteSettings(models.Model):
+    """Texts the operator edits in the admin: the disclaimer and the promo line."""
+
+    disclaimer = models.TextField(
+        _("disclaimer"),
+        default=(
+            "Wacana adalah platform blog. Konten ini menjadi tanggung jawab penulis dan "
+            "tidak mewakili pandangan redaksi."
+        ),
+    )
+    promo_text = models.CharField(_("promo line"), max_length=200, blank=True)
+    promo_url = models.URLField(_("promo link"), blank=True)
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    CACHE_KEY = "site-settings:v1"
+
+    def __str__(self) -> str:
+        return str(_("Site settings"))
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def current(cls) -> "SiteSettings":
+        """The one row, from the cache; article pages must not query for it."""
+        found = cache.get(cls.CACHE_KEY)
+        if found is None:
+            found = cls.objects.order_by("pk").first() or cls()
+            cache.set(cls.CACHE_KEY, found, 300)
+        return found

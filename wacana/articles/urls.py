@@ -1,0 +1,26 @@
+from django.urls import path, re_path
+
+from wacana.articles import views
+
+app_name = "articles"
+urlpatterns = [
+    path("tulis", views.write, name="write"),
+    path("tulis/<int:pk>", views.write, name="edit"),
+    path("tulis/<int:pk>/status", views.change_status, name="status"),
+    path("tulis/<int:pk>/hapus", views.delete, name="delete"),
+    path("tulis/gambar", views.body_image, name="body_image"),
+    path("dasbor", views.dashboard, name="dashboard"),
+    path("kategori/<slug:slug>", views.category, name="category"),
+    path("tag/<slug:slug>", views.tag, name="tag"),
+    path("pengaturan/baca", views.reading_preference, name="reading_preference"),
+    re_path(
+        r"^(?P<username>[A-Za-z0-9_.]{3,30})/(?P<pk>[0-9]{1,18})/(?P<slug>[A-Za-z0-9_-]{1,160})$",
+        views.detail,
+        name="detail",
+    ),
+    re_path(
+        r"^(?P<username>[A-Za-z0-9_.]{3,30})/(?P<pk>[0-9]{1,18})/?$",
+        views.detail,
+        name="detail_short",
+    ),
+]

@@ -1,0 +1,256 @@
+"""HTML pages for articles: reading, listings by category and tag, and writing."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from wacana.accounts import actions as account_actions
+from wacana.accounts.models import User
+from wacana.articles import actions
+from wacana.articles.access import get_article_for_edit, get_article_for_reading
+from wacana.articles.forms import ArticleForm, ImageForm
+from wacana.articles.models import (
+    Article,
+    ArticlePage,
+    ArticleTag,
+    Category,
+    CategoryAlias,
+    SiteSettings,
+    Tag,
+)
+from wacana.lib import cursor
+from wacana.lib.images import ImageRejected
+from wacana.lib.markdown import render_pages
+
+RELATED_COUNT = 5
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _page_param(request: HttpRequest, article: Article) -> int | None:
+    """None for ?page=all; 404 for a page that does not exist."""
+    raw = request.GET.get("page")
+    if raw is None:
+        if request.user.is_authenticated and getattr(request.user, "read_all_pages", False):
+            return None
+        return 1
+    if raw == "all":
+        return None
+    if not raw.isdigit() or not 1 <= int(raw) <= article.page_count:
+        raise Http404(_("This article has no such page."))
+    return int(raw)
+
+
+@require_safe
+def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None) -> HttpResponse:
+    article = get_article_for_reading(request.user, int(pk))
+    if username != article.author.username or slug != article.slug:
+        target = article.get_absolute_url()
+        if request.GET.get("page"):
+            target += "?page=" + request.GET["page"][:10]
+        return redirect(target, permanent=True)
+    number = _page_param(request, article)
+    pages = ArticlePage.objects.filter(article=article).only("number", "html")
+    if number is not None:
+        pages = pages.filter(number=number)
+    same_category = list(
+        Article.objects.published()
+        .filter(category_id=article.category_id)
+        .exclude(pk=article.pk)
+        .select_related("author")
+        .only("title", "slug", "published_at", "image_small", "author__username")
+        .latest_first()[:RELATED_COUNT]
+    )
+    same_author = list(
+        Article.objects.published()
+        .by(article.author)
+        .exclude(pk=article.pk)
+        .only("title", "slug", "published_at", "author_id")
+        .latest_first()[:RELATED_COUNT]
+    )
+    for other in same_author:
+        other.author = article.author  # no query per link
+    context = {
+        "article": article,
+        "pages": list(pages),
+        "page_number": number,
+        "page_range": range(1, article.page_count + 1),
+        "same_category": same_category,
+        "same_author": same_author,
+        "site": SiteSettings.current(),
+    }
+    return render(request, "articles/detail.html", context)
+
+
+def _listing(request: HttpRequest, queryset: Any, **paginate: Any) -> cursor.Page:
+    try:
+        return cursor.paginate(queryset, request.GET.get("cursor"), **paginate)
+    except cursor.BadCursor:
+        raise Http404(_("This page of the list does not exist.")) from None
+
+
+@require_safe
+def category(request: HttpRequest, slug: str) -> HttpResponse:
+    found = Category.objects.select_related("parent").filter(slug=slug).first()
+    if found is None:
+        alias = get_object_or_404(CategoryAlias.objects.select_related("category"), slug=slug)
+        return redirect(alias.category.get_absolute_url(), permanent=True)
+    page = _listing(request, Article.objects.published().in_category(found).for_listing())
+    children = list(found.children.all()) if found.is_rubric else []
+    return render(
+        request,
+        "articles/category.html",
+        {"category": found, "children": children, "page": page},
+    )
+
+
+@require_safe
+def tag(request: HttpRequest, slug: str) -> HttpResponse:
+    found = get_object_or_404(Tag, slug=slug)
+    links = ArticleTag.objects.filter(tag=found, is_public=True).select_related(
+        "article__author", "article__category"
+    )
+    page = _listing(request, links, id_field="article_id")
+    page.items = [link.article for link in page.items]
+    return render(request, "articles/tag.html", {"tag": found, "page": page})
+
+
+@login_required
+@require_safe
+def dashboard(request: HttpRequest) -> HttpResponse:
+    mine = Article.objects.by(_user(request)).select_related("category")
+    page = _listing(request, mine, time_field="created_at")
+    return render(request, "articles/dashboard.html", {"page": page})
+
+
+def _initial(article: Article) -> dict[str, Any]:
+    return {
+        "title": article.title,
+        "category": article.category.slug,
+        "tags": ", ".join(tag["name"] for tag in article.tag_list),
+        "body": article.body,
+        "image_caption": article.image_caption,
+        "image_source": article.image_source,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    user = _user(request)
+    article = get_article_for_edit(user, pk) if pk else None
+    if request.method != "POST":
+        form = ArticleForm(initial=_initial(article) if article else None)
+        return render(request, "articles/write.html", {"form": form, "article": article})
+
+    data = request.POST.copy()
+    intent = data.get("intent", "save")
+    image_form = ImageForm(files=request.FILES) if request.FILES.get("image") else None
+    body_upload = request.FILES.get("body_image")
+    preview = None
+    if body_upload:
+        # Works without JavaScript: the picture is stored and its Markdown appended.
+        try:
+            picture = actions.upload_body_image(user, body_upload)
+        except ImageRejected as rejected:
+            messages.error(request, rejected.message)
+        else:
+            data["body"] = data.get("body", "").rstrip() + f"\n\n![]({picture.file.url})\n"
+    form = ArticleForm(data)
+    if intent == "preview" or not form.is_valid():
+        if form.is_valid():
+            body = form.cleaned_data["body"]
+            preview = render_pages(body, actions.dimensions_for_body(body))
+        status = 200 if intent == "preview" and form.is_valid() else 400
+        return render(
+            request,
+            "articles/write.html",
+            {"form": form, "article": article, "preview": preview},
+            status=status,
+        )
+    try:
+        with transaction.atomic():
+            if article is None:
+                article = actions.create_article(user, form.cleaned_data)
+            else:
+                article = actions.update_article(user, article, form.cleaned_data)
+            if image_form is not None and image_form.is_valid():
+                actions.set_featured_image(article, image_form.cleaned_data["image"])
+            elif data.get("remove_image") and article.image:
+                actions.remove_featured_image(article)
+    except ImageRejected as rejected:
+        form.add_error(None, rejected.message)
+        return render(
+            request, "articles/write.html", {"form": form, "article": article}, status=400
+        )
+    if intent == "publish":
+        actions.publish_article(user, article)
+        messages.success(request, _("Your article is published."))
+        return redirect(article.get_absolute_url())
+    messages.success(request, _("Saved."))
+    return redirect("articles:edit", pk=article.pk)
+
+
+@login_required
+@require_POST
+def change_status(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    article = get_article_for_edit(user, pk)
+    intent = request.POST.get("intent")
+    if intent == "publish":
+        actions.publish_article(user, article)
+        messages.success(request, _("Your article is published."))
+        return redirect(article.get_absolute_url())
+    if intent == "unpublish":
+        actions.unpublish_article(user, article)
+        messages.success(request, _("The article is a draft again; only you can see it."))
+        return redirect("articles:edit", pk=article.pk)
+    return HttpResponseBadRequest(_("Unknown action."))
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    article = get_article_for_edit(user, pk)
+    if request.method == "POST":
+        actions.delete_article(user, article)
+        messages.success(request, _("The article has been deleted."))
+        return redirect("articles:dashboard")
+    return render(request, "articles/delete.html", {"article": article})
+
+
+@login_required
+@require_POST
+def body_image(request: HttpRequest) -> HttpResponse:
+    """Upload for the editor's JavaScript: answers the Markdown to insert."""
+    form = ImageForm(files=request.FILES)
+    if not form.is_valid():
+        return JsonResponse({"detail": _("Choose an image to upload.")}, status=422)
+    try:
+        picture = actions.upload_body_image(_user(request), form.cleaned_data["image"])
+    except ImageRejected as rejected:
+        return JsonResponse({"detail": rejected.message}, status=rejected.status)
+    return JsonResponse(
+        {"url": picture.file.url, "markdown": f"![]({picture.file.url})", "width": picture.width}
+    )
+
+
+@login_required
+@require_POST
+def reading_preference(request: HttpRequest) -> HttpResponse:
+    account_actions.set_reading_preference(_user(request), request.POST.get("all_pages") == "1")
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    return redirect(target)
