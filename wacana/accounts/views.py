@@ -124,7 +124,11 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
     person = User.objects.active().filter(username=username).first()
     if person is None:
         raise Http404(_("No writer has that username."))
-    return render(request, "accounts/profile.html", {"person": person})
+    # The articles app owns articles; the profile only shows its listing of them.
+    from wacana.articles.listings import by_author
+
+    page = by_author(person, request.GET.get("cursor"))
+    return render(request, "accounts/profile.html", {"person": person, "page": page})
 
 
 @login_required

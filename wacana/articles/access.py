@@ -20,12 +20,16 @@ def get_article_for_reading(user: Any, pk: int) -> Article:
     return get_object_or_404(queryset, pk=pk)
 
 
+def can_edit(user: Any, article: Article) -> bool:
+    return bool(user.is_authenticated and (article.author_id == user.pk or is_staff_member(user)))
+
+
 def get_article_for_edit(user: Any, pk: int) -> Article:
     """The article if `user` may change it (its author or staff), else 404.
 
     Someone who may not edit gets 404 rather than 403, so drafts don't leak their ids.
     """
     article = get_article_for_reading(user, pk)
-    if not (user.is_authenticated and (article.author_id == user.pk or is_staff_member(user))):
+    if not can_edit(user, article):
         raise Http404
     return article

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles import actions
-from wacana.articles.access import get_article_for_edit, get_article_for_reading
+from wacana.articles.access import can_edit, get_article_for_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm, ImageForm
 from wacana.articles.models import (
     Article,
@@ -25,6 +25,7 @@ from wacana.articles.models import (
     SiteSettings,
     Tag,
 )
+from wacana.articles.seo import json_ld
 from wacana.lib import cursor
 from wacana.lib.images import ImageRejected
 from wacana.lib.markdown import render_pages
@@ -80,7 +81,23 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
     )
     for other in same_author:
         other.author = article.author  # no query per link
+    base_url = f"{request.scheme}://{request.get_host()}"
+    canonical = base_url + article.get_absolute_url()
+    if number and number > 1:
+        canonical += f"?page={number}"
+    prev_url = next_url = ""
+    if number and number > 1:
+        prev_url = article.page_url(number - 1)
+    if number and number < article.page_count:
+        next_url = article.page_url(number + 1)
     context = {
+        "base_url": base_url,
+        "canonical": canonical,
+        "prev_url": prev_url,
+        "next_url": next_url,
+        "json_ld": json_ld(article, base_url),
+        "share_text": article.title,
+        "can_edit": can_edit(request.user, article),
         "article": article,
         "pages": list(pages),
         "page_number": number,

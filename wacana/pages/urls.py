@@ -10,4 +10,5 @@ urlpatterns = [
     path("ketentuan", views.document, {"name": "terms"}, name="terms"),
     path("pedoman", views.document, {"name": "guidelines"}, name="guidelines"),
     path("robots.txt", views.robots, name="robots"),
+    path("bahasa", views.language, name="language"),
 ]

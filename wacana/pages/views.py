@@ -1,19 +1,48 @@
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from wacana.accounts.models import User
+from wacana.articles.models import Article
+from wacana.lib import cursor
 
 DOCUMENTS = ("about", "privacy", "terms", "guidelines")
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    # Until articles arrive, the home page introduces the newest writers.
-    writers = User.objects.active().order_by("-date_joined")[:12]
-    return render(request, "pages/home.html", {"writers": writers})
+    # The Discovery issue makes this rich; for now the latest articles and new writers.
+    try:
+        page = cursor.paginate(Article.objects.published().for_listing(), request.GET.get("cursor"))
+    except cursor.BadCursor:
+        raise Http404 from None
+    writers = User.objects.active().filter(article_count__gt=0).order_by("-date_joined")[:6]
+    return render(request, "pages/home.html", {"page": page, "writers": writers})
+
+
+@require_safe
+def language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language with a plain link or GET form (no cookie for CSRF).
+
+    A GET is fine here: the only effect is the reader's own language cookie.
+    """
+    code = request.GET.get("language", "")
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if code in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=settings.LANGUAGE_COOKIE_AGE or 60 * 60 * 24 * 365,
+            samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
+    return response
 
 
 @require_safe
