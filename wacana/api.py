@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from wacana.accounts.api import router as accounts_router
+from wacana.articles.api import router as articles_router
 from wacana.lib import apierrors
 
 api = NinjaAPI(
@@ -14,3 +15,4 @@ api = NinjaAPI(
 )
 apierrors.install(api)
 api.add_router("", accounts_router)
+api.add_router("", articles_router)

@@ -21,6 +21,7 @@ from wacana.articles.models import (
     ArticlePage,
     ArticleTag,
     Category,
+    CategoryAlias,
     Image,
     Status,
     Tag,
@@ -246,3 +247,22 @@ def upload_body_image(owner: User, upload: UploadedFile) -> Image:
     )
     image.save()
     return image
+
+
+@transaction.atomic
+def save_category(category: Category) -> Category:
+    """Save a category from the admin; a changed slug or rubric keeps old links working."""
+    if category.pk:
+        before = Category.objects.get(pk=category.pk)
+        if before.slug != category.slug:
+            CategoryAlias.objects.filter(slug=category.slug).delete()
+            CategoryAlias.objects.update_or_create(
+                slug=before.slug, defaults={"category": category}
+            )
+        category.save()
+        if before.parent_id != category.parent_id:
+            # The copied rubric of every article in it moves along (rare, admin only).
+            Article.objects.filter(category=category).update(rubric_id=category.rubric_id)
+    else:
+        category.save()
+    return category

@@ -172,6 +172,8 @@ class Article(models.Model):
     view_count = models.PositiveIntegerField(default=0, editable=False)
     comment_count = models.PositiveIntegerField(default=0, editable=False)
     rating_counts = models.JSONField(default=dict, editable=False)
+    # Positive ratings only (Tidak Menarik is not praise), for the top-rated listing.
+    rating_score = models.PositiveIntegerField(default=0, editable=False)
 
     objects: ClassVar[ArticleQuerySet] = ArticleQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -185,6 +187,8 @@ class Article(models.Model):
             ),
             models.Index(fields=["status", "rubric", "published_at", "id"], name="article_rubric"),
             models.Index(fields=["author", "status", "published_at", "id"], name="article_author"),
+            models.Index(fields=["status", "view_count", "id"], name="article_popular"),
+            models.Index(fields=["status", "rating_score", "id"], name="article_top_rated"),
         ]
 
     def __str__(self) -> str:

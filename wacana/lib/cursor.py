@@ -23,12 +23,13 @@ class BadCursor(ValueError):
 
 @dataclass(frozen=True)
 class Key:
-    at: datetime
+    at: datetime | int
     id: int
 
 
 def encode(key: Key) -> str:
-    raw = f"{key.at.isoformat()}|{key.id}".encode()
+    value = f"d{key.at.isoformat()}" if isinstance(key.at, datetime) else f"i{int(key.at)}"
+    raw = f"{value}|{key.id}".encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
@@ -37,9 +38,16 @@ def decode(cursor: str) -> Key:
         raise BadCursor(cursor)
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        at_text, id_text = raw.split("|")
-        at = datetime.fromisoformat(at_text)
-        if at.tzinfo is None:
+        value_text, id_text = raw.split("|")
+        kind, value_text = value_text[:1], value_text[1:]
+        at: datetime | int
+        if kind == "d":
+            at = datetime.fromisoformat(value_text)
+            if at.tzinfo is None:
+                raise BadCursor(cursor)
+        elif kind == "i":
+            at = int(value_text)
+        else:
             raise BadCursor(cursor)
         return Key(at, int(id_text))
     except (binascii.Error, UnicodeDecodeError, ValueError) as error:

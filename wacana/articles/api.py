@@ -1,0 +1,307 @@
+"""The Articles, Categories and Tags sections of API.md."""
+
+from datetime import datetime
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import File, Query, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from wacana.accounts.api import ERRORS
+from wacana.accounts.auth import signed_in
+from wacana.accounts.models import User
+from wacana.accounts.validators import is_username_shaped
+from wacana.articles import actions
+from wacana.articles.access import can_edit, get_article_for_reading
+from wacana.articles.forms import ArticleForm
+from wacana.articles.models import Article, ArticleTag, Category, Tag
+from wacana.lib.apierrors import ApiError, form_errors, invalid
+from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
+from wacana.lib.images import ImageRejected
+
+router = Router(tags=["articles"])
+
+
+class AuthorOut(Schema):
+    username: str
+    display_name: str
+    url: str
+
+
+class CategoryRef(Schema):
+    slug: str
+    name: str
+
+
+class ImageOut(Schema):
+    url: str
+    width: int
+    height: int
+    caption: str
+    source: str
+
+
+class ArticleSummary(Schema):
+    id: int
+    title: str
+    slug: str
+    url: str
+    status: str
+    author: AuthorOut
+    category: CategoryRef
+    tags: list[str]
+    excerpt: str
+    page_count: int
+    image: ImageOut | None
+    reading_minutes: int
+    published_at: datetime | None
+    updated_at: datetime | None
+    view_count: int
+    comment_count: int
+    ratings: dict[str, int]
+
+    @staticmethod
+    def resolve_url(article: Article) -> str:
+        return article.get_absolute_url()
+
+    @staticmethod
+    def resolve_author(article: Article) -> dict[str, str]:
+        author = article.author
+        return {
+            "username": author.username,
+            "display_name": author.display_name,
+            "url": author.get_absolute_url(),
+        }
+
+    @staticmethod
+    def resolve_category(article: Article) -> dict[str, str]:
+        return {"slug": article.category.slug, "name": article.category.name}
+
+    @staticmethod
+    def resolve_tags(article: Article) -> list[str]:
+        return [tag["slug"] for tag in article.tag_list]
+
+    @staticmethod
+    def resolve_image(article: Article) -> dict[str, Any] | None:
+        if not article.image:
+            return None
+        return {
+            "url": article.image.url,
+            "width": article.image_width,
+            "height": article.image_height,
+            "caption": article.image_caption,
+            "source": article.image_source,
+        }
+
+    @staticmethod
+    def resolve_ratings(article: Article) -> dict[str, int]:
+        return dict(article.rating_counts)
+
+
+class ArticleOut(ArticleSummary):
+    pages: list[str]
+
+    @staticmethod
+    def resolve_pages(article: Article) -> list[str]:
+        return [page.html for page in article.pages.all()]
+
+
+class ArticleListing(Schema):
+    items: list[ArticleSummary]
+    next_cursor: str | None
+
+
+class ArticleIn(Schema):
+    title: str
+    body: str = ""
+    category: str
+    tags: list[str] = []
+    status: Literal["draft", "published"] = "draft"
+    image_caption: str = ""
+    image_source: str = ""
+
+
+class ArticlePatch(Schema):
+    title: str | None = None
+    body: str | None = None
+    category: str | None = None
+    tags: list[str] | None = None
+    status: Literal["draft", "published"] | None = None
+    image_caption: str | None = None
+    image_source: str | None = None
+
+
+class ListingQuery(Schema):
+    category: str | None = None
+    author: str | None = None
+    tag: str | None = None
+    sort: Literal["latest", "popular", "top_rated"] = "latest"
+    cursor: str | None = None
+    limit: int = DEFAULT_LIMIT
+
+
+class CategoryOut(Schema):
+    slug: str
+    name: str
+    parent: str | None
+    url: str
+
+    @staticmethod
+    def resolve_parent(category: Category) -> str | None:
+        return category.parent.slug if category.parent else None
+
+    @staticmethod
+    def resolve_url(category: Category) -> str:
+        return category.get_absolute_url()
+
+
+class TagOut(Schema):
+    slug: str
+    name: str
+    url: str
+    article_count: int
+
+    @staticmethod
+    def resolve_url(tag: Tag) -> str:
+        return tag.get_absolute_url()
+
+
+SORT_FIELDS = {"latest": "published_at", "popular": "view_count", "top_rated": "rating_score"}
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.auth  # type: ignore[attr-defined]
+    assert isinstance(user, User)
+    return user
+
+
+def _validated(data: dict[str, Any]) -> dict[str, Any]:
+    form = ArticleForm(data={**data, "tags": data.get("tags") or []})
+    if not form.is_valid():
+        raise invalid(form_errors(form))
+    return form.cleaned_data
+
+
+def _full(article_id: int, user: Any) -> Article:
+    article = get_article_for_reading(user, article_id)
+    return article
+
+
+@router.get("/articles", response={200: ArticleListing, **ERRORS}, auth=None)
+def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str, Any]:
+    if not 1 <= query.limit <= MAX_LIMIT:
+        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
+    articles = Article.objects.published().select_related("author", "category").defer("body")
+    if query.category:
+        category = Category.objects.filter(slug=query.category[:60]).first()
+        if category is None:
+            raise invalid({"category": [_("This category does not exist.")]})
+        articles = articles.in_category(category)
+    if query.author:
+        username = query.author.lower()
+        author = (
+            User.objects.active().filter(username=username).first()
+            if is_username_shaped(username)
+            else None
+        )
+        if author is None:
+            raise invalid({"author": [_("No writer has that username.")]})
+        articles = articles.by(author)
+    if query.tag:
+        tag = Tag.objects.filter(slug=query.tag[:40]).first()
+        if tag is None:
+            raise invalid({"tag": [_("This tag does not exist.")]})
+        articles = articles.filter(
+            pk__in=ArticleTag.objects.filter(tag=tag, is_public=True).values("article_id")
+        )
+    try:
+        page = paginate(articles, query.cursor, query.limit, time_field=SORT_FIELDS[query.sort])
+    except BadCursor:
+        raise invalid(
+            {"cursor": [_("This cursor is not valid; start again without it.")]}
+        ) from None
+    return {"items": page.items, "next_cursor": page.next_cursor}
+
+
+@router.post("/articles", response={201: ArticleOut, **ERRORS}, auth=signed_in)
+def create_article(request: HttpRequest, payload: ArticleIn) -> Status[Article]:
+    user = _user(request)
+    data = _validated(payload.dict())
+    article = actions.create_article(user, data)
+    if payload.status == "published":
+        actions.publish_article(user, article)
+    return Status(201, _full(article.pk, user))
+
+
+@router.get("/articles/{article_id}", response={200: ArticleOut, **ERRORS}, auth=None)
+def get_article(request: HttpRequest, article_id: int) -> Article:
+    return _full(article_id, request.user)
+
+
+def _for_change(request: HttpRequest, article_id: int) -> Article:
+    user = _user(request)
+    article = get_article_for_reading(user, article_id)
+    if not can_edit(user, article):
+        raise ApiError(403, _("Only the writer and the editors may change this article."))
+    return article
+
+
+@router.patch("/articles/{article_id}", response={200: ArticleOut, **ERRORS}, auth=signed_in)
+def update_article(request: HttpRequest, article_id: int, payload: ArticlePatch) -> Article:
+    user = _user(request)
+    article = _for_change(request, article_id)
+    sent = payload.dict(exclude_unset=True)
+    nulls = [name for name, value in sent.items() if value is None]
+    if nulls:
+        raise invalid({name: [_("This field cannot be null.")] for name in nulls})
+    status = sent.pop("status", None)
+    current = {
+        "title": article.title,
+        "body": article.body,
+        "category": article.category.slug,
+        "tags": [tag["name"] for tag in article.tag_list],
+        "image_caption": article.image_caption,
+        "image_source": article.image_source,
+    }
+    data = _validated(current | sent)
+    actions.update_article(user, article, {name: data[name] for name in sent})
+    if status == "published":
+        actions.publish_article(user, article)
+    elif status == "draft":
+        actions.unpublish_article(user, article)
+    return _full(article.pk, user)
+
+
+@router.delete("/articles/{article_id}", response={204: None, **ERRORS}, auth=signed_in)
+def delete_article(request: HttpRequest, article_id: int) -> Status[None]:
+    article = _for_change(request, article_id)
+    actions.delete_article(_user(request), article)
+    return Status(204, None)
+
+
+@router.post("/articles/{article_id}/image", response={200: ArticleOut, **ERRORS}, auth=signed_in)
+def upload_image(request: HttpRequest, article_id: int, file: UploadedFile = File(...)) -> Article:  # noqa: B008
+    article = _for_change(request, article_id)
+    try:
+        actions.set_featured_image(article, file)
+    except ImageRejected as rejected:
+        raise ApiError(rejected.status, rejected.message, {"file": [rejected.message]}) from None
+    return _full(article.pk, _user(request))
+
+
+@router.get("/categories", response=list[CategoryOut], auth=None)
+def categories(request: HttpRequest) -> Any:
+    """Every rubric followed by its sub-categories, in the site's order."""
+    everything = list(Category.objects.select_related("parent").order_by("position", "name"))
+    ordered: list[Category] = []
+    for rubric in (c for c in everything if c.parent_id is None):
+        ordered.append(rubric)
+        ordered.extend(c for c in everything if c.parent_id == rubric.pk)
+    return ordered
+
+
+@router.get("/tags/{slug}", response={200: TagOut, **ERRORS}, auth=None)
+def tag(request: HttpRequest, slug: str) -> Tag:
+    return get_object_or_404(Tag, slug=slug[:40])
