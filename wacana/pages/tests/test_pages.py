@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -79,3 +81,38 @@ def test_the_api_follows_accept_language(client: Client) -> None:
     indonesian = client.get("/api/v1/me").json()["detail"]
     assert english != indonesian
     assert english.startswith("Sign in first")
+
+
+@pytest.mark.django_db
+def test_anonymous_pages_are_publicly_cacheable(client: Client) -> None:
+    response = client.get("/tentang")
+    assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]
+    assert not response.cookies
+    etag = response["ETag"]
+    again = client.get("/tentang", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+
+
+@pytest.mark.django_db
+def test_pages_for_a_signed_in_reader_are_private(client: Client, writer: Any) -> None:
+    client.force_login(writer)
+    response = client.get("/tentang")
+    assert "private" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_forms_with_a_csrf_cookie_are_not_shared(client: Client) -> None:
+    response = client.get("/daftar")
+    assert "public" not in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_language_switch_sets_the_cookie_and_returns_safely(client: Client) -> None:
+    response = client.get("/bahasa", {"language": "en", "next": "/pedoman"})
+    assert response.status_code == 302 and response["Location"] == "/pedoman"
+    assert response.cookies["django_language"].value == "en"
+    response = client.get("/bahasa", {"language": "xx", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+    assert "django_language" not in response.cookies
