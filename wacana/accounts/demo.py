@@ -21,8 +21,8 @@ WRITERS = [
         "harapan yang tumbuh di tanah kering.",
     ),
     (
-        "rudi_hartono",
-        "Rudi Hartono",
+        "rudi_harsono",
+        "Rudi Harsono",
         "Petani kopi dan pengamat ekonomi desa",
         "Menanam kopi robusta di lereng Gunung Dempo. Percaya bahwa harga panen yang adil "
         "dimulai dari petani yang paham hitungan. Sesekali menulis soal koperasi dan pasar.",

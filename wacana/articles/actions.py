@@ -32,8 +32,12 @@ WORDS_PER_MINUTE = 200
 FEATURED_WIDTHS = (1200, 720, 360)
 
 
-def _slug_for(title: str) -> str:
-    return slugify(title)[:80].strip("-") or "artikel"
+def _slug_for(title: str, limit: int = 80) -> str:
+    slug = slugify(title)
+    if len(slug) > limit:
+        # Cut at a word boundary, so the address doesn't end in half a word.
+        slug = slug[: limit + 1].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
+    return slug.strip("-") or "artikel"
 
 
 def _image_dimensions(srcs: Iterable[str]) -> dict[str, tuple[int, int]]:

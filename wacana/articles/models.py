@@ -195,10 +195,16 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "articles:detail",
-            kwargs={"username": self.author.username, "pk": self.pk, "slug": self.slug or "-"},
-        )
+        # Asked for many times per page (pager, canonical, share links): reverse once.
+        key = (self.author_id, self.slug)
+        cached = self.__dict__.get("_url")
+        if cached is None or cached[0] != key:
+            url = reverse(
+                "articles:detail",
+                kwargs={"username": self.author.username, "pk": self.pk, "slug": self.slug or "-"},
+            )
+            cached = self.__dict__["_url"] = (key, url)
+        return cached[1]
 
     @property
     def is_public(self) -> bool:

@@ -5,10 +5,11 @@ from django.db import transaction
 
 from wacana.accounts.demo import DEMO_PASSWORD, create_demo_writers
 from wacana.accounts.models import User
+from wacana.articles.demo import create_demo_articles
 
 
 class Command(BaseCommand):
-    help = "Load original Indonesian demo content (writers with profiles)."
+    help = "Load original Indonesian demo content: writers with profiles and their articles."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -23,8 +24,10 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             writers = create_demo_writers()
+            articles = create_demo_articles()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Loaded {len(writers)} demo writers (password for each: {DEMO_PASSWORD})."
+                f"Loaded {len(writers)} demo writers and {len(articles)} articles"
+                f" (password for each writer: {DEMO_PASSWORD})."
             )
         )
