@@ -43,9 +43,9 @@ def generated_picture(seed: str, size: tuple[int, int] = (1200, 675)) -> SimpleU
     )
     draw.ellipse((sun_x - sun_r, sun_y - sun_r, sun_x + sun_r, sun_y + sun_r), fill=(255, 240, 200))
     for layer in range(3):
-        base = height * (0.55 + 0.15 * layer)
+        base = int(height * (0.55 + 0.15 * layer))
         shade = tuple(max(0, int(c * (0.55 - 0.15 * layer))) for c in bottom)
-        points = [(0, height)]
+        points: list[tuple[int, int]] = [(0, height)]
         for x in range(0, width + 100, 100):
             points.append((x, base + rng.randint(-60, 40)))
         points.append((width, height))
@@ -78,7 +78,9 @@ def create_demo_articles() -> list[Article]:
             actions.set_featured_image(article, generated_picture(f"demo-{n}"))
         actions.publish_article(author, article)
         # Spread the demo over the past weeks, at a plausible hour of the day.
-        when = now - timedelta(days=int(entry.get("days_ago", n)), hours=n % 7, minutes=n * 7 % 60)
+        when = now - timedelta(
+            days=int(str(entry.get("days_ago", n))), hours=n % 7, minutes=n * 7 % 60
+        )
         Article.objects.filter(pk=article.pk).update(published_at=when)
         ArticleTag.objects.filter(article=article).update(published_at=when)
         made.append(article)
