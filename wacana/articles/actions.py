@@ -158,10 +158,16 @@ def _count_public(article: Article, delta: int) -> None:
     Tag.objects.filter(articletag__article=article).update(article_count=F("article_count") + delta)
 
 
+class HiddenByModeration(Exception):
+    """Only a moderator's restore brings a hidden article back, not its writer."""
+
+
 @transaction.atomic
 def publish_article(user: User, article: Article) -> Article:
     if article.status == Status.PUBLISHED:
         return article
+    if article.status == Status.HIDDEN:
+        raise HiddenByModeration
     was_public = article.is_public
     article.status = Status.PUBLISHED
     if article.published_at is None:

@@ -10,7 +10,7 @@ from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from wacana.accounts.api import ERRORS
-from wacana.accounts.auth import signed_in
+from wacana.accounts.auth import optional, signed_in
 from wacana.accounts.models import User
 from wacana.accounts.validators import is_username_shaped
 from wacana.articles import actions
@@ -184,6 +184,15 @@ def _validated(data: dict[str, Any]) -> dict[str, Any]:
     return form.cleaned_data
 
 
+def _publish(user: User, article: Article) -> None:
+    try:
+        actions.publish_article(user, article)
+    except actions.HiddenByModeration:
+        raise ApiError(
+            409, _("A moderator has hidden this article; only a moderator can restore it.")
+        ) from None
+
+
 def _full(article_id: int, user: Any) -> Article:
     article = get_article_for_reading(user, article_id)
     return article
@@ -231,11 +240,11 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status[Article]:
     data = _validated(payload.dict())
     article = actions.create_article(user, data)
     if payload.status == "published":
-        actions.publish_article(user, article)
+        _publish(user, article)
     return Status(201, _full(article.pk, user))
 
 
-@router.get("/articles/{article_id}", response={200: ArticleOut, **ERRORS}, auth=None)
+@router.get("/articles/{article_id}", response={200: ArticleOut, **ERRORS}, auth=optional)
 def get_article(request: HttpRequest, article_id: int) -> Article:
     return _full(article_id, request.user)
 
@@ -268,7 +277,7 @@ def update_article(request: HttpRequest, article_id: int, payload: ArticlePatch)
     data = _validated(current | sent)
     actions.update_article(user, article, {name: data[name] for name in sent})
     if status == "published":
-        actions.publish_article(user, article)
+        _publish(user, article)
     elif status == "draft":
         actions.unpublish_article(user, article)
     return _full(article.pk, user)

@@ -211,11 +211,21 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             request, "articles/write.html", {"form": form, "article": article}, status=400
         )
     if intent == "publish":
-        actions.publish_article(user, article)
-        messages.success(request, _("Your article is published."))
-        return redirect(article.get_absolute_url())
+        return _publish(request, article)
     messages.success(request, _("Saved."))
     return redirect("articles:edit", pk=article.pk)
+
+
+def _publish(request: HttpRequest, article: Article) -> HttpResponse:
+    try:
+        actions.publish_article(_user(request), article)
+    except actions.HiddenByModeration:
+        messages.error(
+            request, _("A moderator has hidden this article; only a moderator can restore it.")
+        )
+        return redirect("articles:edit", pk=article.pk)
+    messages.success(request, _("Your article is published."))
+    return redirect(article.get_absolute_url())
 
 
 @login_required
@@ -225,9 +235,7 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_article_for_edit(user, pk)
     intent = request.POST.get("intent")
     if intent == "publish":
-        actions.publish_article(user, article)
-        messages.success(request, _("Your article is published."))
-        return redirect(article.get_absolute_url())
+        return _publish(request, article)
     if intent == "unpublish":
         actions.unpublish_article(user, article)
         messages.success(request, _("The article is a draft again; only you can see it."))

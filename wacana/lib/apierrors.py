@@ -64,15 +64,19 @@ def _pydantic_message(kind: str) -> str:
     return messages.get(kind, _("This value is not valid."))
 
 
+LOCATIONS = {"body", "query", "path", "form", "file", "header", "cookie"}
+PARAMETERS = {"payload", "query"}
+
+
 def _field_of(location: list[Any]) -> str:
-    # Ninja reports ["body", "payload", "username"] or ["file", "file"]; people care
-    # about "username" and "file".
-    parts: list[str] = []
-    for part in location:
-        if part in ("body", "payload", "query", "path", "form"):
-            continue
-        if not parts or parts[-1] != str(part):
-            parts.append(str(part))
+    # Ninja reports ["body", "payload", "username"], ["query", "query", "limit"] or
+    # ["file", "file"]; people care about "username", "limit" and "file". A field may
+    # itself be called "body", so only the leading location and parameter are dropped.
+    parts = [str(part) for part in location]
+    if len(parts) > 1 and parts[0] in LOCATIONS:
+        parts = parts[1:]
+        if len(parts) > 1 and parts[0] in PARAMETERS:
+            parts = parts[1:]
     return ".".join(parts) if parts else "non_field_errors"
 
 

@@ -76,6 +76,8 @@ def paginate(
     limit = max(1, min(MAX_LIMIT, limit))
     if cursor:
         key = decode(cursor)
+        if isinstance(key.at, datetime) != _is_time(queryset.model, time_field):
+            raise BadCursor(cursor)  # a cursor made for another sort order
         queryset = queryset.filter(**{f"{time_field}__lte": key.at}).filter(
             after(key, time_field, id_field)
         )
@@ -86,6 +88,15 @@ def paginate(
         last = items[-1]
         next_cursor = encode(Key(_get(last, time_field), _get(last, id_field)))
     return Page(items, next_cursor)
+
+
+def _is_time(model: Any, path: str) -> bool:
+    from django.db import models
+
+    *relations, name = path.split("__")
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    return isinstance(model._meta.get_field(name), models.DateTimeField)
 
 
 def _get(obj: Any, path: str) -> Any:
