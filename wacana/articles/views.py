@@ -1,5 +1,6 @@
 """HTML pages for articles: reading, listings by category and tag, and writing."""
 
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -31,6 +32,7 @@ from wacana.lib.images import ImageRejected
 from wacana.lib.markdown import render_pages
 
 RELATED_COUNT = 5
+PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
 
 
 def _user(request: HttpRequest) -> User:
@@ -47,7 +49,7 @@ def _page_param(request: HttpRequest, article: Article) -> int | None:
         return 1
     if raw == "all":
         return None
-    if not raw.isdigit() or not 1 <= int(raw) <= article.page_count:
+    if not PAGE_RE.match(raw) or not 1 <= int(raw) <= article.page_count:
         raise Http404(_("This article has no such page."))
     return int(raw)
 
@@ -195,6 +197,7 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             {"form": form, "article": article, "preview": preview},
             status=status,
         )
+    original = article
     try:
         with transaction.atomic():
             if article is None:
@@ -206,9 +209,10 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             elif data.get("remove_image") and article.image:
                 actions.remove_featured_image(article)
     except ImageRejected as rejected:
+        # Everything in the block was rolled back, a new article included.
         form.add_error(None, rejected.message)
         return render(
-            request, "articles/write.html", {"form": form, "article": article}, status=400
+            request, "articles/write.html", {"form": form, "article": original}, status=400
         )
     if intent == "publish":
         return _publish(request, article)

@@ -49,9 +49,13 @@ def decode(cursor: str) -> Key:
             at = int(value_text)
         else:
             raise BadCursor(cursor)
-        return Key(at, int(id_text))
-    except (binascii.Error, UnicodeDecodeError, ValueError) as error:
+        key = Key(at, int(id_text))
+    except (binascii.Error, UnicodeDecodeError, ValueError, OverflowError) as error:
         raise BadCursor(cursor) from error
+    # Ids and counts are 64-bit signed in every database we run on.
+    if not 0 <= key.id < 2**63 or (isinstance(key.at, int) and not 0 <= key.at < 2**63):
+        raise BadCursor(cursor)
+    return key
 
 
 def after(key: Key, time_field: str, id_field: str) -> Q:
