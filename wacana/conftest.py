@@ -2,6 +2,8 @@
 
 import io
 import json
+import struct
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,7 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.test import Client
-from PIL import Image
+from PIL import ExifTags, Image
 
 from wacana.accounts import actions
 from wacana.accounts.models import User
@@ -149,3 +151,37 @@ def assert_error_shape(response: Any, status: int, field: str | None = None) -> 
         assert field in body.get("errors", {}), body
         assert all(isinstance(m, str) and m for m in body["errors"][field])
     return body
+
+
+def png_claiming(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims `width` x `height` pixels (a decompression bomb)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" * 4096, 9)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+def jpeg_with_gps(size: tuple[int, int] = (640, 480)) -> bytes:
+    """A JPEG carrying camera and GPS EXIF, which a stored upload must not keep."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "KameraRahasia"
+    exif[ExifTags.Base.Model] = "SeriPribadi-0042"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "S"
+    gps[ExifTags.GPS.GPSLatitude] = (10.0, 10.0, 30.0)
+    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
+    gps[ExifTags.GPS.GPSLongitude] = (123.0, 35.0, 0.0)
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (30, 120, 200)).save(buffer, format="JPEG", exif=exif)
+    data = buffer.getvalue()
+    # The test image must really carry what the stored image must not.
+    check = Image.open(io.BytesIO(data)).getexif()
+    assert check.get_ifd(ExifTags.IFD.GPSInfo)[ExifTags.GPS.GPSLatitudeRef] == "S"
+    assert b"KameraRahasia" in data
+    return data

@@ -3,8 +3,6 @@
 import hashlib
 import io
 import json
-import struct
-import zlib
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,7 +15,16 @@ from PIL import ExifTags, Image
 
 from wacana.accounts import actions
 from wacana.accounts.models import ApiToken, User
-from wacana.conftest import PASSWORD, Api, api_for, assert_error_shape, image_bytes, make_user
+from wacana.conftest import (
+    PASSWORD,
+    Api,
+    api_for,
+    assert_error_shape,
+    image_bytes,
+    jpeg_with_gps,
+    make_user,
+    png_claiming,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -131,38 +138,6 @@ def strings_in(value: Any) -> list[str]:
     if isinstance(value, list):
         return [s for item in value for s in strings_in(item)]
     return []
-
-
-def png_claiming(width: int, height: int) -> bytes:
-    """A tiny PNG whose header claims `width` x `height` pixels (a decompression bomb)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00" * 4096, 9)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
-
-
-def jpeg_with_gps() -> bytes:
-    exif = Image.Exif()
-    exif[ExifTags.Base.Make] = "KameraRahasia"
-    exif[ExifTags.Base.Model] = "SeriPribadi-0042"
-    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    gps[ExifTags.GPS.GPSLatitudeRef] = "S"
-    gps[ExifTags.GPS.GPSLatitude] = (6.0, 10.0, 30.0)
-    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
-    gps[ExifTags.GPS.GPSLongitude] = (106.0, 49.0, 0.0)
-    buffer = io.BytesIO()
-    Image.new("RGB", (640, 480), (30, 120, 200)).save(buffer, format="JPEG", exif=exif)
-    data = buffer.getvalue()
-    # The test image must really carry what the stored avatar must not.
-    check = Image.open(io.BytesIO(data)).getexif()
-    assert check.get_ifd(ExifTags.IFD.GPSInfo)[ExifTags.GPS.GPSLatitudeRef] == "S"
-    return data
 
 
 def stored_image(name: str) -> tuple[Image.Image, bytes]:

@@ -5,7 +5,6 @@ import io
 import json
 import re
 import struct
-import zlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
@@ -22,7 +21,14 @@ from PIL import ExifTags, Image
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, ArticleTag, Tag
-from wacana.conftest import Api, api_for, assert_error_shape, image_bytes
+from wacana.conftest import (
+    Api,
+    api_for,
+    assert_error_shape,
+    image_bytes,
+    jpeg_with_gps,
+    png_claiming,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -239,39 +245,6 @@ def walk(api: Api, query: str, limit: int) -> list[list[int]]:
         if cursor is None:
             return pages
         assert len(pages) < 50, "the cursor never ends"
-
-
-def png_claiming(width: int, height: int) -> bytes:
-    """A tiny PNG whose header claims `width` x `height` pixels (a decompression bomb)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00" * 4096, 9)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
-
-
-def jpeg_with_gps() -> bytes:
-    exif = Image.Exif()
-    exif[ExifTags.Base.Make] = "KameraRahasia"
-    exif[ExifTags.Base.Model] = "SeriPribadi-0042"
-    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    gps[ExifTags.GPS.GPSLatitudeRef] = "S"
-    gps[ExifTags.GPS.GPSLatitude] = (10.0, 10.0, 30.0)
-    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
-    gps[ExifTags.GPS.GPSLongitude] = (123.0, 35.0, 0.0)
-    buffer = io.BytesIO()
-    Image.new("RGB", (800, 600), (30, 120, 200)).save(buffer, format="JPEG", exif=exif)
-    data = buffer.getvalue()
-    # The test image must really carry what the stored image must not.
-    check = Image.open(io.BytesIO(data)).getexif()
-    assert check.get_ifd(ExifTags.IFD.GPSInfo)[ExifTags.GPS.GPSLatitudeRef] == "S"
-    assert b"KameraRahasia" in data
-    return data
 
 
 def stored_image(name: str) -> tuple[Image.Image, bytes]:
@@ -862,7 +835,7 @@ def test_the_image_shows_in_the_article_and_the_listing(
 
 def test_it_strips_exif_and_gps_from_the_image(writer_api: Api, published: dict[str, Any]) -> None:
     response = writer_api.upload(
-        f"/articles/{published['id']}/image", "foto.jpg", jpeg_with_gps(), "image/jpeg"
+        f"/articles/{published['id']}/image", "foto.jpg", jpeg_with_gps((800, 600)), "image/jpeg"
     )
     assert response.status_code == 200, response.content
     article = Article.objects.get(pk=published["id"])
