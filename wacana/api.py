@@ -4,7 +4,10 @@ from ninja import NinjaAPI
 
 from wacana.accounts.api import router as accounts_router
 from wacana.articles.api import router as articles_router
+from wacana.discussion.api import router as discussion_router
 from wacana.lib import apierrors
+from wacana.moderation.api import router as moderation_router
+from wacana.notifications.api import router as notifications_router
 
 api = NinjaAPI(
     title="Wacana API",
@@ -16,3 +19,6 @@ api = NinjaAPI(
 apierrors.install(api)
 api.add_router("", accounts_router)
 api.add_router("", articles_router)
+api.add_router("", discussion_router)
+api.add_router("", moderation_router)
+api.add_router("", notifications_router)

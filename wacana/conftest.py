@@ -33,6 +33,30 @@ def _isolated(settings: Any, tmp_path: Any) -> Iterator[None]:
     _clear_caches()
 
 
+@pytest.fixture(autouse=True)
+def _purge_moderation_log(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Transactional tests end by emptying every table; the append-only log must be
+    emptied first with its triggers lifted (only here, only in tests)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+    if not transactional:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    # The previous transactional test emptied every table, seeded categories included.
+    from wacana.articles import taxonomy
+    from wacana.articles.models import Category
+
+    if not Category.objects.exists():
+        taxonomy.seed(Category)
+    yield
+    from wacana.moderation.testing import purge_log_for_tests
+
+    purge_log_for_tests()
+
+
 def _clear_caches() -> None:
     from django.core.cache.backends.db import DatabaseCache
 

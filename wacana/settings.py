@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "ninja",
     "wacana.accounts",
     "wacana.articles",
+    "wacana.discussion",
+    "wacana.moderation",
+    "wacana.notifications",
     "wacana.pages",
 ]
 
@@ -146,6 +149,14 @@ RATE_LIMITS = {
 TRUSTED_PROXIES = env_list("WACANA_TRUSTED_PROXIES")
 
 WACANA_CONTACT_EMAIL = env_str("WACANA_CONTACT_EMAIL", "")
+
+# --- Moderation ---------------------------------------------------------------------
+# Promised response times (hours), and the automatic hide: content reported by this many
+# distinct accounts within the window is hidden pending review.
+MODERATION_RESPONSE_HOURS = env_int("WACANA_MODERATION_RESPONSE_HOURS", 24, minimum=1)
+MODERATION_URGENT_RESPONSE_HOURS = env_int("WACANA_MODERATION_URGENT_HOURS", 4, minimum=1)
+AUTO_HIDE_REPORTERS = env_int("WACANA_AUTO_HIDE_REPORTERS", 5, minimum=2)
+AUTO_HIDE_WINDOW_HOURS = env_int("WACANA_AUTO_HIDE_WINDOW_HOURS", 24, minimum=1)
 
 # --- Accounts -----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

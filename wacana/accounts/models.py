@@ -57,6 +57,9 @@ class User(AbstractUser):
     article_count = models.PositiveIntegerField(default=0, editable=False)
     follower_count = models.PositiveIntegerField(default=0, editable=False)
     following_count = models.PositiveIntegerField(default=0, editable=False)
+    unread_notifications = models.PositiveIntegerField(default=0, editable=False)
+    # Set when a moderator suspends the account (is_active goes off too: no sign-in).
+    suspended_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects: ClassVar[WacanaUserManager] = WacanaUserManager()
 

@@ -169,6 +169,9 @@ class Article(models.Model):
     image_caption = models.CharField(_("image caption"), max_length=CAPTION_MAX, blank=True)
     image_source = models.CharField(_("image source"), max_length=SOURCE_MAX, blank=True)
 
+    # Hidden because its writer's account was suspended: lifting the suspension shows it again.
+    hidden_with_account = models.BooleanField(default=False, editable=False)
+
     view_count = models.PositiveIntegerField(default=0, editable=False)
     comment_count = models.PositiveIntegerField(default=0, editable=False)
     rating_counts = models.JSONField(default=dict, editable=False)

@@ -4,6 +4,8 @@ Kept as data, not code: editors rename and move categories in the admin, and the
 URLs keep working by redirect. This list is only the first set.
 """
 
+from typing import Any
+
 RUBRICS: list[tuple[str, str, list[tuple[str, str]]]] = [
     (
         "humaniora",
@@ -149,3 +151,16 @@ RUBRICS: list[tuple[str, str, list[tuple[str, str]]]] = [
         ],
     ),
 ]
+
+
+def seed(category_model: Any) -> None:
+    """Create the first set (used by migration 0002 and to restore it in tests)."""
+    for position, (slug, name, children) in enumerate(RUBRICS):
+        rubric, _ = category_model.objects.get_or_create(
+            slug=slug, defaults={"name": name, "position": position}
+        )
+        for child_position, (child_slug, child_name) in enumerate(children):
+            category_model.objects.get_or_create(
+                slug=child_slug,
+                defaults={"name": child_name, "parent": rubric, "position": child_position},
+            )

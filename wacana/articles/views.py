@@ -27,6 +27,7 @@ from wacana.articles.models import (
     Tag,
 )
 from wacana.articles.seo import json_ld
+from wacana.discussion.threads import thread_for
 from wacana.lib import cursor
 from wacana.lib.images import ImageRejected
 from wacana.lib.markdown import render_pages
@@ -107,6 +108,7 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         "same_category": same_category,
         "same_author": same_author,
         "site": SiteSettings.current(),
+        "thread": thread_for(request, article),
     }
     return render(request, "articles/detail.html", context)
 

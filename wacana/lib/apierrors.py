@@ -104,6 +104,10 @@ class JsonParser(Parser):
     """JSON bodies must be objects, and their text must be storable everywhere."""
 
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        if request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+            if not request.POST and not request.FILES:
+                return {}  # an empty form is an empty body
+            raise ApiError(415, _("Send the body as JSON (Content-Type: application/json)."))
         try:
             data = json.loads(request.body)
         except (ValueError, UnicodeDecodeError):

@@ -8,18 +8,9 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from wacana.articles.taxonomy import RUBRICS
+    from wacana.articles import taxonomy
 
-    Category = apps.get_model("articles", "Category")
-    for position, (slug, name, children) in enumerate(RUBRICS):
-        rubric, _ = Category.objects.get_or_create(
-            slug=slug, defaults={"name": name, "position": position}
-        )
-        for child_position, (child_slug, child_name) in enumerate(children):
-            Category.objects.get_or_create(
-                slug=child_slug,
-                defaults={"name": child_name, "parent": rubric, "position": child_position},
-            )
+    taxonomy.seed(apps.get_model("articles", "Category"))
 
 
 def unseed(apps, schema_editor):

@@ -1,0 +1,68 @@
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wacana.articles.models import Article
+
+COMMENT_MAX = 5000
+
+
+class CommentStatus(models.TextChoices):
+    VISIBLE = "visible", _("Visible")
+    HIDDEN = "hidden", _("Hidden by moderation")
+    DELETED = "deleted", _("Deleted by its writer")
+
+
+class CommentQuerySet(models.QuerySet["Comment"]):
+    def for_article(self, article: Article) -> "CommentQuerySet":
+        return self.filter(article=article)
+
+    def visible(self) -> "CommentQuerySet":
+        return self.filter(status=CommentStatus.VISIBLE)
+
+    def oldest_first(self) -> "CommentQuerySet":
+        return self.order_by("created_at", "id")
+
+
+class Comment(models.Model):
+    """A comment under an article; replies go one level deep (parent is a top comment)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    body = models.TextField(_("comment"), max_length=COMMENT_MAX)
+    # Plain text with links made clickable and everything else escaped, made at save time.
+    body_html = models.TextField(editable=False)
+    status = models.CharField(
+        max_length=10, choices=CommentStatus.choices, default=CommentStatus.VISIBLE
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    reply_count = models.PositiveIntegerField(default=0, editable=False)
+    hidden_with_account = models.BooleanField(default=False, editable=False)
+
+    objects: ClassVar[CommentQuerySet] = CommentQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [
+            models.Index(fields=["article", "created_at", "id"], name="comment_thread"),
+            models.Index(fields=["author", "created_at"], name="comment_author"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author_id} on {self.article_id}: {self.body[:40]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#komentar-{self.pk}"
+
+    @property
+    def is_visible(self) -> bool:
+        return self.status == CommentStatus.VISIBLE

@@ -1,0 +1,93 @@
+"""GET /api/v1/notifications and POST /api/v1/notifications/read (API.md)."""
+
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema, Status
+
+from wacana.accounts.api import ERRORS
+from wacana.accounts.auth import signed_in
+from wacana.accounts.models import User
+from wacana.lib.apierrors import invalid
+from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
+from wacana.notifications import actions
+from wacana.notifications.models import Notification
+
+router = Router(tags=["notifications"])
+
+
+class ActorOut(Schema):
+    username: str
+    display_name: str
+    url: str
+
+
+class NotificationOut(Schema):
+    id: int
+    kind: str
+    actor: ActorOut | None
+    message: str
+    target_url: str
+    created_at: datetime
+    read: bool
+
+    @staticmethod
+    def resolve_actor(item: Notification) -> dict[str, str] | None:
+        if item.actor is None:
+            return None
+        return {
+            "username": item.actor.username,
+            "display_name": item.actor.display_name,
+            "url": item.actor.get_absolute_url(),
+        }
+
+
+class Listing(Schema):
+    items: list[NotificationOut]
+    next_cursor: str | None
+    unread: int
+
+
+class ListingQuery(Schema):
+    cursor: str | None = None
+    limit: int = DEFAULT_LIMIT
+
+
+class ReadIn(Schema):
+    ids: list[int] | None = None
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.auth  # type: ignore[attr-defined]
+    assert isinstance(user, User)
+    return user
+
+
+@router.get("/notifications", response={200: Listing, **ERRORS}, auth=signed_in)
+def notifications(request: HttpRequest, query: Query[ListingQuery]) -> dict[str, Any]:
+    user = _user(request)
+    if not 1 <= query.limit <= MAX_LIMIT:
+        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
+    mine = Notification.objects.filter(recipient=user).select_related("actor")
+    try:
+        page = paginate(mine, query.cursor, query.limit, time_field="created_at")
+    except BadCursor:
+        raise invalid(
+            {"cursor": [_("This cursor is not valid; start again without it.")]}
+        ) from None
+    return {
+        "items": page.items,
+        "next_cursor": page.next_cursor,
+        "unread": user.unread_notifications,
+    }
+
+
+@router.post("/notifications/read", response={204: None, **ERRORS}, auth=signed_in)
+def mark_read(request: HttpRequest, payload: ReadIn | None = None) -> Status[None]:
+    ids = payload.ids if payload is not None else None
+    if ids is not None and (len(ids) > 1000 or any(not 0 < i < 2**63 for i in ids)):
+        raise invalid({"ids": [_("Send at most 1,000 notification ids.")]})
+    actions.mark_read(_user(request), ids)
+    return Status(204, None)

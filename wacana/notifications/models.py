@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+MESSAGE_MAX = 300
+
+
+class Kind(models.TextChoices):
+    COMMENT = "comment", _("New comment on your article")
+    REPLY = "reply", _("Reply to your comment")
+    FOLLOWER = "follower", _("New follower")
+    NEW_ARTICLE = "new_article", _("New article from someone you follow")
+    MODERATION = "moderation", _("Moderation decision")
+    EDITORIAL = "editorial", _("Editorial news")
+
+
+class Notification(models.Model):
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    message = models.CharField(max_length=MESSAGE_MAX)
+    target_url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [
+            models.Index(fields=["recipient", "created_at", "id"], name="notification_inbox"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.recipient_id}"
+
+    @property
+    def read(self) -> bool:
+        return self.read_at is not None
