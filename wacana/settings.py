@@ -144,6 +144,13 @@ RATE_LIMITS = {
     "login": parse_rate(env_str("WACANA_RATE_LOGIN", "20/m")),
     "login_account": parse_rate(env_str("WACANA_RATE_LOGIN_ACCOUNT", "10/15m")),
     "password_reset": parse_rate(env_str("WACANA_RATE_PASSWORD_RESET", "5/h")),
+    # Per account, and stricter for accounts younger than a day; per address too.
+    "comment": parse_rate(env_str("WACANA_RATE_COMMENT", "10/m")),
+    "comment_new_account": parse_rate(env_str("WACANA_RATE_COMMENT_NEW", "3/m")),
+    "comment_address": parse_rate(env_str("WACANA_RATE_COMMENT_ADDRESS", "30/m")),
+    "report": parse_rate(env_str("WACANA_RATE_REPORT", "20/h")),
+    "report_new_account": parse_rate(env_str("WACANA_RATE_REPORT_NEW", "5/h")),
+    "report_address": parse_rate(env_str("WACANA_RATE_REPORT_ADDRESS", "60/h")),
 }
 # Addresses (or CIDR networks) of reverse proxies whose X-Forwarded-For is believed.
 TRUSTED_PROXIES = env_list("WACANA_TRUSTED_PROXIES")

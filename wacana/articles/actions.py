@@ -276,3 +276,52 @@ def save_category(category: Category) -> Category:
     else:
         category.save()
     return category
+
+
+@transaction.atomic
+def hide_article(article: Article, *, with_account: bool = False) -> bool:
+    """Take an article out of public view (moderation). Returns whether it changed."""
+    if article.status == Status.HIDDEN:
+        return False
+    was_public = article.is_public
+    article.status = Status.HIDDEN
+    article.hidden_with_account = with_account
+    article.save(update_fields=["status", "hidden_with_account"])
+    ArticleTag.objects.filter(article=article).update(is_public=False)
+    if was_public:
+        _count_public(article, -1)
+    return True
+
+
+@transaction.atomic
+def restore_article(article: Article) -> bool:
+    """Undo a hide: the article is public again if it had been published, else a draft."""
+    if article.status != Status.HIDDEN:
+        return False
+    article.status = Status.PUBLISHED if article.published_at else Status.DRAFT
+    article.hidden_with_account = False
+    article.save(update_fields=["status", "hidden_with_account"])
+    if article.is_public:
+        ArticleTag.objects.filter(article=article).update(
+            is_public=True, published_at=article.published_at
+        )
+        _count_public(article, +1)
+    return True
+
+
+def hide_articles_of(author: User) -> int:
+    """A suspension hides every published article of the account."""
+    hidden = 0
+    for article in Article.objects.published().by(author):
+        hidden += hide_article(article, with_account=True)
+    return hidden
+
+
+def restore_articles_of(author: User) -> int:
+    """Lifting a suspension shows again what the suspension hid, and nothing else."""
+    restored = 0
+    for article in Article.objects.by(author).filter(
+        status=Status.HIDDEN, hidden_with_account=True
+    ):
+        restored += restore_article(article)
+    return restored
