@@ -11,7 +11,7 @@ THREADS ?= 8
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/wacana
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean
+.PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean bench wrk
 
 # Re-installs only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -77,6 +77,19 @@ browsers:
 			echo "Installing Debian's chromium for the browser tests"; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 		else echo "chromium is not installed: browser tests will be skipped"; fi; }
+
+# Load test: SQLite, then PostgreSQL (database wacana_bench) where it answers; the data set
+# is kept in var/bench-* between runs. Options: make bench BENCH_ARGS="--regenerate --only sqlite".
+bench: install wrk
+	$(PY) scripts/bench/run.py $(BENCH_ARGS)
+
+# wrk drives the load in `make bench`; install Debian's where we can (as root).
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian's wrk for make bench"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else echo "wrk is not installed: make bench needs it (apt-get install wrk)"; fi; }
 
 # Extract new strings into the catalogues (needs GNU gettext), then compile them.
 messages: install
