@@ -1,5 +1,6 @@
 import hashlib
 import secrets
+from functools import lru_cache
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -13,6 +14,12 @@ from wacana.accounts.validators import validate_username
 DISPLAY_NAME_MAX = 50
 TAGLINE_MAX = 100
 BIO_MAX = 500
+
+
+@lru_cache(maxsize=8192)
+def _profile_url(username: str) -> str:
+    # Every card, comment and author link shows one: reverse() each name once per process.
+    return reverse("accounts:profile", kwargs={"username": username})
 
 
 class UserQuerySet(models.QuerySet["User"]):
@@ -83,7 +90,7 @@ class User(AbstractUser):
         return self.display_name or self.username
 
     def get_absolute_url(self) -> str:
-        return reverse("accounts:profile", kwargs={"username": self.username})
+        return _profile_url(self.username)
 
 
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):

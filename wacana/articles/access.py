@@ -14,8 +14,12 @@ def is_staff_member(user: Any) -> bool:
 
 def get_article_for_reading(user: Any, pk: int) -> Article:
     """The article if `user` may see it; drafts and hidden ones are 404 to others."""
-    queryset = Article.objects.visible_to(user).select_related(
-        "author", "category", "category__parent"
+    # The Markdown source is not needed to read (pages are stored rendered), nor are
+    # the writer's private columns.
+    queryset = (
+        Article.objects.visible_to(user)
+        .select_related("author", "category", "category__parent")
+        .defer("body", "author__password", "author__email", "author__last_login")
     )
     return get_object_or_404(queryset, pk=pk)
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from wacana.accounts.models import User
+from wacana.articles import related
 from wacana.articles.models import (
     Article,
     ArticlePage,
@@ -154,6 +155,8 @@ def update_article(editor: User, article: Article, data: dict[str, Any]) -> Arti
 
 
 def _count_public(article: Article, delta: int) -> None:
+    # Every change of what is public passes here: the related links must follow.
+    transaction.on_commit(lambda: related.forget(article))
     User.objects.filter(pk=article.author_id).update(article_count=F("article_count") + delta)
     Tag.objects.filter(articletag__article=article).update(article_count=F("article_count") + delta)
 

@@ -1,3 +1,4 @@
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -15,6 +16,12 @@ TAG_MAX = 30
 CAPTION_MAX = 200
 SOURCE_MAX = 200
 PAGE_BREAK = "<!--nextpage-->"
+
+
+@lru_cache(maxsize=1024)
+def _category_url(slug: str) -> str:
+    # Listings show a category link per card: reverse() each slug once per process.
+    return reverse("articles:category", kwargs={"slug": slug})
 
 
 class CategoryQuerySet(models.QuerySet["Category"]):
@@ -53,7 +60,7 @@ class Category(models.Model):
         return f"{self.parent.name} › {self.name}" if self.parent_id and self.parent else self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return _category_url(self.slug)
 
     @property
     def is_rubric(self) -> bool:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
-from wacana.articles import actions
+from wacana.articles import actions, related
 from wacana.articles.access import can_edit, get_article_for_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm, ImageForm
 from wacana.articles.models import (
@@ -32,7 +32,6 @@ from wacana.lib import cursor
 from wacana.lib.images import ImageRejected
 from wacana.lib.markdown import render_pages
 
-RELATED_COUNT = 5
 PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
 
 
@@ -67,23 +66,8 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
     pages = ArticlePage.objects.filter(article=article).only("number", "html")
     if number is not None:
         pages = pages.filter(number=number)
-    same_category = list(
-        Article.objects.published()
-        .filter(category_id=article.category_id)
-        .exclude(pk=article.pk)
-        .select_related("author")
-        .only("title", "slug", "published_at", "image_small", "author__username")
-        .latest_first()[:RELATED_COUNT]
-    )
-    same_author = list(
-        Article.objects.published()
-        .by(article.author)
-        .exclude(pk=article.pk)
-        .only("title", "slug", "published_at", "author_id")
-        .latest_first()[:RELATED_COUNT]
-    )
-    for other in same_author:
-        other.author = article.author  # no query per link
+    same_category = related.in_category(article)
+    same_author = related.by_author(article)
     base_url = f"{request.scheme}://{request.get_host()}"
     canonical = base_url + article.get_absolute_url()
     if number and number > 1:
