@@ -1,7 +1,8 @@
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wacana.articles.models import Article
@@ -15,12 +16,28 @@ class CommentStatus(models.TextChoices):
     DELETED = "deleted", _("Deleted by its writer")
 
 
+def seen_by(user: Any) -> Q:
+    """Which comments `user` may read: visible ones, their own hidden ones, and for staff
+    every hidden one too. A deleted comment is only ever a placeholder."""
+    if user.is_authenticated and user.is_staff:
+        return Q(status__in=[CommentStatus.VISIBLE, CommentStatus.HIDDEN])
+    if user.is_authenticated:
+        return Q(status=CommentStatus.VISIBLE) | Q(status=CommentStatus.HIDDEN, author_id=user.pk)
+    return Q(status=CommentStatus.VISIBLE)
+
+
 class CommentQuerySet(models.QuerySet["Comment"]):
     def for_article(self, article: Article) -> "CommentQuerySet":
         return self.filter(article=article)
 
     def visible(self) -> "CommentQuerySet":
         return self.filter(status=CommentStatus.VISIBLE)
+
+    def seen_by(self, user: Any) -> "CommentQuerySet":
+        return self.filter(seen_by(user))
+
+    def top_level(self) -> "CommentQuerySet":
+        return self.filter(parent__isnull=True)
 
     def oldest_first(self) -> "CommentQuerySet":
         return self.order_by("created_at", "id")
@@ -44,6 +61,7 @@ class Comment(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # Visible replies under a top comment, moved with F() by the actions.
     reply_count = models.PositiveIntegerField(default=0, editable=False)
     hidden_with_account = models.BooleanField(default=False, editable=False)
 
@@ -66,3 +84,7 @@ class Comment(models.Model):
     @property
     def is_visible(self) -> bool:
         return self.status == CommentStatus.VISIBLE
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.status == CommentStatus.DELETED

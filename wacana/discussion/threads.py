@@ -1,12 +1,167 @@
-"""The comment thread shown under an article (built by the discussion app)."""
+"""The comment thread shown under an article, and the reads the API shares with it.
 
+A thread page is one query: up to PAGE_SIZE top comments after the cursor (a sliced
+subquery) together with their replies and every author, oldest first.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 
-from wacana.articles.models import Article
+from wacana.articles.models import Article, Status
+from wacana.discussion.access import can_delete, can_edit, may_comment
+from wacana.discussion.models import Comment, CommentStatus, seen_by
+from wacana.lib import cursor
+
+PAGE_SIZE = 50
+CURSOR_PARAM = "komentar"
 
 
-def thread_for(request: HttpRequest, article: Article) -> Any:
+def newer_than(key: cursor.Key) -> Q:
+    """Rows strictly after `key` in (created_at, id) order: the next page, oldest first."""
+    return Q(created_at__gt=key.at) | Q(created_at=key.at, id__gt=key.id)
+
+
+def key_of(comment: Comment) -> cursor.Key:
+    return cursor.Key(comment.created_at, comment.pk)
+
+
+def decode(value: str) -> cursor.Key:
+    """A cursor made by this module; raises cursor.BadCursor otherwise."""
+    key = cursor.decode(value)
+    if not isinstance(key.at, datetime):
+        raise cursor.BadCursor(value)
+    return key
+
+
+def starting_at(comment: Comment) -> str:
+    """A cursor for the page that begins with `comment` (the cursor need not be a row)."""
+    return cursor.encode(cursor.Key(comment.created_at, comment.pk - 1))
+
+
+def comment_url(comment: Comment) -> str:
+    """Where a comment is seen: its article's page of the thread, scrolled to it."""
+    top: Any = comment.parent if comment.parent_id else comment
+    base = comment.article.get_absolute_url()
+    before = (
+        Comment.objects.top_level()
+        .filter(article_id=comment.article_id)
+        .filter(Q(created_at__lt=top.created_at) | Q(created_at=top.created_at, id__lt=top.pk))
+    )
+    if before[:PAGE_SIZE].count() < PAGE_SIZE:
+        return f"{base}#komentar-{comment.pk}"
+    return f"{base}?{CURSOR_PARAM}={starting_at(top)}#komentar-{comment.pk}"
+
+
+def present(comment: Comment, user: Any, *, open_for_user: bool) -> Comment:
+    """Decide once, in Python, what the templates show of a comment to `user`."""
+    own = user.is_authenticated and comment.author_id == user.pk
+    staff = user.is_authenticated and user.is_staff
+    if comment.status == CommentStatus.DELETED:
+        shown_as = "deleted"
+    elif comment.status == CommentStatus.HIDDEN and not (own or staff):
+        shown_as = "hidden"
+    else:
+        shown_as = "full"
+    full = shown_as == "full"
+    visible = comment.status == CommentStatus.VISIBLE
+    comment.shown_as = shown_as  # type: ignore[attr-defined]
+    comment.can_reply = full and visible and open_for_user  # type: ignore[attr-defined]
+    comment.can_edit = full and can_edit(user, comment)  # type: ignore[attr-defined]
+    comment.can_delete = full and can_delete(user, comment)  # type: ignore[attr-defined]
+    comment.can_report = (  # type: ignore[attr-defined]
+        full and visible and user.is_authenticated and not own
+    )
+    if not hasattr(comment, "shown_replies"):
+        comment.shown_replies = []  # type: ignore[attr-defined]
+    return comment
+
+
+@dataclass
+class Thread:
+    article: Article
+    count: int
+    is_open: bool
+    can_comment: bool
+    comments: list[Comment] = field(default_factory=list)
+    next_cursor: str | None = None
+    is_later_page: bool = False
+
+
+def thread_for(request: HttpRequest, article: Article) -> Thread:
     """Everything the thread template needs; one query for the comments, none per comment."""
-    return None
+    user = request.user
+    is_open = article.status == Status.PUBLISHED
+    thread = Thread(
+        article=article,
+        count=article.comment_count,
+        is_open=is_open,
+        can_comment=is_open and may_comment(user),
+    )
+    raw_cursor = request.GET.get(CURSOR_PARAM)
+    if not thread.count and not raw_cursor and not user.is_authenticated:
+        # Nothing visible to show (placeholders need visible replies): no query at all.
+        return thread
+    readable = seen_by(user)
+    tops = (
+        Comment.objects.top_level()
+        .filter(article=article)
+        # A deleted or hidden comment with visible replies stays as a placeholder.
+        .filter(readable | Q(reply_count__gt=0))
+    )
+    if raw_cursor:
+        try:
+            tops = tops.filter(newer_than(decode(raw_cursor)))
+        except cursor.BadCursor:
+            raise Http404(_("This page of comments does not exist.")) from None
+        thread.is_later_page = True
+    page_ids = tops.order_by("created_at", "id").values("pk")[: PAGE_SIZE + 1]
+    rows = list(
+        Comment.objects.filter(article=article)
+        .filter(Q(pk__in=page_ids) | (Q(parent_id__in=page_ids) & readable))
+        .select_related("author")
+        .order_by("created_at", "id")
+    )
+    top_rows = [row for row in rows if row.parent_id is None]
+    if len(top_rows) > PAGE_SIZE:
+        top_rows = top_rows[:PAGE_SIZE]
+        thread.next_cursor = cursor.encode(key_of(top_rows[-1]))
+    by_id = {row.pk: row for row in top_rows}
+    for row in rows:
+        row.article = article  # no query per link
+        row.shown_replies = []  # type: ignore[attr-defined]
+    for row in rows:
+        if row.parent_id is not None and row.parent_id in by_id:
+            by_id[row.parent_id].shown_replies.append(  # type: ignore[attr-defined]
+                present(row, user, open_for_user=thread.can_comment)
+            )
+    for row in top_rows:
+        present(row, user, open_for_user=thread.can_comment)
+        if row.status == CommentStatus.HIDDEN:
+            # Under a comment a moderator hid, the discussion doesn't go on.
+            for reply in row.shown_replies:  # type: ignore[attr-defined]
+                reply.can_reply = False
+        if row.shown_as == "full" or row.shown_replies:  # type: ignore[attr-defined]
+            thread.comments.append(row)
+    return thread
+
+
+def listing(article: Article, user: Any, after: str | None, limit: int) -> cursor.Page:
+    """The API's flat listing, oldest first: what `user` may read, with placeholders for
+    deleted or hidden top comments that still have visible replies."""
+    rows = Comment.objects.filter(article=article).filter(
+        seen_by(user) | Q(parent__isnull=True, reply_count__gt=0)
+    )
+    if after:
+        rows = rows.filter(newer_than(decode(after)))
+    found = list(rows.select_related("author").order_by("created_at", "id")[: limit + 1])
+    items = found[:limit]
+    for item in items:
+        item.article = article
+        present(item, user, open_for_user=False)
+    next_cursor = cursor.encode(key_of(items[-1])) if len(found) > limit else None
+    return cursor.Page(items, next_cursor)

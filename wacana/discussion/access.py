@@ -1,0 +1,48 @@
+"""Who may do what with a comment: the views, the API and the templates ask here."""
+
+from typing import Any
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from wacana.articles.models import Article
+from wacana.discussion.models import Comment, CommentStatus
+
+
+def may_comment(user: Any) -> bool:
+    """Signed in, and neither deactivated nor suspended."""
+    return bool(
+        user.is_authenticated and user.is_active and getattr(user, "suspended_at", None) is None
+    )
+
+
+def can_edit(user: Any, comment: Comment) -> bool:
+    """Only the writer edits, and not once a moderator has hidden the comment."""
+    return bool(
+        may_comment(user)
+        and comment.author_id == user.pk
+        and comment.status == CommentStatus.VISIBLE
+    )
+
+
+def can_delete(user: Any, comment: Comment) -> bool:
+    """The writer deletes their own comment; staff may delete anyone's."""
+    if not user.is_authenticated or comment.status == CommentStatus.DELETED:
+        return False
+    return bool((comment.author_id == user.pk and may_comment(user)) or user.is_staff)
+
+
+def get_open_article(pk: int) -> Article:
+    """An article that takes comments: published. Drafts and hidden ones are 404."""
+    return get_object_or_404(Article.objects.published().select_related("author"), pk=pk)
+
+
+def get_comment_for_reading(user: Any, pk: int) -> Comment:
+    """The comment if `user` may read it (and its article), else 404."""
+    comment = get_object_or_404(
+        Comment.objects.seen_by(user).select_related("author", "article__author", "parent"),
+        pk=pk,
+    )
+    if not Article.objects.visible_to(user).filter(pk=comment.article_id).exists():
+        raise Http404
+    return comment
