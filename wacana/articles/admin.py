@@ -5,6 +5,7 @@ from django.http import HttpRequest
 
 from wacana.articles import actions
 from wacana.articles.models import Article, Category, CategoryAlias, Image, SiteSettings, Tag
+from wacana.moderation.actions import log_staff_edit, staff_changes
 
 
 class AliasInline(admin.TabularInline):
@@ -75,7 +76,10 @@ class ArticleAdmin(admin.ModelAdmin):
         fresh = Article.objects.get(pk=obj.pk)
         status = data.pop("status", None)
         data.pop("author", None)
+        changes = staff_changes(request.user, fresh, data)  # type: ignore[arg-type]
         actions.update_article(request.user, fresh, data)  # type: ignore[arg-type]
+        if changes:
+            log_staff_edit(request.user, fresh, changes)  # type: ignore[arg-type]
         if status == "published":
             actions.publish_article(request.user, fresh)  # type: ignore[arg-type]
         elif status == "draft":

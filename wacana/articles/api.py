@@ -20,6 +20,7 @@ from wacana.articles.models import Article, ArticleTag, Category, Tag
 from wacana.lib.apierrors import ApiError, form_errors, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.lib.images import ImageRejected
+from wacana.moderation.actions import log_staff_edit, staff_changes
 
 router = Router(tags=["articles"])
 
@@ -275,7 +276,10 @@ def update_article(request: HttpRequest, article_id: int, payload: ArticlePatch)
         "image_source": article.image_source,
     }
     data = _validated(current | sent)
+    changes = staff_changes(user, article, data, sent)
     actions.update_article(user, article, {name: data[name] for name in sent})
+    if changes:
+        log_staff_edit(user, article, changes)
     if status == "published":
         _publish(user, article)
     elif status == "draft":

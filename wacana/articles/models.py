@@ -113,8 +113,11 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         return self.filter(status=Status.PUBLISHED)
 
     def visible_to(self, user: Any) -> "ArticleQuerySet":
-        """What `user` may open: everything public, plus their own, plus all for staff."""
-        if user.is_authenticated and user.is_staff:
+        """What `user` may open: everything public, their own, and all for staff and
+        moderators (who must read what they judge)."""
+        from wacana.moderation.roles import is_moderator
+
+        if user.is_authenticated and (user.is_staff or is_moderator(user)):
             return self
         if user.is_authenticated:
             return self.filter(Q(status=Status.PUBLISHED) | Q(author=user))

@@ -14,6 +14,8 @@ def purge_log_for_tests() -> None:
     with connection.cursor() as cursor:
         for statement in triggers.DOWN.get(vendor, []):
             cursor.execute(statement)
+        # Appeals point at log entries (PROTECT), so they go first.
+        cursor.execute("DELETE FROM moderation_appeal")
         cursor.execute("DELETE FROM moderation_moderationaction")
         for statement in triggers.UP.get(vendor, []):
             cursor.execute(statement)

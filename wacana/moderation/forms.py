@@ -1,0 +1,59 @@
+"""Forms for the moderation pages; the API checks the same limits through the actions."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wacana.moderation.actions import DECISIONS
+from wacana.moderation.models import DETAIL_MAX, NOTE_MAX, STATEMENT_MAX, Reason
+from wacana.moderation.rules import rule_choices
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Why are you reporting this?"),
+        choices=Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose one of the reasons.")},
+    )
+    detail = forms.CharField(
+        label=_("Details"),
+        required=False,
+        max_length=DETAIL_MAX,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": DETAIL_MAX}),
+        help_text=_("What should the moderators look at? At most 1,000 characters."),
+    )
+
+
+class DecisionForm(forms.Form):
+    action = forms.ChoiceField(label=_("Decision"), choices=[(d, d) for d in DECISIONS])
+    rule = forms.ChoiceField(label=_("Guideline section"), required=False, choices=())
+    note = forms.CharField(
+        label=_("Note (why)"),
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": NOTE_MAX}),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["rule"].choices = [("", _("The reason of the reports")), *rule_choices()]  # type: ignore[attr-defined]
+
+
+class AppealForm(forms.Form):
+    statement = forms.CharField(
+        label=_("Your statement"),
+        max_length=STATEMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 8, "maxlength": STATEMENT_MAX}),
+        help_text=_("Explain why the decision should be changed. At most 3,000 characters."),
+    )
+
+
+class AppealDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("grant", _("Grant: undo the decision")), ("reject", _("Reject: it stands"))],
+    )
+    note = forms.CharField(
+        label=_("Note (why)"),
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": NOTE_MAX}),
+    )
