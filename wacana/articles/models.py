@@ -1,3 +1,4 @@
+import hashlib
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -309,6 +310,12 @@ class SiteSettings(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+
+    @property
+    def version(self) -> str:
+        """Changes whenever the texts do: part of the article fragment's cache key."""
+        text = "\x1f".join((self.disclaimer, self.promo_text, self.promo_url))
+        return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
     @classmethod
     def current(cls) -> "SiteSettings":
