@@ -1,9 +1,10 @@
 """The Articles, Categories and Tags sections of API.md."""
 
+import re
 from datetime import datetime
 from typing import Any, Literal
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema, Status
@@ -169,6 +170,15 @@ class TagOut(Schema):
         return tag.get_absolute_url()
 
 
+SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
+
+
+def _slug_shaped(value: str, limit: int) -> bool:
+    """Checked before a lookup: anything else (a NUL byte, say) can match nothing, and
+    PostgreSQL would refuse the query outright."""
+    return len(value) <= limit and bool(SLUG_RE.match(value))
+
+
 SORT_FIELDS = {"latest": "published_at", "popular": "view_count", "top_rated": "rating_score"}
 
 
@@ -205,7 +215,11 @@ def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
         raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
     articles = Article.objects.published().select_related("author", "category").defer("body")
     if query.category:
-        category = Category.objects.filter(slug=query.category[:60]).first()
+        category = (
+            Category.objects.filter(slug=query.category).first()
+            if _slug_shaped(query.category, 60)
+            else None
+        )
         if category is None:
             raise invalid({"category": [_("This category does not exist.")]})
         articles = articles.in_category(category)
@@ -220,7 +234,7 @@ def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
             raise invalid({"author": [_("No writer has that username.")]})
         articles = articles.by(author)
     if query.tag:
-        tag = Tag.objects.filter(slug=query.tag[:40]).first()
+        tag = Tag.objects.filter(slug=query.tag).first() if _slug_shaped(query.tag, 40) else None
         if tag is None:
             raise invalid({"tag": [_("This tag does not exist.")]})
         articles = articles.filter(
@@ -317,4 +331,6 @@ def categories(request: HttpRequest) -> Any:
 
 @router.get("/tags/{slug}", response={200: TagOut, **ERRORS}, auth=None)
 def tag(request: HttpRequest, slug: str) -> Tag:
-    return get_object_or_404(Tag, slug=slug[:40])
+    if not _slug_shaped(slug, 40):
+        raise Http404
+    return get_object_or_404(Tag, slug=slug)
