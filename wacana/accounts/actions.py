@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
-from wacana.accounts.models import ApiToken, User
+from wacana.accounts.models import ApiToken, Follow, User
 from wacana.accounts.sessions import end_sessions_of
 from wacana.accounts.validators import (
     normalize_email_address,
@@ -28,6 +29,10 @@ class UsernameTaken(Exception):
 
 
 class EmailTaken(Exception):
+    pass
+
+
+class CannotFollowSelf(Exception):
     pass
 
 
@@ -129,16 +134,18 @@ def delete_account(user: User) -> None:
     """Delete the account and everything the privacy policy says goes with it."""
     # The apps that own the person's content remove it through their own actions, so
     # every stored count (comments per article, articles per tag) stays exact.
-    from wacana.articles.actions import delete_article
+    from wacana.articles.actions import delete_article, remove_ratings_of
     from wacana.articles.models import Article
     from wacana.discussion.actions import remove_comments_of
 
     files = [user.avatar.name, user.avatar_small.name]
+    remove_ratings_of(user)
     remove_comments_of(user)
     for article in Article.objects.by(user):
         delete_article(user, article)
     with transaction.atomic():
         end_sessions_of(user.pk)
+        _drop_follows(user)
         # Tokens, notifications, and what is left go by CASCADE.
         user.delete()
         transaction.on_commit(lambda: _delete_avatar_files(files))
@@ -168,6 +175,7 @@ def _articles_of(user: User) -> list[dict[str, Any]]:
 def export_personal_data(user: User, *, build_url: Any = None) -> dict[str, Any]:
     """Every piece of personal data Wacana holds about `user` (see the privacy policy)."""
 
+    from wacana.articles.actions import personal_data_of
     from wacana.discussion.export import comments_of
 
     def url(name: str) -> str | None:
@@ -203,6 +211,7 @@ def export_personal_data(user: User, *, build_url: Any = None) -> dict[str, Any]
         ],
         "articles": _articles_of(user),
         "comments": comments_of(user),
+        **personal_data_of(user),
         "counts": {
             "articles": user.article_count,
             "followers": user.follower_count,
@@ -214,3 +223,58 @@ def export_personal_data(user: User, *, build_url: Any = None) -> dict[str, Any]
 def set_reading_preference(user: User, all_pages: bool) -> None:
     user.read_all_pages = all_pages
     user.save(update_fields=["read_all_pages"])
+
+
+def follow(follower: User, followed: User) -> bool:
+    """Make `follower` follow `followed`; True if a follow was really added.
+
+    Idempotent: following again changes nothing. Both stored counts move in the same
+    transaction as the row, and only when the row was really created.
+    """
+    if follower.pk == followed.pk:
+        raise CannotFollowSelf
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Follow.objects.create(follower=follower, followed=followed)
+        except IntegrityError:
+            return False  # already following (perhaps a request racing this one)
+        User.objects.filter(pk=follower.pk).update(following_count=F("following_count") + 1)
+        User.objects.filter(pk=followed.pk).update(follower_count=F("follower_count") + 1)
+        from wacana.notifications.actions import notify
+
+        notify(
+            followed,
+            "follower",
+            _("%(name)s started following you.") % {"name": follower.name},
+            actor=follower,
+            target_url=follower.get_absolute_url(),
+        )
+    return True
+
+
+def unfollow(follower: User, followed: User) -> bool:
+    """Stop `follower` following `followed`; True if a follow was really removed."""
+    with transaction.atomic():
+        deleted, _rows = Follow.objects.filter(follower=follower, followed=followed).delete()
+        if not deleted:
+            return False
+        User.objects.filter(pk=follower.pk).update(following_count=F("following_count") - 1)
+        User.objects.filter(pk=followed.pk).update(follower_count=F("follower_count") - 1)
+    return True
+
+
+def is_following(follower: User, followed: User) -> bool:
+    return Follow.objects.filter(follower=follower, followed=followed).exists()
+
+
+def _drop_follows(user: User) -> None:
+    """Before an account goes: take its follows out of everyone else's counts."""
+    User.objects.filter(pk__in=Follow.objects.filter(follower=user).values("followed_id")).update(
+        follower_count=F("follower_count") - 1
+    )
+    User.objects.filter(pk__in=Follow.objects.filter(followed=user).values("follower_id")).update(
+        following_count=F("following_count") - 1
+    )
+    Follow.objects.filter(follower=user).delete()
+    Follow.objects.filter(followed=user).delete()

@@ -62,3 +62,16 @@ class UserAdmin(DjangoUserAdmin):
     )
     add_form = AddUserForm
     inlines = [ApiTokenInline]
+    actions = ["mark_verified", "remove_verification"]
+
+    @admin.action(description=_("Mark verified"), permissions=["change"])
+    def mark_verified(self, request, queryset):
+        changed = queryset.filter(verified=False).update(verified=True)
+        self.message_user(request, _("%(count)d writers marked verified.") % {"count": changed})
+
+    @admin.action(description=_("Remove verification"), permissions=["change"])
+    def remove_verification(self, request, queryset):
+        changed = queryset.filter(verified=True).update(verified=False)
+        self.message_user(
+            request, _("Verification removed from %(count)d writers.") % {"count": changed}
+        )

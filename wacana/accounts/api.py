@@ -191,3 +191,27 @@ def profile(request: HttpRequest, username: str) -> User:
     if not is_username_shaped(username):
         raise Http404
     return get_object_or_404(User.objects.active(), username=username)
+
+
+def _followable(username: str) -> User:
+    # Usernames are stored lowercase; anything else (NUL included) is nobody's, and is
+    # refused before it can reach the database.
+    if not is_username_shaped(username):
+        raise Http404
+    return get_object_or_404(User.objects.active(), username=username)
+
+
+@router.put("/users/{username}/follow", response={204: None, **ERRORS}, auth=signed_in)
+def follow(request: HttpRequest, username: str) -> Status[None]:
+    person = _followable(username)
+    try:
+        actions.follow(_user(request), person)
+    except actions.CannotFollowSelf:
+        raise ApiError(422, _("You cannot follow yourself.")) from None
+    return Status(204, None)
+
+
+@router.delete("/users/{username}/follow", response={204: None, **ERRORS}, auth=signed_in)
+def unfollow(request: HttpRequest, username: str) -> Status[None]:
+    actions.unfollow(_user(request), _followable(username))
+    return Status(204, None)

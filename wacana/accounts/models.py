@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wacana.accounts.validators import validate_username
@@ -128,7 +129,33 @@ class ApiToken(models.Model):
         return cls.PREFIX + secrets.token_urlsafe(32)
 
 
+class Follow(models.Model):
+    """`follower` follows `followed`. The two stored counts on User move with each row."""
+
+    follower = models.ForeignKey(User, on_delete=models.CASCADE, related_name="following_rows")
+    followed = models.ForeignKey(User, on_delete=models.CASCADE, related_name="follower_rows")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [
+            # Also the index the feed's "whom do I follow" subquery reads.
+            models.UniqueConstraint(fields=["follower", "followed"], name="follow_unique"),
+            models.CheckConstraint(
+                condition=~models.Q(follower=models.F("followed")), name="follow_not_self"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["followed", "created_at", "id"], name="follow_followers"),
+            models.Index(fields=["follower", "created_at", "id"], name="follow_following"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.follower_id} → {self.followed_id}"
+
+
 # The session model lives in sessions.py; imported here so migrations find it.
 from wacana.accounts.sessions import UserSession  # noqa: E402
 
-__all__ = ["ApiToken", "User", "UserSession"]
+__all__ = ["ApiToken", "Follow", "User", "UserSession"]

@@ -48,6 +48,10 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path("mengikuti", views.feed, name="feed"),
+    re_path(r"^(?P<username>[A-Za-z0-9_.]{3,30})/pengikut$", views.followers, name="followers"),
+    re_path(r"^(?P<username>[A-Za-z0-9_.]{3,30})/mengikuti$", views.following, name="following"),
+    re_path(r"^(?P<username>[A-Za-z0-9_.]{3,30})/ikuti$", views.follow, name="follow"),
     # Last: every other one-segment path is a writer's profile.
     re_path(r"^(?P<username>[A-Za-z0-9_.]{3,30})$", views.profile, name="profile"),
 ]

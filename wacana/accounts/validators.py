@@ -13,7 +13,8 @@ _USERNAME_RE = re.compile(r"^[a-z0-9_.]+$")
 # Names that are, or may become, site routes or that would mislead readers.
 RESERVED_USERNAMES = frozenset(
     """
-    banding laporkan bacaan dasbor populer terbaru utama daftar-bacaan rss.xml atom.xml
+    nilai pengikut ikuti banding laporkan bacaan dasbor populer terbaru utama
+    daftar-bacaan rss.xml atom.xml
     about abuse account accounts admin administrator akun api app apps artikel assets
     auth bahasa bantuan beranda blog cari dashboard daftar docs editor email feed feeds
     favicon.ico help home i18n kategori keluar kebijakan ketentuan komentar kontak

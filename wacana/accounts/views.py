@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wacana.accounts import actions
+from wacana.accounts.feed import feed_page
 from wacana.accounts.forms import AvatarForm, DeleteAccountForm, ProfileForm, SignupForm
 from wacana.accounts.limits import (
     TooManyAttempts,
@@ -25,7 +26,9 @@ from wacana.accounts.limits import (
     check_signup_limit,
     note_login_failure,
 )
-from wacana.accounts.models import User
+from wacana.accounts.models import Follow, User
+from wacana.accounts.validators import is_username_shaped
+from wacana.lib import cursor
 from wacana.lib.images import ImageRejected
 
 
@@ -128,7 +131,86 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
     from wacana.articles.listings import by_author
 
     page = by_author(person, request.GET.get("cursor"))
-    return render(request, "accounts/profile.html", {"person": person, "page": page})
+    viewer = request.user
+    following = (
+        isinstance(viewer, User) and viewer.pk != person.pk and actions.is_following(viewer, person)
+    )
+    return render(
+        request,
+        "accounts/profile.html",
+        {"person": person, "page": page, "is_following": following},
+    )
+
+
+def _person_or_404(username: str) -> User:
+    person = (
+        User.objects.active().filter(username=username).first()
+        if is_username_shaped(username)
+        else None
+    )
+    if person is None:
+        raise Http404(_("No writer has that username."))
+    return person
+
+
+def _follow_list(request: HttpRequest, username: str, *, followers: bool) -> HttpResponse:
+    if username != username.lower():
+        name = "accounts:followers" if followers else "accounts:following"
+        return redirect(name, username=username.lower(), permanent=True)
+    person = _person_or_404(username)
+    if followers:
+        rows = Follow.objects.filter(followed=person, follower__is_active=True)
+        rows = rows.select_related("follower")
+    else:
+        rows = Follow.objects.filter(follower=person, followed__is_active=True)
+        rows = rows.select_related("followed")
+    try:
+        page = cursor.paginate(rows, request.GET.get("cursor"), time_field="created_at")
+    except cursor.BadCursor:
+        raise Http404 from None
+    people = [row.follower if followers else row.followed for row in page.items]
+    return render(
+        request,
+        "accounts/follow_list.html",
+        {"person": person, "people": people, "page": page, "followers": followers},
+    )
+
+
+@require_safe
+def followers(request: HttpRequest, username: str) -> HttpResponse:
+    return _follow_list(request, username, followers=True)
+
+
+@require_safe
+def following(request: HttpRequest, username: str) -> HttpResponse:
+    return _follow_list(request, username, followers=False)
+
+
+@login_required
+@require_POST
+def follow(request: HttpRequest, username: str) -> HttpResponse:
+    person = _person_or_404(username)
+    user = _signed_in_user(request)
+    if request.POST.get("action") == "unfollow":
+        if actions.unfollow(user, person):
+            messages.success(request, _("You no longer follow %(name)s.") % {"name": person.name})
+    else:
+        try:
+            if actions.follow(user, person):
+                messages.success(request, _("You now follow %(name)s.") % {"name": person.name})
+        except actions.CannotFollowSelf:
+            messages.error(request, _("You cannot follow yourself."))
+    return redirect(person)
+
+
+@login_required
+@require_safe
+def feed(request: HttpRequest) -> HttpResponse:
+    try:
+        page = feed_page(_signed_in_user(request), request.GET.get("cursor"))
+    except cursor.BadCursor:
+        raise Http404 from None
+    return render(request, "accounts/feed.html", {"page": page})
 
 
 @login_required

@@ -11,19 +11,23 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
 from wacana.accounts.models import User
 from wacana.articles import related
 from wacana.articles.models import (
+    POSITIVE_RATINGS,
     Article,
     ArticlePage,
     ArticleTag,
     Category,
     CategoryAlias,
     Image,
+    Rating,
+    RatingKind,
+    SavedArticle,
     Status,
     Tag,
 )
@@ -328,3 +332,117 @@ def restore_articles_of(author: User) -> int:
     ):
         restored += restore_article(article)
     return restored
+
+
+# --- ratings ("Beri Nilai") and the reading list ("Simpan") ----------------------------
+
+
+class NotRateable(Exception):
+    """Only published articles take ratings."""
+
+
+class OwnArticle(Exception):
+    """Writers do not rate their own articles."""
+
+
+def _recount(article: Article) -> dict[str, int]:
+    """Store the exact counts per kind and the score; the caller holds the row lock."""
+    rows = Rating.objects.filter(article=article).values("kind").annotate(n=Count("id"))
+    counts = {row["kind"]: row["n"] for row in rows if row["n"]}
+    ordered = {kind: counts[kind] for kind in RatingKind.values if kind in counts}
+    article.rating_counts = ordered
+    article.rating_score = sum(n for kind, n in ordered.items() if kind in POSITIVE_RATINGS)
+    Article.objects.filter(pk=article.pk).update(
+        rating_counts=article.rating_counts, rating_score=article.rating_score
+    )
+    return ordered
+
+
+def _locked_for_rating(user: User, article: Article) -> Article:
+    rows = Article.objects.select_for_update().only("pk", "status", "author_id")
+    locked = rows.get(pk=article.pk)
+    if locked.status != Status.PUBLISHED:
+        raise NotRateable
+    if locked.author_id == user.pk:
+        raise OwnArticle
+    return locked
+
+
+@transaction.atomic
+def rate_article(user: User, article: Article, kind: str) -> dict[str, int]:
+    """Give (or change) `user`'s one rating of `article`; returns the counts per kind."""
+    if kind not in RatingKind.values:
+        raise ValueError(kind)
+    locked = _locked_for_rating(user, article)
+    Rating.objects.update_or_create(user=user, article=locked, defaults={"kind": kind})
+    counts = _recount(locked)
+    article.rating_counts, article.rating_score = locked.rating_counts, locked.rating_score
+    return counts
+
+
+@transaction.atomic
+def withdraw_rating(user: User, article: Article) -> dict[str, int]:
+    """Take back `user`'s rating, if any (idempotent); returns the counts per kind."""
+    locked = Article.objects.select_for_update().only("pk").get(pk=article.pk)
+    if Rating.objects.filter(user=user, article=locked).delete()[0]:
+        counts = _recount(locked)
+        article.rating_counts, article.rating_score = locked.rating_counts, locked.rating_score
+        return counts
+    return dict(article.rating_counts)
+
+
+def rating_of(user: User, article: Article) -> str | None:
+    return Rating.objects.filter(user=user, article=article).values_list("kind", flat=True).first()
+
+
+def save_for_later(user: User, article: Article) -> bool:
+    """Put `article` on the reading list (idempotent); True when it was not there yet."""
+    _, created = SavedArticle.objects.get_or_create(user=user, article=article)
+    return created
+
+
+def remove_saved(user: User, article: Article) -> bool:
+    """Take `article` off the reading list (idempotent); True when it was there."""
+    return bool(SavedArticle.objects.filter(user=user, article=article).delete()[0])
+
+
+def is_saved(user: User, article: Article) -> bool:
+    return SavedArticle.objects.filter(user=user, article=article).exists()
+
+
+def reading_list(user: User) -> "QuerySet[SavedArticle]":
+    """The saved rows whose article `user` may still read, ready for a listing."""
+    readable = Q(article__status=Status.PUBLISHED) | Q(article__author=user)
+    return (
+        SavedArticle.objects.filter(user=user)
+        .filter(readable)
+        .select_related("article__author", "article__category")
+        .defer("article__body")
+    )
+
+
+def remove_ratings_of(user: User) -> int:
+    """Withdraw every rating `user` gave (account deletion), keeping the counts exact."""
+    removed = 0
+    for article in Article.objects.filter(ratings__user=user).only("pk", "rating_counts"):
+        withdraw_rating(user, article)
+        removed += 1
+    return removed
+
+
+def personal_data_of(user: User) -> dict[str, list[dict[str, Any]]]:
+    """The ratings and the reading list, for the account's data export."""
+    return {
+        "ratings": [
+            {"article_id": article_id, "kind": kind, "rated_at": at.isoformat()}
+            for article_id, kind, at in Rating.objects.filter(user=user)
+            .order_by("rated_at", "id")
+            .values_list("article_id", "kind", "rated_at")
+        ],
+        "reading_list": [
+            {"article_id": article_id, "saved_at": at.isoformat()}
+            for article_id, at in SavedArticle.objects.filter(user=user)
+            .order_by("-saved_at", "-id")
+            .values_list("article_id", "saved_at")
+        ],
+    }

@@ -17,7 +17,8 @@ from wacana.accounts.validators import is_username_shaped
 from wacana.articles import actions
 from wacana.articles.access import can_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm
-from wacana.articles.models import Article, ArticleTag, Category, Tag
+from wacana.articles.models import Article, ArticleTag, Category, RatingKind, Tag
+from wacana.articles.models import Status as ArticleStatus
 from wacana.lib.apierrors import ApiError, form_errors, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.lib.images import ImageRejected
@@ -334,3 +335,90 @@ def tag(request: HttpRequest, slug: str) -> Tag:
     if not _slug_shaped(slug, 40):
         raise Http404
     return get_object_or_404(Tag, slug=slug)
+
+
+# --- ratings ("Beri Nilai") -----------------------------------------------------------
+
+
+class RatingKindOut(Schema):
+    code: str
+    label: str
+
+
+class RatingIn(Schema):
+    kind: str
+
+
+class RatingsOut(Schema):
+    ratings: dict[str, int]
+
+
+@router.get("/ratings/kinds", response=list[RatingKindOut], auth=None)
+def rating_kinds(request: HttpRequest) -> list[dict[str, str]]:
+    return [{"code": code, "label": str(label)} for code, label in RatingKind.choices]
+
+
+def _rateable(request: HttpRequest, article_id: int) -> Article:
+    article = get_article_for_reading(_user(request), article_id)
+    if article.status != ArticleStatus.PUBLISHED:
+        raise Http404
+    return article
+
+
+@router.put("/articles/{article_id}/rating", response={200: RatingsOut, **ERRORS}, auth=signed_in)
+def rate(request: HttpRequest, article_id: int, payload: RatingIn) -> dict[str, Any]:
+    user = _user(request)
+    if payload.kind not in RatingKind.values:
+        raise invalid({"kind": [_("This value is not one of the allowed choices.")]})
+    article = _rateable(request, article_id)
+    try:
+        counts = actions.rate_article(user, article, payload.kind)
+    except actions.OwnArticle:
+        raise ApiError(403, _("You cannot rate your own article.")) from None
+    except actions.NotRateable:
+        raise Http404 from None
+    return {"ratings": counts}
+
+
+@router.delete("/articles/{article_id}/rating", response={204: None, **ERRORS}, auth=signed_in)
+def withdraw_rating(request: HttpRequest, article_id: int) -> Status[None]:
+    article = _rateable(request, article_id)
+    actions.withdraw_rating(_user(request), article)
+    return Status(204, None)
+
+
+# --- the reading list ("Simpan") ------------------------------------------------------
+
+
+class ReadingListQuery(Schema):
+    cursor: str | None = None
+    limit: int = DEFAULT_LIMIT
+
+
+@router.get("/me/reading-list", response={200: ArticleListing, **ERRORS}, auth=signed_in)
+def reading_list(request: HttpRequest, query: Query[ReadingListQuery]) -> dict[str, Any]:
+    if not 1 <= query.limit <= MAX_LIMIT:
+        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
+    try:
+        page = paginate(
+            actions.reading_list(_user(request)), query.cursor, query.limit, time_field="saved_at"
+        )
+    except BadCursor:
+        raise invalid(
+            {"cursor": [_("This cursor is not valid; start again without it.")]}
+        ) from None
+    return {"items": [saved.article for saved in page.items], "next_cursor": page.next_cursor}
+
+
+@router.put("/me/reading-list/{article_id}", response={204: None, **ERRORS}, auth=signed_in)
+def save_article(request: HttpRequest, article_id: int) -> Status[None]:
+    user = _user(request)
+    actions.save_for_later(user, get_article_for_reading(user, article_id))
+    return Status(204, None)
+
+
+@router.delete("/me/reading-list/{article_id}", response={204: None, **ERRORS}, auth=signed_in)
+def unsave_article(request: HttpRequest, article_id: int) -> Status[None]:
+    user = _user(request)
+    actions.remove_saved(user, get_article_for_reading(user, article_id))
+    return Status(204, None)

@@ -325,3 +325,64 @@ class SiteSettings(models.Model):
             found = cls.objects.order_by("pk").first() or cls()
             cache.set(cls.CACHE_KEY, found, 300)
         return found
+
+
+class RatingKind(models.TextChoices):
+    """The "Beri Nilai" choices; the Indonesian words are the product's names for them."""
+
+    AKTUAL = "aktual", _("Aktual")
+    BERMANFAAT = "bermanfaat", _("Bermanfaat")
+    INSPIRATIF = "inspiratif", _("Inspiratif")
+    MENARIK = "menarik", _("Menarik")
+    MENGHIBUR = "menghibur", _("Menghibur")
+    UNIK = "unik", _("Unik")
+    TIDAK_MENARIK = "tidak_menarik", _("Tidak Menarik")
+
+
+# Every kind is praise except Tidak Menarik; only praise counts towards rating_score.
+POSITIVE_RATINGS = frozenset(RatingKind.values) - {RatingKind.TIDAK_MENARIK.value}
+
+
+class Rating(models.Model):
+    """One reader's rating of one article; Article.rating_counts sums them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="article_ratings"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="ratings")
+    kind = models.CharField(_("rating"), max_length=20, choices=RatingKind.choices)
+    rated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="rating_one_per_reader"),
+            models.CheckConstraint(
+                condition=Q(kind__in=RatingKind.values), name="rating_kind_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.article_id}:{self.kind}"
+
+
+class SavedArticle(models.Model):
+    """An article on a reader's reading list ("Simpan")."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_articles"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="saved_by")
+    saved_at = models.DateTimeField(_("saved"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("saved article")
+        verbose_name_plural = _("saved articles")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "article"], name="saved_article_unique")
+        ]
+        indexes = [models.Index(fields=["user", "saved_at", "id"], name="saved_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.article_id}"

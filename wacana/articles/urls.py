@@ -13,6 +13,9 @@ urlpatterns = [
     path("kategori/<slug:slug>", views.category, name="category"),
     path("tag/<slug:slug>", views.tag, name="tag"),
     path("pengaturan/baca", views.reading_preference, name="reading_preference"),
+    re_path(r"^nilai/(?P<pk>[0-9]{1,18})$", views.rate, name="rate"),
+    re_path(r"^simpan/(?P<pk>[0-9]{1,18})$", views.save, name="save"),
+    path("bacaan", views.reading_list, name="reading_list"),
     re_path(
         r"^(?P<username>[A-Za-z0-9_.]{3,30})/(?P<pk>[0-9]{1,18})/(?P<slug>[A-Za-z0-9_-]{1,160})$",
         views.detail,

@@ -5,6 +5,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,7 +25,9 @@ from wacana.articles.models import (
     ArticleTag,
     Category,
     CategoryAlias,
+    RatingKind,
     SiteSettings,
+    Status,
     Tag,
 )
 from wacana.articles.seo import json_ld
@@ -93,8 +97,26 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         "same_author": same_author,
         "site": SiteSettings.current(),
         "thread": thread_for(request, article),
+        **_reader_actions(request, article),
     }
     return render(request, "articles/detail.html", context)
+
+
+def _reader_actions(request: HttpRequest, article: Article) -> dict[str, Any]:
+    """Ratings and the save button, shown outside the cached article block. Anonymous
+    readers cost no query here; signed-in readers two (their rating, and saved or not)."""
+    user = request.user if isinstance(request.user, User) else None
+    mine = actions.rating_of(user, article) if user and article.is_public else None
+    counts = article.rating_counts or {}
+    return {
+        "ratings": [
+            {"code": code, "label": label, "count": counts.get(code, 0), "pressed": code == mine}
+            for code, label in RatingKind.choices
+        ],
+        "my_rating": mine,
+        "may_rate": bool(user and article.is_public and article.author_id != user.pk),
+        "is_saved": actions.is_saved(user, article) if user else False,
+    }
 
 
 def _listing(request: HttpRequest, queryset: Any, **paginate: Any) -> cursor.Page:
@@ -269,3 +291,70 @@ def reading_preference(request: HttpRequest) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "/"
     return redirect(target)
+
+
+def _back(request: HttpRequest, fallback: str) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if not target or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = fallback
+    return redirect(target)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def rate(request: HttpRequest, pk: int) -> HttpResponse:
+    """The "Beri Nilai" form without JavaScript: `kind`, or `withdraw`."""
+    if request.method != "POST":
+        # /nilai/<id> is also the short address of articles by a writer called "nilai".
+        return detail(request, "nilai", str(pk))
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    user = _user(request)
+    article = get_article_for_reading(user, pk)
+    if article.status != Status.PUBLISHED:
+        raise Http404
+    if article.author_id == user.pk:
+        raise PermissionDenied(_("You cannot rate your own article."))
+    fallback = article.get_absolute_url() + "#nilai"
+    try:
+        if request.POST.get("withdraw"):
+            actions.withdraw_rating(user, article)
+            messages.success(request, _("Your rating has been withdrawn."))
+            return _back(request, fallback)
+        kind = request.POST.get("kind", "")
+        if kind not in RatingKind.values:
+            return HttpResponseBadRequest(_("Choose one of the ratings."))
+        actions.rate_article(user, article, kind)
+    except actions.NotRateable:
+        raise Http404 from None
+    except actions.OwnArticle:
+        raise PermissionDenied from None
+    messages.success(request, _("Thank you for rating this article."))
+    return _back(request, fallback)
+
+
+@login_required
+@require_POST
+def save(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put an article on the reading list or take it off: `action` is "save", "remove",
+    or missing for a toggle."""
+    user = _user(request)
+    article = get_article_for_reading(user, pk)
+    action = request.POST.get("action", "")
+    if action not in ("", "save", "remove"):
+        return HttpResponseBadRequest(_("Unknown action."))
+    if action == "remove" or (not action and actions.is_saved(user, article)):
+        actions.remove_saved(user, article)
+        messages.success(request, _("Removed from your reading list."))
+    else:
+        actions.save_for_later(user, article)
+        messages.success(request, _("Saved to your reading list."))
+    return _back(request, article.get_absolute_url())
+
+
+@login_required
+@require_safe
+def reading_list(request: HttpRequest) -> HttpResponse:
+    page = _listing(request, actions.reading_list(_user(request)), time_field="saved_at")
+    return render(request, "articles/reading_list.html", {"page": page})
