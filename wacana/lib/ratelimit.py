@@ -6,9 +6,11 @@ off switch, which the common Django rate-limit packages don't give together.
 """
 
 import hashlib
+import hmac
 import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import caches
@@ -37,12 +39,18 @@ class Limited:
     retry_after: int
 
 
+@lru_cache(maxsize=1)
+def _hash_key() -> bytes:
+    return hmac.new(settings.SECRET_KEY.encode(), b"wacana-rate-limits", hashlib.sha256).digest()
+
+
 def _slot(name: str, key: str) -> tuple[str, int, int, int]:
     allowed, period = settings.RATE_LIMITS[name]
     now = int(time.time())
     window = now // period
-    # Hashed so that no raw address or username sits in the cache.
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    # A keyed hash, so no address or username can be read back from the cache, not even
+    # by trying every IPv4 address (a plain hash of one would be reversible that way).
+    digest = hmac.new(_hash_key(), key.encode(), hashlib.sha256).hexdigest()[:32]
     retry_after = max(1, (window + 1) * period - now)
     return f"rl:{name}:{window}:{digest}", allowed, period, retry_after
 

@@ -74,3 +74,11 @@ def test_garbage_in_forwarded_for_falls_back_to_the_peer(settings: Any) -> None:
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
     request = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="<script>")
     assert client_ip(request) == "127.0.0.1"
+
+
+def test_no_raw_or_plainly_hashed_address_reaches_the_cache(settings: Any) -> None:
+    import hashlib
+
+    key, *_ = ratelimit._slot("login", "203.0.113.9")
+    assert "203.0.113.9" not in key
+    assert hashlib.sha256(b"203.0.113.9").hexdigest()[:32] not in key
