@@ -32,6 +32,14 @@ demo: migrate
 run: demo
 	$(PY) manage.py collectstatic --no-input -v0
 	@echo "Wacana: http://$(HOST):$(PORT)"
+	@# Alongside the server: the task worker (django-tasks-db) and a loop enqueuing the
+	@# flush of buffered view counts; both stop when granian does. Without Redis each
+	@# server process flushes its own buffer every WACANA_VIEW_FLUSH_SECONDS.
+	export WACANA_VIEW_FLUSH_SECONDS=$${WACANA_VIEW_FLUSH_SECONDS:-30}; \
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	$(PY) manage.py run_view_flusher --interval $$WACANA_VIEW_FLUSH_SECONDS & flusher=$$!; \
+	trap 'kill $$worker $$flusher 2>/dev/null; wait $$worker $$flusher 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(BIN)/granian --interface wsgi wacana.wsgi:application \
 		--host $(HOST) --port $(PORT) --workers $(WORKERS) --blocking-threads $(THREADS) \
 		--static-path-route /media --static-path-mount $${MEDIA_ROOT:-var/media} \

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "template_partials",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "wacana.accounts",
     "wacana.articles",
     "wacana.discussion",
@@ -136,6 +138,10 @@ else:
             "LOCATION": "wacana_cache",
         },
     }
+
+# Background tasks (django-tasks), stored in the database and run by `manage.py db_worker`
+# (`make run` starts it). Buffered view counts are flushed by one (wacana.articles.tasks).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 RATE_LIMITS_ENABLED = env_choice("WACANA_RATE_LIMITS", ("on", "off"), "on") == "on"
 RATE_LIMITS = {

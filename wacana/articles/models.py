@@ -386,3 +386,21 @@ class SavedArticle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}:{self.article_id}"
+
+
+class DailyViews(models.Model):
+    """Counted views of one article on one day (Asia/Jakarta), for "popular today/this week"."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="daily_views")
+    # Not in the admin, so no translated names (the catalogue is not this module's to edit).
+    day = models.DateField()
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="daily_views_unique")
+        ]
+        indexes = [models.Index(fields=["day", "views"], name="daily_views_popular")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}:{self.day}:{self.views}"

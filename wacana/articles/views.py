@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
-from wacana.articles import actions, related
+from wacana.articles import actions, counting, related
 from wacana.articles.access import can_edit, get_article_for_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm, ImageForm
 from wacana.articles.models import (
@@ -67,6 +67,7 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
             target += "?page=" + request.GET["page"][:10]
         return redirect(target, permanent=True)
     number = _page_param(request, article)
+    counting.record_view(request, article)
     pages = ArticlePage.objects.filter(article=article).only("number", "html")
     if number is not None:
         pages = pages.filter(number=number)

@@ -1,0 +1,291 @@
+"""View counting: buffered in the cache on the page's hot path, flushed to the database in batches.
+
+A view of an article's HTML page counts once per visitor per article per 30 minutes.
+Bots and crawlers, prefetches, the author's own views and anything but a GET of a
+published article do not count; the API never calls this. A visitor is a keyed hash of
+the session key, or of the client address and user agent under a key that changes
+every (UTC) day, so no raw address or session key is stored anywhere.
+
+`record_view` writes nothing to the database: it marks the visitor as seen (cache.add,
+so only the first view in the window wins) and increments a counter for the article.
+
+Where the counters live:
+
+- Redis (REDIS_URL set): an INCR per view and the article id in a set (SADD); `flush`
+  takes each counter atomically (GETSET to 0) and applies it. Every process shares
+  them, so the django-tasks worker or `manage.py flush_views` flushes for all.
+- No Redis (any other default cache): the local-memory cache is private to each server
+  process, so the counters are this process's memory (a dict under a lock, never culled
+  or expired, unlike LocMemCache entries) and the "seen" marks are a private
+  local-memory cache. Only the same process can flush them: set
+  WACANA_VIEW_FLUSH_SECONDS (`make run` does) and each process flushes itself on a
+  daemon thread every that many seconds, and once at exit.
+
+A flush takes a count before writing it; if the write fails the count is put back,
+so an increment is neither lost nor applied twice when flushes and views race.
+"""
+
+import atexit
+import hashlib
+import hmac
+import logging
+import os
+import threading
+import time
+import zoneinfo
+from datetime import UTC, date, datetime
+from typing import Any
+
+from crawlerdetect import CrawlerDetect
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import HttpRequest
+
+from wacana.articles.models import Article, DailyViews, Status
+from wacana.lib.clientip import client_ip
+
+logger = logging.getLogger(__name__)
+
+WINDOW_SECONDS = 30 * 60
+SITE_TIME_ZONE = zoneinfo.ZoneInfo("Asia/Jakarta")
+PENDING_KEY = "views:pending"
+_PREFETCH_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X_MOZ")
+
+_crawlers = threading.local()
+
+
+def _is_bot(user_agent: str) -> bool:
+    if not user_agent.strip():
+        return True
+    # CrawlerDetect keeps per-call state, so one instance per thread.
+    detector = getattr(_crawlers, "detector", None)
+    if detector is None:
+        detector = _crawlers.detector = CrawlerDetect()
+    return bool(detector.isCrawler(user_agent))
+
+
+def _is_prefetch(request: HttpRequest) -> bool:
+    for header in _PREFETCH_HEADERS:
+        value = request.META.get(header, "").lower()
+        if "prefetch" in value or "prerender" in value or value == "preview":
+            return True
+    return False
+
+
+def _daily_key(day: date) -> bytes:
+    return hmac.new(
+        settings.SECRET_KEY.encode(), f"wacana-visitor:{day.isoformat()}".encode(), hashlib.sha256
+    ).digest()
+
+
+def visitor_id(request: HttpRequest, now: datetime | None = None) -> str:
+    """The visitor, as a keyed hash: nothing in it can be turned back into an address."""
+    day = (now or datetime.now(UTC)).astimezone(UTC).date()
+    session = getattr(request, "session", None)
+    session_key = getattr(session, "session_key", None) or request.COOKIES.get(
+        settings.SESSION_COOKIE_NAME, ""
+    )
+    if session_key:
+        raw = "s\x1f" + session_key
+    else:
+        raw = "a\x1f" + client_ip(request) + "\x1f" + request.META.get("HTTP_USER_AGENT", "")
+    return hmac.new(_daily_key(day), raw.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def counts(request: HttpRequest, article: Article) -> bool:
+    """Whether this request is a view that may count (before the once-per-window check)."""
+    if request.method != "GET" or article.status != Status.PUBLISHED:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.pk == article.author_id:
+        return False
+    if _is_prefetch(request):
+        return False
+    return not _is_bot(request.META.get("HTTP_USER_AGENT", ""))
+
+
+# --- Buffers -------------------------------------------------------------------------
+
+
+def redis_client() -> Any | None:
+    """The raw redis-py client when the default cache is Redis, else None."""
+    backend = getattr(cache, "_cache", None)
+    if backend is None or not hasattr(backend, "get_client"):
+        return None
+    return backend.get_client(write=True)
+
+
+class _LocalBuffer:
+    """This process's counters, for when the cache is not shared between processes."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.counts: dict[int, int] = {}
+        self.seen = LocMemCache(
+            "wacana-view-counting", {"OPTIONS": {"MAX_ENTRIES": 500_000, "CULL_FREQUENCY": 10}}
+        )
+
+    def add(self, article_id: int) -> None:
+        with self.lock:
+            self.counts[article_id] = self.counts.get(article_id, 0) + 1
+
+    def take(self) -> dict[int, int]:
+        with self.lock:
+            taken, self.counts = self.counts, {}
+        return taken
+
+    def put_back(self, article_id: int, n: int) -> None:
+        with self.lock:
+            self.counts[article_id] = self.counts.get(article_id, 0) + n
+
+    def clear(self) -> None:
+        with self.lock:
+            self.counts = {}
+        self.seen.clear()
+
+
+_local = _LocalBuffer()
+
+
+def _seen_cache() -> Any:
+    return cache if redis_client() is not None else _local.seen
+
+
+def _counter_key(article_id: int) -> str:
+    return f"views:{article_id}"
+
+
+def record_view(request: HttpRequest, article: Article) -> bool:
+    """Count this view if it counts; True when it did. Writes nothing to the database."""
+    if not counts(request, article):
+        return False
+    seen_key = f"seen:{article.pk}:{visitor_id(request)}"
+    if not _seen_cache().add(seen_key, 1, timeout=WINDOW_SECONDS):
+        return False
+    client = redis_client()
+    if client is not None:
+        pipe = client.pipeline(transaction=True)
+        pipe.incr(cache.make_key(_counter_key(article.pk)))
+        pipe.sadd(cache.make_key(PENDING_KEY), article.pk)
+        pipe.execute()
+    else:
+        _local.add(article.pk)
+        _ensure_flusher()
+    return True
+
+
+def _take() -> dict[int, int]:
+    """Every buffered count, taken atomically (views arriving meanwhile stay buffered)."""
+    client = redis_client()
+    if client is not None:
+        taken: dict[int, int] = {}
+        pending_key = cache.make_key(PENDING_KEY)
+        while True:
+            ids = client.spop(pending_key, 500)
+            if not ids:
+                break
+            for raw_id in ids:
+                article_id = int(raw_id)
+                n = int(client.getset(cache.make_key(_counter_key(article_id)), 0) or 0)
+                if n > 0:
+                    taken[article_id] = taken.get(article_id, 0) + n
+        return taken
+    return _local.take()
+
+
+def _put_back(article_id: int, n: int) -> None:
+    client = redis_client()
+    if client is not None:
+        pipe = client.pipeline(transaction=True)
+        pipe.incrby(cache.make_key(_counter_key(article_id)), n)
+        pipe.sadd(cache.make_key(PENDING_KEY), article_id)
+        pipe.execute()
+    else:
+        _local.put_back(article_id, n)
+
+
+def _apply(article_id: int, n: int, day: date) -> None:
+    with transaction.atomic():
+        if not Article.objects.filter(pk=article_id).update(view_count=F("view_count") + n):
+            return  # deleted since: its views go with it
+        rows = DailyViews.objects.filter(article_id=article_id, day=day)
+        if rows.update(views=F("views") + n):
+            return
+        try:
+            with transaction.atomic():
+                DailyViews.objects.create(article_id=article_id, day=day, views=n)
+        except IntegrityError:
+            # Another flush created today's row first.
+            rows.update(views=F("views") + n)
+
+
+def flush() -> int:
+    """Write the buffered views to the database; returns how many views were written."""
+    day = datetime.now(SITE_TIME_ZONE).date()
+    written = 0
+    taken = _take()
+    for position, (article_id, n) in enumerate(sorted(taken.items())):
+        try:
+            _apply(article_id, n, day)
+        except Exception:
+            # Nothing of it was written: keep it, and the rest, for the next flush.
+            for later_id, later_n in sorted(taken.items())[position:]:
+                _put_back(later_id, later_n)
+            raise
+        written += n
+    return written
+
+
+def reset_for_tests() -> None:
+    _local.clear()
+
+
+# --- The per-process flusher for the local-memory cache -------------------------------
+
+_flusher_lock = threading.Lock()
+_flusher_started = False
+
+
+def _flush_interval() -> int:
+    try:
+        return int(os.environ.get("WACANA_VIEW_FLUSH_SECONDS", "0"))
+    except ValueError:
+        return 0
+
+
+def _flush_quietly() -> None:
+    try:
+        flush()
+    except Exception:
+        logger.exception("Flushing view counts failed; they stay buffered")
+
+
+def _flusher_loop(interval: int) -> None:
+    while True:
+        time.sleep(interval)
+        _flush_quietly()
+        from django.db import connection
+
+        connection.close()
+
+
+def _ensure_flusher() -> None:
+    """Start this process's flusher once, when WACANA_VIEW_FLUSH_SECONDS asks for one."""
+    global _flusher_started
+    if _flusher_started:
+        return
+    interval = _flush_interval()
+    if interval <= 0:
+        return
+    with _flusher_lock:
+        if _flusher_started:
+            return
+        _flusher_started = True
+        thread = threading.Thread(
+            target=_flusher_loop, args=(interval,), name="view-flusher", daemon=True
+        )
+        thread.start()
+        atexit.register(_flush_quietly)
