@@ -46,7 +46,7 @@ run: demo
 		--no-access-log --respawn-failed-workers
 
 dev: demo
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 WACANA_VIEW_FLUSH_SECONDS=$${WACANA_VIEW_FLUSH_SECONDS:-30} $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -142,6 +142,9 @@ else:
 # Background tasks (django-tasks), stored in the database and run by `manage.py db_worker`
 # (`make run` starts it). Buffered view counts are flushed by one (wacana.articles.tasks).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Without Redis, each server process flushes its own buffered view counts this often
+# (seconds; 0 = never by itself). `make run` and `make dev` set 30.
+VIEW_FLUSH_SECONDS = env_int("WACANA_VIEW_FLUSH_SECONDS", 0, minimum=0)
 
 RATE_LIMITS_ENABLED = env_choice("WACANA_RATE_LIMITS", ("on", "off"), "on") == "on"
 RATE_LIMITS = {

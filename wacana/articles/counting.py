@@ -29,7 +29,6 @@ import atexit
 import hashlib
 import hmac
 import logging
-import os
 import threading
 import time
 import zoneinfo
@@ -250,10 +249,7 @@ _flusher_started = False
 
 
 def _flush_interval() -> int:
-    try:
-        return int(os.environ.get("WACANA_VIEW_FLUSH_SECONDS", "0"))
-    except ValueError:
-        return 0
+    return int(settings.VIEW_FLUSH_SECONDS)
 
 
 def _flush_quietly() -> None:
