@@ -165,6 +165,12 @@ def _count_public(article: Article, delta: int) -> None:
     Tag.objects.filter(articletag__article=article).update(article_count=F("article_count") + delta)
 
 
+def _enqueue_follower_notice(article_id: int) -> None:
+    from wacana.articles.tasks import notify_followers
+
+    notify_followers.enqueue(article_id)
+
+
 class HiddenByModeration(Exception):
     """Only a moderator's restore brings a hidden article back, not its writer."""
 
@@ -176,9 +182,12 @@ def publish_article(user: User, article: Article) -> Article:
     if article.status == Status.HIDDEN:
         raise HiddenByModeration
     was_public = article.is_public
+    first_time = article.published_at is None
     article.status = Status.PUBLISHED
-    if article.published_at is None:
+    if first_time:
         article.published_at = timezone.now()
+        # Followers hear of it once, from the worker, after the publish is committed.
+        transaction.on_commit(lambda: _enqueue_follower_notice(article.pk))
     article.save(update_fields=["status", "published_at"])
     ArticleTag.objects.filter(article=article).update(
         is_public=True, published_at=article.published_at

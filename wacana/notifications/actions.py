@@ -46,3 +46,33 @@ def mark_read(user: User, ids: Iterable[int] | None = None) -> int:
     User.objects.filter(pk=user.pk).update(unread_notifications=remaining)
     user.unread_notifications = remaining
     return changed
+
+
+def notify_many(
+    recipient_ids: list[int],
+    kind: str,
+    message: str,
+    *,
+    actor: User | None = None,
+    target_url: str = "",
+) -> int:
+    """One notification for each recipient, in one insert and one counter update: for
+    fan-out from a background task, never from a request."""
+    recipients = [pk for pk in recipient_ids if actor is None or pk != actor.pk]
+    if not recipients:
+        return 0
+    with transaction.atomic():
+        Notification.objects.bulk_create(
+            Notification(
+                recipient_id=pk,
+                kind=kind,
+                actor=actor,
+                message=message[:MESSAGE_MAX],
+                target_url=target_url[:500],
+            )
+            for pk in recipients
+        )
+        User.objects.filter(pk__in=recipients).update(
+            unread_notifications=F("unread_notifications") + 1
+        )
+    return len(recipients)
