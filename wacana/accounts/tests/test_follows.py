@@ -437,3 +437,23 @@ def test_admin_marks_writers_verified(writer: User, admin_user: User) -> None:
     assert "✓" in Client().get("/penulis").content.decode()
     client.post(url, {"action": "remove_verification", "_selected_action": [writer.pk]})
     assert fresh(writer).verified is False
+
+
+def test_the_verified_badge_shows_next_to_the_name_everywhere(writer: User, reader: User) -> None:
+    from wacana.articles import actions as article_actions
+    from wacana.articles.models import Category
+    from wacana.discussion import actions as discussion_actions
+
+    writer.verified = True
+    writer.save(update_fields=["verified"])
+    article = article_actions.create_article(
+        writer, {"title": "Catatan", "body": "Isi.", "category": Category.objects.get(slug="puisi")}
+    )
+    article_actions.publish_article(writer, article)
+    discussion_actions.post_comment(writer, article, "Terima kasih sudah membaca.")
+    badge = 'class="badge verified"'
+    assert badge in Client().get("/penulis").content.decode()  # profile and its cards
+    page = Client().get(article.get_absolute_url()).content.decode()
+    assert page.count(badge) >= 2  # author card and the comment
+    assert badge in Client().get("/kategori/puisi").content.decode()  # listing card
+    assert badge not in render_to_string("includes/verified.html", {"person": reader})
