@@ -209,3 +209,30 @@ def jpeg_with_gps(size: tuple[int, int] = (640, 480)) -> bytes:
     assert check.get_ifd(ExifTags.IFD.GPSInfo)[ExifTags.GPS.GPSLatitudeRef] == "S"
     assert b"KameraRahasia" in data
     return data
+
+
+# Hostile uploads shared by every test that checks an image field.
+def truncated_png() -> bytes:
+    data = image_bytes("PNG", (400, 300))
+    return data[: len(data) // 2]
+
+
+def png_header_only() -> bytes:
+    return image_bytes("PNG")[:40]
+
+
+def bilevel_png(size: tuple[int, int]) -> bytes:
+    """Many pixels, few bytes: small on the wire, large once decoded."""
+    buffer = io.BytesIO()
+    Image.new("1", size).save(buffer, format="PNG")
+    data = buffer.getvalue()
+    assert len(data) < 1024 * 1024, "small on the wire, large once decoded"
+    return data
+
+
+def decompression_bomb() -> bytes:
+    return png_claiming(60_000, 60_000)
+
+
+def bomb_just_over_pillows_limit() -> bytes:
+    return png_claiming(10_000, 10_000)

@@ -20,10 +20,14 @@ from wacana.conftest import (
     Api,
     api_for,
     assert_error_shape,
+    bilevel_png,
+    bomb_just_over_pillows_limit,
+    decompression_bomb,
     image_bytes,
     jpeg_with_gps,
     make_user,
-    png_claiming,
+    png_header_only,
+    truncated_png,
 )
 
 pytestmark = pytest.mark.django_db
@@ -1184,13 +1188,10 @@ def _html() -> bytes:
     return b"<!doctype html><html><body><script>alert(1)</script></body></html>"
 
 
-def _truncated_png() -> bytes:
-    data = image_bytes("PNG", (400, 300))
-    return data[: len(data) // 2]
+_truncated_png = truncated_png
 
 
-def _png_header_only() -> bytes:
-    return image_bytes("PNG")[:40]
+_png_header_only = png_header_only
 
 
 def _empty() -> bytes:
@@ -1198,19 +1199,13 @@ def _empty() -> bytes:
 
 
 def _over_25_megapixels() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("1", (6000, 5000)).save(buffer, format="PNG")
-    data = buffer.getvalue()
-    assert len(data) < 1024 * 1024, "small on the wire, large once decoded"
-    return data
+    return bilevel_png((6000, 5000))
 
 
-def _decompression_bomb() -> bytes:
-    return png_claiming(60_000, 60_000)
+_decompression_bomb = decompression_bomb
 
 
-def _bomb_just_over_pillows_limit() -> bytes:
-    return png_claiming(10_000, 10_000)
+_bomb_just_over_pillows_limit = bomb_just_over_pillows_limit
 
 
 @pytest.mark.parametrize(

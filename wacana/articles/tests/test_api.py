@@ -25,9 +25,13 @@ from wacana.conftest import (
     Api,
     api_for,
     assert_error_shape,
+    bilevel_png,
+    bomb_just_over_pillows_limit,
+    decompression_bomb,
     image_bytes,
     jpeg_with_gps,
-    png_claiming,
+    png_header_only,
+    truncated_png,
 )
 
 pytestmark = pytest.mark.django_db
@@ -899,13 +903,10 @@ def _tiff() -> bytes:
     return image_bytes("TIFF")
 
 
-def _truncated_png() -> bytes:
-    data = image_bytes("PNG", (400, 300))
-    return data[: len(data) // 2]
+_truncated_png = truncated_png
 
 
-def _png_header_only() -> bytes:
-    return image_bytes("PNG")[:40]
+_png_header_only = png_header_only
 
 
 def _empty() -> bytes:
@@ -913,19 +914,13 @@ def _empty() -> bytes:
 
 
 def _over_40_megapixels() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("1", (8000, 5001)).save(buffer, format="PNG")
-    data = buffer.getvalue()
-    assert len(data) < 1024 * 1024, "small on the wire, large once decoded"
-    return data
+    return bilevel_png((8000, 5001))
 
 
-def _decompression_bomb() -> bytes:
-    return png_claiming(60_000, 60_000)
+_decompression_bomb = decompression_bomb
 
 
-def _bomb_just_over_pillows_limit() -> bytes:
-    return png_claiming(10_000, 10_000)
+_bomb_just_over_pillows_limit = bomb_just_over_pillows_limit
 
 
 def _gif_bomb() -> bytes:
