@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from wacana.accounts.api import router as accounts_router
 from wacana.accounts.feed_api import router as feed_router
 from wacana.articles.api import router as articles_router
+from wacana.discovery.api import router as discovery_router
 from wacana.discussion.api import router as discussion_router
 from wacana.lib import apierrors
 from wacana.moderation.api import router as moderation_router
@@ -24,3 +25,4 @@ api.add_router("", articles_router)
 api.add_router("", discussion_router)
 api.add_router("", moderation_router)
 api.add_router("", notifications_router)
+api.add_router("", discovery_router)

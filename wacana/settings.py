@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "wacana.moderation",
     "wacana.notifications",
     "wacana.pages",
+    "wacana.discovery",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("wacana.pages.urls")),
+    path("", include("wacana.discovery.urls")),
     path("", include("wacana.discussion.urls")),
     path("", include("wacana.moderation.urls")),
     path("", include("wacana.notifications.urls")),
