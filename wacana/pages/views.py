@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
@@ -59,5 +60,14 @@ def document(request: HttpRequest, name: str) -> HttpResponse:
 
 @require_safe
 def robots(request: HttpRequest) -> HttpResponse:
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /akun/", "Disallow: /api/"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /akun/",
+        "Disallow: /api/",
+        # Search results are an endless space of pages: crawlers find articles by the sitemap.
+        "Disallow: /cari",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('discovery:sitemap_index'))}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

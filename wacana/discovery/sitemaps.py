@@ -1,0 +1,150 @@
+"""sitemap.xml: an index over paged sitemaps that stays cheap at millions of articles.
+
+Django's sitemaps page with COUNT(*) and OFFSET, whose cost grows with the depth of the
+page. Here the big sections (articles, tags, writers) are paged by ranges of ids
+instead: page N holds the public rows with id in [(N-1)·S+1, N·S]. The index needs one
+MAX(id) per section (the end of the primary key) and each page is one range scan of
+the primary key, whatever N is. Pages can be sparse, or even empty, where rows were
+deleted, hidden or never published; that is allowed by the protocol.
+
+The framework's own views and templates write the XML; absolute URLs use the request's
+scheme and host (django.contrib.sites is not installed, so the framework uses a
+RequestSite).
+"""
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import Max, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from wacana.accounts.models import User
+from wacana.articles.models import Article, Category, Tag
+
+PAGE_SIZE = 10_000
+_PAGE_RE = re.compile(r"^[0-9]{1,9}$", re.ASCII)
+
+
+class IdRangePage:
+    def __init__(self, object_list: Sequence[Any]) -> None:
+        self.object_list = object_list
+
+
+class IdRangePaginator:
+    """The part of Django's Paginator that the sitemaps framework uses, by id ranges."""
+
+    def __init__(self, queryset: QuerySet[Any], max_id: int, size: int) -> None:
+        self.queryset = queryset
+        self.size = size
+        self.num_pages = max(1, -(-max_id // size))
+
+    def page(self, number: Any) -> IdRangePage:
+        text = str(number)
+        if not _PAGE_RE.match(text):
+            raise PageNotAnInteger(text)
+        page = int(text)
+        if not 1 <= page <= self.num_pages:
+            raise EmptyPage(text)
+        low, high = (page - 1) * self.size + 1, page * self.size
+        return IdRangePage(list(self.queryset.filter(pk__gte=low, pk__lte=high).order_by("pk")))
+
+
+class IdRangeSitemap(Sitemap[Any]):
+    model: type[Any]
+
+    def public(self) -> QuerySet[Any]:
+        raise NotImplementedError
+
+    @property
+    def paginator(self) -> IdRangePaginator:  # type: ignore[override]
+        cached = self.__dict__.get("_paginator")
+        if cached is None:
+            max_id = self.model.objects.aggregate(top=Max("pk"))["top"] or 0
+            cached = self.__dict__["_paginator"] = IdRangePaginator(
+                self.public(), max_id, PAGE_SIZE
+            )
+        return cached
+
+    def get_latest_lastmod(self) -> datetime | None:
+        # Django's default reads every item; the index does without a lastmod here.
+        return None
+
+
+class ArticleSitemap(IdRangeSitemap):
+    model = Article
+
+    def public(self) -> QuerySet[Any]:
+        return (
+            Article.objects.published()
+            .filter(author__is_active=True)
+            .select_related("author")
+            .only("id", "slug", "published_at", "updated_at", "author_id", "author__username")
+        )
+
+    def lastmod(self, item: Article) -> datetime | None:
+        return item.updated_at or item.published_at
+
+
+class TagSitemap(IdRangeSitemap):
+    model = Tag
+
+    def public(self) -> QuerySet[Any]:
+        # article_count counts published articles (moved by the article actions).
+        return Tag.objects.filter(article_count__gt=0).only("id", "slug")
+
+
+class WriterSitemap(IdRangeSitemap):
+    model = User
+
+    def public(self) -> QuerySet[Any]:
+        return User.objects.active().filter(article_count__gt=0).only("id", "username")
+
+
+class CategorySitemap(Sitemap[Category]):
+    def items(self) -> QuerySet[Category]:
+        return Category.objects.only("id", "slug").order_by("position", "pk")
+
+
+class StaticSitemap(Sitemap[str]):
+    def items(self) -> list[str]:
+        return [
+            "pages:home",
+            "pages:about",
+            "pages:guidelines",
+            "pages:terms",
+            "pages:privacy",
+            "moderation:transparency",
+        ]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
+SITEMAPS: dict[str, type[Sitemap[Any]] | Sitemap[Any]] = {
+    "halaman": StaticSitemap,
+    "kategori": CategorySitemap,
+    "artikel": ArticleSitemap,
+    "tag": TagSitemap,
+    "penulis": WriterSitemap,
+}
+
+
+@require_safe
+def index(request: HttpRequest) -> HttpResponse:
+    response: HttpResponse = sitemap_views.index(
+        request, SITEMAPS, sitemap_url_name="discovery:sitemap_section"
+    )
+    return response
+
+
+@require_safe
+def section(request: HttpRequest, section: str) -> HttpResponse:
+    response: HttpResponse = sitemap_views.sitemap(request, SITEMAPS, section=section)
+    return response
