@@ -61,7 +61,16 @@ def _urls() -> dict[str, str]:
         "article": article.page_url(2),
         "category": category_url,
         "deep": f"{category_url}?cursor={deep}",
+        **_discovery_urls(),
     }
+
+
+def _discovery_urls() -> dict[str, str]:
+    """The site feed, and the deepest page of the articles sitemap (id-range paged)."""
+    from wacana.discovery.sitemaps import ArticleSitemap
+
+    last = ArticleSitemap().paginator.num_pages
+    return {"feed": "/feed", "sitemap_deep": f"/sitemap-artikel.xml?p={last}"}
 
 
 def inspect(outdir: Path) -> dict[str, Any]:

@@ -36,6 +36,8 @@ PAGES = (
     ("article", "article, page 2 of 3"),
     ("category", "category fiksiana, first"),
     ("deep", "category, 1,000 steps deep"),
+    ("feed", "site Atom feed (20 entries)"),
+    ("sitemap_deep", "sitemap, last articles page"),
 )
 # Targets (issue: make bench, first version).
 TARGET_RPS = 400.0

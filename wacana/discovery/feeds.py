@@ -21,8 +21,15 @@ from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponsePermanentRedirect,
+)
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -32,7 +39,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wacana.accounts.models import User
-from wacana.articles.models import Article, ArticlePage, ArticleTag, Category, Tag
+from wacana.articles.models import (
+    Article,
+    ArticlePage,
+    ArticleTag,
+    Category,
+    CategoryAlias,
+    Tag,
+)
 
 ENTRIES = 20
 CONTENT_MAX = 20_000
@@ -186,7 +200,10 @@ class ArticleFeed(Feed):
         return max((d for d in dates if d is not None), default=None)
 
     def serve(self, request: HttpRequest, **kwargs: Any) -> HttpResponseBase:
-        obj = self.find(**kwargs)
+        try:
+            obj = self.find(**kwargs)
+        except Moved as moved:
+            return HttpResponsePermanentRedirect(moved.url)
         self.entries = self.articles(obj)
         etag = quote_etag(self.fingerprint(obj))
         newest = self.newest()
@@ -217,11 +234,22 @@ class SiteFeed(ArticleFeed):
         return list(_feed_articles().latest_first()[:ENTRIES])
 
 
+class Moved(Exception):
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self.url = url
+
+
 class CategoryFeed(ArticleFeed):
     def find(self, **kwargs: Any) -> Category:
         found = Category.objects.filter(slug=kwargs["slug"]).first()
         if found is None:
-            raise Http404(_("There is no such category."))
+            # A renamed or moved category keeps its old feed address, as its page does.
+            alias = CategoryAlias.objects.select_related("category").filter(slug=kwargs["slug"])
+            moved = alias.first()
+            if moved is None:
+                raise Http404(_("There is no such category."))
+            raise Moved(reverse("discovery:category_feed", kwargs={"slug": moved.category.slug}))
         return found
 
     def title(self, obj: Category) -> str:

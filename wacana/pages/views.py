@@ -65,8 +65,10 @@ def robots(request: HttpRequest) -> HttpResponse:
         "Disallow: /admin/",
         "Disallow: /akun/",
         "Disallow: /api/",
-        # Search results are an endless space of pages: crawlers find articles by the sitemap.
-        "Disallow: /cari",
+        # Search results are an endless space of pages: crawlers find articles by the
+        # sitemap. "/cari?" and not "/cari": rules are prefixes, and "/cari" would also
+        # shut out writers whose names begin with it (/carina).
+        "Disallow: /cari?",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('discovery:sitemap_index'))}",
     ]

@@ -330,3 +330,14 @@ def test_suspension_and_draft_never_reach_any_feed(client: Client, cast: Any) ->
     for url in urls:
         assert not set(NEVER) & set(titles(parsed(client, url)))
     assert Article.objects.filter(status=Status.DRAFT, title=NEVER[0]).exists()
+
+
+def test_a_renamed_category_keeps_its_old_feed_address(client: Client, cast: Any) -> None:
+    child = cast["child"]
+    old_slug = child.slug
+    child.slug = "catatan-baru"
+    actions.save_category(child)
+    response = client.get(f"/kategori/{old_slug}/feed")
+    assert response.status_code == 301
+    assert response["Location"] == "/kategori/catatan-baru/feed"
+    assert titles(parsed(client, response["Location"])) == ["Nasi jagung & <sambal> dari Madura"]

@@ -269,7 +269,12 @@ def test_robots_txt(client: Client) -> None:
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
-    for rule in ("Disallow: /admin/", "Disallow: /akun/", "Disallow: /api/", "Disallow: /cari"):
+    for rule in ("Disallow: /admin/", "Disallow: /akun/", "Disallow: /api/", "Disallow: /cari?"):
         assert rule in lines
+    # Rules are path prefixes: none may shut out a writer's profile such as /carina.
+    disallowed = [line.split(": ", 1)[1] for line in lines if line.startswith("Disallow: ")]
+    for public in ("/carina", "/carina/feed", "/", "/kategori/fiksi", "/sitemap.xml", "/feed"):
+        assert not any(public.startswith(rule) for rule in disallowed), public
+    assert any("/cari?q=kopi".startswith(rule) for rule in disallowed)
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /" not in lines  # the articles themselves stay crawlable
