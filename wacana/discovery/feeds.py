@@ -28,6 +28,7 @@ from django.http import (
     HttpResponseBase,
     HttpResponsePermanentRedirect,
 )
+from django.http.request import split_domain_port
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
@@ -89,7 +90,8 @@ class ArticleFeed(Feed):
     def __init__(self, request: HttpRequest) -> None:
         super().__init__()
         self.base = f"{request.scheme}://{request.get_host()}"
-        self.host = request.get_host().split(":")[0] or "wacana"
+        # The tag URI's authority: the host name without its port.
+        self.host = split_domain_port(request.get_host())[0].strip("[]") or "wacana"
         self.entries: list[Article] = []
 
     # -- what subclasses fill in --------------------------------------------------------

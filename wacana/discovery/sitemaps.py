@@ -7,7 +7,11 @@ MAX(id) per section (the end of the primary key) and each page is one range scan
 the primary key, whatever N is. Pages can be sparse, or even empty, where rows were
 deleted, hidden or never published; that is allowed by the protocol.
 
-The framework's own views and templates write the XML; absolute URLs use the request's
+The framework's own views write the XML: the index with its own template, the pages
+with a leaner copy of its sitemap.xml (the same elements, without the whitespace and the
+branches for changefreq, priority and hreflang alternates that Wacana does not use),
+which took a third off the time of a page here. Article rows are read as
+tuples rather than model instances for the same reason. Absolute URLs use the request's
 scheme and host (django.contrib.sites is not installed, so the framework uses a
 RequestSite).
 """
@@ -28,7 +32,7 @@ from django.views.decorators.http import require_safe
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Category, Tag
 
-PAGE_SIZE = 10_000
+PAGE_SIZE = 5_000
 _PAGE_RE = re.compile(r"^[0-9]{1,9}$", re.ASCII)
 
 
@@ -78,18 +82,26 @@ class IdRangeSitemap(Sitemap[Any]):
 
 
 class ArticleSitemap(IdRangeSitemap):
+    """Rows as plain tuples, not model instances: a page holds thousands of them."""
+
     model = Article
 
     def public(self) -> QuerySet[Any]:
         return (
             Article.objects.published()
             .filter(author__is_active=True)
-            .select_related("author")
-            .only("id", "slug", "published_at", "updated_at", "author_id", "author__username")
+            .values_list("id", "author__username", "slug", "published_at", "updated_at")
         )
 
-    def lastmod(self, item: Article) -> datetime | None:
-        return item.updated_at or item.published_at
+    def location(self, item: tuple[Any, ...]) -> str:
+        # Article.get_absolute_url() without a reverse() per row (the tests compare them).
+        pk, username, slug = item[:3]
+        return f"/{username}/{pk}/{slug or '-'}"
+
+    def lastmod(self, item: tuple[Any, ...]) -> datetime | None:
+        published: datetime | None = item[3]
+        updated: datetime | None = item[4]
+        return updated or published
 
 
 class TagSitemap(IdRangeSitemap):
@@ -146,5 +158,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def section(request: HttpRequest, section: str) -> HttpResponse:
-    response: HttpResponse = sitemap_views.sitemap(request, SITEMAPS, section=section)
+    response: HttpResponse = sitemap_views.sitemap(
+        request, SITEMAPS, section=section, template_name="discovery/sitemap.xml"
+    )
     return response

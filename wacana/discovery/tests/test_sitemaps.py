@@ -183,7 +183,8 @@ def _article_at(pk: int, author: User, title: str) -> Article:
 def test_an_article_with_a_large_id_lands_on_its_page(client: Client, cast: Any) -> None:
     far = _article_at(123_457, cast["writers"][0], "Cerita dari halaman jauh")
     page = math.ceil(far.pk / sitemaps.PAGE_SIZE)
-    assert page == 13
+    assert (page - 1) * sitemaps.PAGE_SIZE < far.pk <= page * sitemaps.PAGE_SIZE
+    assert page > 2
     locs = [path_of(loc) for loc in index_locs(client)]
     assert f"/sitemap-artikel.xml?p={page}" in locs
     assert f"/sitemap-artikel.xml?p={page + 1}" not in locs
@@ -212,7 +213,7 @@ def test_page_query_count_is_the_same_at_any_depth(client: Client, cast: Any) ->
         deep = queries(f"/sitemap-{section}.xml?p=500")
         # MAX(id) (is the page in range?) and one primary-key range scan.
         assert len(shallow) == len(deep) == 2, (shallow, deep)
-        assert "MAX(" in deep[0].upper() and "5000000" in deep[1]
+        assert "MAX(" in deep[0].upper() and str(500 * sitemaps.PAGE_SIZE) in deep[1]
         assert not any("OFFSET" in sql.upper() or "COUNT(" in sql.upper() for sql in deep)
     with CaptureQueriesContext(connection) as captured:
         assert client.get("/sitemap.xml").status_code == 200
