@@ -210,12 +210,12 @@ class ArticleFeed(Feed):
         etag = quote_etag(self.fingerprint(obj))
         newest = self.newest()
         last_modified = int(newest.timestamp()) if newest else None
-        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        if not_modified is not None:
-            return not_modified
-        generator = self.get_feed(obj, request)
-        response = HttpResponse(content_type=WacanaAtomFeed.content_type)
-        generator.write(response, "utf-8")
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if response is None:
+            generator = self.get_feed(obj, request)
+            response = HttpResponse(content_type=WacanaAtomFeed.content_type)
+            generator.write(response, "utf-8")
+        # A 304 carries the validators too (RFC 9110), so caches can keep using them.
         response.headers["ETag"] = etag
         if last_modified is not None:
             response.headers["Last-Modified"] = http_date(last_modified)

@@ -26,7 +26,9 @@ class CacheHeadersMiddleware:
             return response
         signed_in = hasattr(request, "user") and request.user.is_authenticated
         if (
-            response.status_code in (200, 301, 404)
+            # 304: a view that answers a conditional GET itself (the feeds) must keep the
+            # same policy, or a shared cache would learn "private" from the revalidation.
+            response.status_code in (200, 301, 304, 404)
             and not signed_in
             and not response.cookies
             and not request.path.startswith(PRIVATE_PREFIXES)

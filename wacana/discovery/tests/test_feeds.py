@@ -246,6 +246,12 @@ def test_public_cache_headers_for_anonymous_readers(client: Client, cast: Any) -
     response = client.get("/feed")
     assert "public" in response["Cache-Control"]
     assert "max-age=" in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]  # the language may come from a cookie
+    # A revalidation keeps the same policy (else a shared cache would learn "private").
+    again = client.get("/feed", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+    assert again["Cache-Control"] == response["Cache-Control"]
+    assert again["ETag"] == response["ETag"]
 
 
 def test_query_count_does_not_grow_with_entries(client: Client, writer: User) -> None:
