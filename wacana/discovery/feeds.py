@@ -335,6 +335,7 @@ tag_feed = _view(TagFeed)
 _writer_feed = _view(WriterFeed)
 
 
+@require_safe
 def writer_feed(request: HttpRequest, username: str) -> HttpResponseBase:
     if username != username.lower():
         return redirect("discovery:writer_feed", username=username.lower(), permanent=True)

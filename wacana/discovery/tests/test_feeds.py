@@ -215,6 +215,8 @@ def test_feed_is_a_slug_not_a_trap(client: Client, writer: User) -> None:
 
 def test_only_get_and_head(client: Client, cast: Any) -> None:
     assert client.post("/feed").status_code == 405
+    assert client.post("/PENULIS/feed").status_code == 405
+    assert client.post("/tag/kuliner/feed").status_code == 405
     assert client.head("/feed").status_code == 200
 
 
