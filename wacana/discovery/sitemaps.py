@@ -28,9 +28,10 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Max, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wacana.accounts.models import User
@@ -184,6 +185,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def section(request: HttpRequest, section: str) -> HttpResponse:
+    # One rule for every section: Django's own paginator would also take " 1" or "1.0".
+    if "p" in request.GET and not _PAGE_RE.match(request.GET["p"]):
+        raise Http404(_("This page of the sitemap does not exist."))
     response: HttpResponse = sitemap_views.sitemap(
         request, SITEMAPS, section=section, template_name="discovery/sitemap.xml"
     )

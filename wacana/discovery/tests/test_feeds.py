@@ -186,6 +186,12 @@ def test_writer_feed(client: Client, cast: Any, writer: User) -> None:
         "/dilarang/feed",  # suspended
         "/ab/feed",  # not username-shaped
         "/kategori/feed/feed",
+        "/kategori/%00/feed",
+        "/tag/" + "a" * 5000 + "/feed",
+        "/tag/kopi%27%20OR%201=1/feed",
+        "/kategori/\u00e9t\u00e9/feed",
+        "/" + "x" * 31 + "/feed",
+        "/feed/feed",
     ],
 )
 def test_unknown_or_suspended_gives_404(client: Client, cast: Any, url: str) -> None:

@@ -248,7 +248,8 @@ def test_page_query_count_is_the_same_at_any_depth(client: Client, cast: Any) ->
     ],
 )
 def test_bad_page_numbers_are_404(client: Client, cast: Any, query: str) -> None:
-    assert client.get(f"/sitemap-artikel.xml?{query}").status_code == 404
+    for section in ("artikel", "tag", "penulis", "kategori", "halaman"):
+        assert client.get(f"/sitemap-{section}.xml?{query}").status_code == 404, section
 
 
 def test_unknown_section_and_methods(client: Client) -> None:
