@@ -28,12 +28,12 @@ def _curation_action(kind: str, on: bool, description: Any) -> Any:
             except actions.NotPublic:
                 skipped += 1
         modeladmin.message_user(
-            request, _("%(n)d articles changed.") % {"n": changed}, messages.SUCCESS
+            request, _("Articles changed: %(n)d.") % {"n": changed}, messages.SUCCESS
         )
         if skipped:
             modeladmin.message_user(
                 request,
-                _("%(n)d articles were skipped: only published articles can be curated.")
+                _("Articles skipped, as only published articles can be curated: %(n)d.")
                 % {"n": skipped},
                 messages.WARNING,
             )
