@@ -489,8 +489,11 @@ def _curation_message(kind: str, title: str) -> str:
 
 
 def _home_changed() -> None:
+    """The home page's cached sections are stale: now, and again after the commit (a
+    request rendering in between would otherwise cache the old state anew)."""
     from wacana.discovery import home
 
+    home.forget()
     transaction.on_commit(home.forget)
 
 
