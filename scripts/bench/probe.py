@@ -61,6 +61,7 @@ def _urls() -> dict[str, str]:
         "article": article.page_url(2),
         "category": category_url,
         "deep": f"{category_url}?cursor={deep}",
+        "home": "/",
     }
 
 

@@ -354,3 +354,17 @@ def test_the_week_keeps_a_bounded_number_of_places(writer: User) -> None:
         top = popular.popular_week()
     assert len(captured) == 1 and len(top) == 5
     assert top[0].title == f"Artikel {popular.KEEP + 4}"
+
+
+def test_the_bench_data_fills_every_home_section(client: Client) -> None:
+    from django.core.management import call_command
+
+    call_command("generate_bench_data", "--writers", "5", "--articles", "60", stdout=None)
+    assert Article.objects.published().picks().exists()
+    assert Article.objects.published().headlines().exists()
+    assert DailyViews.objects.filter(day=popular.today()).exists()
+    assert PopularArticle.objects.exists()
+    html = client.get("/").content.decode()
+    for anchor in ("utama", "pilihan", "populer-hari-ini", "populer-minggu-ini", "terbaru"):
+        assert titles(section(html, anchor)), anchor
+    assert titles(section(html, "nilai-tertinggi"))
