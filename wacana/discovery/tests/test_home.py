@@ -368,3 +368,20 @@ def test_the_bench_data_fills_every_home_section(client: Client) -> None:
     for anchor in ("utama", "pilihan", "populer-hari-ini", "populer-minggu-ini", "terbaru"):
         assert titles(section(html, anchor)), anchor
     assert titles(section(html, "nilai-tertinggi"))
+
+
+def test_a_message_for_an_anonymous_reader_shows_on_the_cached_home(
+    client: Client, writer: User
+) -> None:
+    from wacana.conftest import PASSWORD
+
+    write(writer, "Kabar Pagi")
+    assert "Kabar Pagi" in client.get("/").content.decode()  # the whole page is cached
+    leaving = make_user("pamit")
+    browser = signed_in(leaving)
+    response = browser.post("/akun/hapus", {"password": PASSWORD}, follow=True)
+    assert response.redirect_chain[-1][0] == "/"
+    html = response.content.decode()
+    assert "Akun Anda beserta datanya telah dihapus. Sampai jumpa." in html
+    assert "Kabar Pagi" in html
+    assert "Sampai jumpa" not in client.get("/").content.decode()
