@@ -62,6 +62,7 @@ def _urls() -> dict[str, str]:
         "category": category_url,
         "deep": f"{category_url}?cursor={deep}",
         **_discovery_urls(),
+        "home": "/",
     }
 
 

@@ -206,6 +206,7 @@ def unpublish_article(user: User, article: Article) -> Article:
     article.save(update_fields=["status"])
     ArticleTag.objects.filter(article=article).update(is_public=False)
     _count_public(article, -1)
+    _home_changed()
     return article
 
 
@@ -219,6 +220,7 @@ def _delete_files(names: list[str]) -> None:
 def delete_article(user: User, article: Article) -> None:
     if article.is_public:
         _count_public(article, -1)
+        _home_changed()
     files = [article.image.name, article.image_medium.name, article.image_small.name]
     article.delete()
     transaction.on_commit(lambda: _delete_files(files))
@@ -306,6 +308,7 @@ def hide_article(article: Article, *, with_account: bool = False) -> bool:
     ArticleTag.objects.filter(article=article).update(is_public=False)
     if was_public:
         _count_public(article, -1)
+        _home_changed()
     return True
 
 
@@ -455,3 +458,89 @@ def personal_data_of(user: User) -> dict[str, list[dict[str, Any]]]:
             .values_list("article_id", "saved_at")
         ],
     }
+
+
+# --- Editorial curation: editor's picks ("Pilihan") and headlines ("Artikel Utama") ----
+
+
+class NotPublic(Exception):
+    """Only published articles that readers can see may be picked or made headlines."""
+
+
+PICK = "pick"
+HEADLINE = "headline"
+_CURATION = {
+    # kind: (time field, editor field, notified flag, notification kind)
+    PICK: ("picked_at", "picked_by", "pick_notified", "picked"),
+    HEADLINE: ("headline_at", "headline_by", "headline_notified", "headline"),
+}
+
+
+def _curation_message(kind: str, title: str) -> str:
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    with translation.override(settings.LANGUAGE_CODE):
+        if kind == PICK:
+            return _("Your article “%(title)s” was chosen by the editors as an editor's pick.") % {
+                "title": title
+            }
+        return _("Your article “%(title)s” was chosen as a headline.") % {"title": title}
+
+
+def _home_changed() -> None:
+    """The home page's cached sections are stale: now, and again after the commit (a
+    request rendering in between would otherwise cache the old state anew)."""
+    from wacana.discovery import home
+
+    home.forget()
+    transaction.on_commit(home.forget)
+
+
+@transaction.atomic
+def curate(editor: User, article: Article, kind: str, on: bool) -> bool:
+    """Mark (on) or unmark an article as an editor's pick or a headline; idempotent.
+
+    Returns whether anything changed. Raises NotPublic when marking an article that is
+    not published. The writer is notified the first time per article and kind only, so
+    an editor toggling does not spam them. Picking is not an edit: updated_at stays.
+    The caller has checked that `editor` is an editor.
+    """
+    time_field, by_field, notified_field, notification_kind = _CURATION[kind]
+    rows = Article.objects.filter(pk=article.pk)
+    if on:
+        now = timezone.now()
+        changed = bool(
+            rows.filter(status=Status.PUBLISHED, **{f"{time_field}__isnull": True}).update(
+                **{time_field: now, by_field: editor}
+            )
+        )
+        if not changed:
+            current = rows.values_list("status", time_field).first()
+            if current is None or current[0] != Status.PUBLISHED:
+                raise NotPublic
+            return False
+        setattr(article, time_field, now)
+        setattr(article, f"{by_field}_id", editor.pk)
+        # The flag flips in the same statement that claims it: told exactly once.
+        if rows.filter(**{notified_field: False}).update(**{notified_field: True}):
+            from wacana.notifications.actions import notify
+
+            notify(
+                article.author,
+                notification_kind,
+                _curation_message(kind, article.title),
+                actor=editor,
+                target_url=article.get_absolute_url(),
+            )
+    else:
+        changed = bool(
+            rows.filter(**{f"{time_field}__isnull": False}).update(
+                **{time_field: None, by_field: None}
+            )
+        )
+        setattr(article, time_field, None)
+        setattr(article, f"{by_field}_id", None)
+    if changed:
+        _home_changed()
+    return changed

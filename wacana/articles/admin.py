@@ -1,11 +1,45 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wacana.articles import actions
 from wacana.articles.models import Article, Category, CategoryAlias, Image, SiteSettings, Tag
 from wacana.moderation.actions import log_staff_edit, staff_changes
+from wacana.moderation.roles import is_editor
+
+
+def _curation_action(kind: str, on: bool, description: Any) -> Any:
+    """An admin action running the curation action on each selected article."""
+
+    def run(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+        if not is_editor(request.user):
+            modeladmin.message_user(
+                request, _("Only editors choose editor's picks and headlines."), messages.ERROR
+            )
+            return
+        changed = skipped = 0
+        for article in queryset:
+            try:
+                changed += actions.curate(request.user, article, kind, on)  # type: ignore[arg-type]
+            except actions.NotPublic:
+                skipped += 1
+        modeladmin.message_user(
+            request, _("Articles changed: %(n)d.") % {"n": changed}, messages.SUCCESS
+        )
+        if skipped:
+            modeladmin.message_user(
+                request,
+                _("Articles skipped, as only published articles can be curated: %(n)d.")
+                % {"n": skipped},
+                messages.WARNING,
+            )
+
+    run.__name__ = f"{'add' if on else 'remove'}_{kind}"
+    return admin.action(description=description)(run)
 
 
 class AliasInline(admin.TabularInline):
@@ -35,8 +69,23 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "author", "category", "status", "published_at", "view_count")
+    list_display = (
+        "title",
+        "author",
+        "category",
+        "status",
+        "published_at",
+        "view_count",
+        "picked_at",
+        "headline_at",
+    )
     list_filter = ("status", "category__parent")
+    actions = [
+        _curation_action(actions.PICK, True, gettext_lazy("Mark as editor's pick")),
+        _curation_action(actions.PICK, False, gettext_lazy("Remove from editor's picks")),
+        _curation_action(actions.HEADLINE, True, gettext_lazy("Make headline")),
+        _curation_action(actions.HEADLINE, False, gettext_lazy("Remove from headlines")),
+    ]
     search_fields = ("title", "author__username")
     raw_id_fields = ("author",)
     list_select_related = ("author", "category")
@@ -47,6 +96,10 @@ class ArticleAdmin(admin.ModelAdmin):
         "view_count",
         "comment_count",
         "page_count",
+        "picked_at",
+        "picked_by",
+        "headline_at",
+        "headline_by",
     )
     fields = (
         "title",
@@ -62,6 +115,10 @@ class ArticleAdmin(admin.ModelAdmin):
         "page_count",
         "view_count",
         "comment_count",
+        "picked_at",
+        "picked_by",
+        "headline_at",
+        "headline_by",
     )
     show_full_result_count = False
 

@@ -23,6 +23,7 @@ from wacana.lib.apierrors import ApiError, form_errors, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.lib.images import ImageRejected
 from wacana.moderation.actions import log_staff_edit, staff_changes
+from wacana.moderation.roles import is_editor
 
 router = Router(tags=["articles"])
 
@@ -64,6 +65,10 @@ class ArticleSummary(Schema):
     view_count: int
     comment_count: int
     ratings: dict[str, int]
+    editors_pick: bool
+    picked_at: datetime | None
+    headline: bool
+    headline_at: datetime | None
 
     @staticmethod
     def resolve_url(article: Article) -> str:
@@ -422,3 +427,44 @@ def unsave_article(request: HttpRequest, article_id: int) -> Status[None]:
     user = _user(request)
     actions.remove_saved(user, get_article_for_reading(user, article_id))
     return Status(204, None)
+
+
+# --- editorial curation: editor's picks and headlines --------------------------------
+
+
+def _curate(request: HttpRequest, article_id: int, kind: str, on: bool) -> Status[None]:
+    user = _user(request)
+    if not is_editor(user):
+        raise ApiError(403, _("Only editors choose editor's picks and headlines."))
+    article = get_article_for_reading(user, article_id)
+    try:
+        actions.curate(user, article, kind, on)
+    except actions.NotPublic:
+        raise ApiError(
+            409, _("Only published articles can be editor's picks or headlines.")
+        ) from None
+    return Status(204, None)
+
+
+@router.put("/articles/{article_id}/pick", response={204: None, **ERRORS}, auth=signed_in)
+def pick(request: HttpRequest, article_id: int) -> Status[None]:
+    """Editors only: mark the article an editor's pick ("Pilihan"); idempotent."""
+    return _curate(request, article_id, actions.PICK, True)
+
+
+@router.delete("/articles/{article_id}/pick", response={204: None, **ERRORS}, auth=signed_in)
+def unpick(request: HttpRequest, article_id: int) -> Status[None]:
+    """Editors only: take the article off the editor's picks; idempotent."""
+    return _curate(request, article_id, actions.PICK, False)
+
+
+@router.put("/articles/{article_id}/headline", response={204: None, **ERRORS}, auth=signed_in)
+def make_headline(request: HttpRequest, article_id: int) -> Status[None]:
+    """Editors only: make the article a headline ("Artikel Utama"); idempotent."""
+    return _curate(request, article_id, actions.HEADLINE, True)
+
+
+@router.delete("/articles/{article_id}/headline", response={204: None, **ERRORS}, auth=signed_in)
+def remove_headline(request: HttpRequest, article_id: int) -> Status[None]:
+    """Editors only: take the article off the headlines; idempotent."""
+    return _curate(request, article_id, actions.HEADLINE, False)

@@ -235,7 +235,19 @@ def flush() -> int:
                 _put_back(later_id, later_n)
             raise
         written += n
+    if written:
+        _refresh_popular()
     return written
+
+
+def _refresh_popular() -> None:
+    """Recompute "popular this week" after a flush, off the request path."""
+    from wacana.discovery import popular
+
+    try:
+        popular.after_flush()
+    except Exception:
+        logger.exception("Refreshing the popular articles failed; the views are written")
 
 
 def reset_for_tests() -> None:

@@ -138,6 +138,14 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def for_listing(self) -> "ArticleQuerySet":
         return self.select_related("author", "category").defer("body")
 
+    def picks(self) -> "ArticleQuerySet":
+        """Editor's picks ("Pilihan"); newest pick first with `order_by("-picked_at")`."""
+        return self.filter(picked_at__isnull=False)
+
+    def headlines(self) -> "ArticleQuerySet":
+        """Headlines ("Artikel Utama")."""
+        return self.filter(headline_at__isnull=False)
+
 
 class Article(models.Model):
     author = models.ForeignKey(
@@ -189,6 +197,33 @@ class Article(models.Model):
     # Positive ratings only (Tidak Menarik is not praise), for the top-rated listing.
     rating_score = models.PositiveIntegerField(default=0, editable=False)
 
+    # Editorial curation, set only by the curation actions (never moves updated_at).
+    picked_at = models.DateTimeField(
+        _("editor's pick since"), null=True, blank=True, editable=False
+    )
+    picked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("picked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    headline_at = models.DateTimeField(_("headline since"), null=True, blank=True, editable=False)
+    headline_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("headline chosen by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # The writer is told once per article and kind, however often editors toggle.
+    pick_notified = models.BooleanField(default=False, editable=False)
+    headline_notified = models.BooleanField(default=False, editable=False)
+
     objects: ClassVar[ArticleQuerySet] = ArticleQuerySet.as_manager()  # type: ignore[assignment]
 
     class Meta:
@@ -203,6 +238,8 @@ class Article(models.Model):
             models.Index(fields=["author", "status", "published_at", "id"], name="article_author"),
             models.Index(fields=["status", "view_count", "id"], name="article_popular"),
             models.Index(fields=["status", "rating_score", "id"], name="article_top_rated"),
+            models.Index(fields=["status", "picked_at", "id"], name="article_picks"),
+            models.Index(fields=["status", "headline_at", "id"], name="article_headlines"),
         ]
 
     def __str__(self) -> str:
@@ -223,6 +260,14 @@ class Article(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    @property
+    def editors_pick(self) -> bool:
+        return self.picked_at is not None
+
+    @property
+    def headline(self) -> bool:
+        return self.headline_at is not None
 
     def page_url(self, number: int | str) -> str:
         base = self.get_absolute_url()
@@ -400,7 +445,12 @@ class DailyViews(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "day"], name="daily_views_unique")
         ]
-        indexes = [models.Index(fields=["day", "views"], name="daily_views_popular")]
+        indexes = [
+            models.Index(fields=["day", "views"], name="daily_views_popular"),
+            # "Popular today" reads the top of one day in (views, article) order: with
+            # the article in the index the tie-break needs no sort of the whole day.
+            models.Index(fields=["day", "views", "article"], name="daily_views_top"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.article_id}:{self.day}:{self.views}"

@@ -9,6 +9,7 @@ urlpatterns = [
     path("tulis/<int:pk>/status", views.change_status, name="status"),
     path("tulis/<int:pk>/hapus", views.delete, name="delete"),
     path("tulis/gambar", views.body_image, name="body_image"),
+    re_path(r"^tulis/(?P<pk>[0-9]{1,18})/kurasi$", views.curate, name="curate"),
     path("dasbor", views.dashboard, name="dashboard"),
     path("kategori/<slug:slug>", views.category, name="category"),
     path("tag/<slug:slug>", views.tag, name="tag"),

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wacana.accounts import actions as account_actions
@@ -35,6 +36,7 @@ from wacana.discussion.threads import thread_for
 from wacana.lib import cursor
 from wacana.lib.images import ImageRejected
 from wacana.lib.markdown import render_pages
+from wacana.moderation.roles import is_editor
 
 PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
 
@@ -90,6 +92,7 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         "json_ld": json_ld(article, base_url),
         "share_text": article.title,
         "can_edit": can_edit(request.user, article),
+        "may_curate": article.is_public and is_editor(request.user),
         "article": article,
         "pages": list(pages),
         "page_number": number,
@@ -359,3 +362,32 @@ def save(request: HttpRequest, pk: int) -> HttpResponse:
 def reading_list(request: HttpRequest) -> HttpResponse:
     page = _listing(request, actions.reading_list(_user(request)), time_field="saved_at")
     return render(request, "articles/reading_list.html", {"page": page})
+
+
+_CURATION_DONE = {
+    (actions.PICK, True): gettext_lazy("The article is now an editor's pick."),
+    (actions.PICK, False): gettext_lazy("The article is no longer an editor's pick."),
+    (actions.HEADLINE, True): gettext_lazy("The article is now a headline."),
+    (actions.HEADLINE, False): gettext_lazy("The article is no longer a headline."),
+}
+
+
+@login_required
+@require_POST
+def curate(request: HttpRequest, pk: str) -> HttpResponse:
+    """The editors' forms on the article page: `kind` ("pick" or "headline") and
+    `action` ("add" or "remove")."""
+    user = _user(request)
+    if not is_editor(user):
+        raise PermissionDenied(_("Only editors choose editor's picks and headlines."))
+    kind, action = request.POST.get("kind", ""), request.POST.get("action", "")
+    if kind not in (actions.PICK, actions.HEADLINE) or action not in ("add", "remove"):
+        return HttpResponseBadRequest(_("Unknown action."))
+    article = get_article_for_reading(user, int(pk))
+    try:
+        actions.curate(user, article, kind, action == "add")
+    except actions.NotPublic:
+        messages.error(request, _("Only published articles can be editor's picks or headlines."))
+    else:
+        messages.success(request, _CURATION_DONE[(kind, action == "add")])
+    return redirect(article.get_absolute_url())

@@ -3,7 +3,7 @@ import re
 from django.urls import URLPattern, URLResolver, path, re_path
 
 from wacana.accounts.validators import RESERVED_USERNAMES
-from wacana.discovery import feeds, sitemaps
+from wacana.discovery import feeds, sitemaps, views_home
 
 app_name = "discovery"
 
@@ -15,6 +15,7 @@ _NOT_RESERVED = "(?!(?:{})/)".format(
 )
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("pilihan", views_home.picks, name="picks"),
     path("feed", feeds.site_feed, name="feed"),
     path("kategori/<slug:slug>/feed", feeds.category_feed, name="category_feed"),
     path("tag/<slug:slug>/feed", feeds.tag_feed, name="tag_feed"),

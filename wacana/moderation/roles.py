@@ -1,6 +1,7 @@
 """The staff roles, as Django groups (made by migration 0003), and who counts as what.
 
-Every view, API handler and template asks `is_moderator`, so the rule lives in one place.
+Every view, API handler and template asks `is_moderator` or `is_editor`, so each rule
+lives in one place.
 """
 
 from typing import Any
@@ -35,3 +36,11 @@ def is_moderator(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return bool(user.is_superuser) or bool({MODERATOR, ADMINISTRATOR} & group_names(user))
+
+
+def is_editor(user: Any) -> bool:
+    """Editors curate: they choose the editor's picks ("Pilihan") and the headlines
+    ("Artikel Utama"). The "editor" group, administrators and superusers."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return bool(user.is_superuser) or bool({EDITOR, ADMINISTRATOR} & group_names(user))

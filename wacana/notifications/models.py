@@ -12,6 +12,8 @@ class Kind(models.TextChoices):
     NEW_ARTICLE = "new_article", _("New article from someone you follow")
     MODERATION = "moderation", _("Moderation decision")
     EDITORIAL = "editorial", _("Editorial news")
+    PICKED = "picked", _("Your article became an editor's pick")
+    HEADLINE = "headline", _("Your article became a headline")
 
 
 class Notification(models.Model):

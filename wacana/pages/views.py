@@ -1,27 +1,12 @@
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from wacana.accounts.models import User
-from wacana.articles.models import Article
-from wacana.lib import cursor
-
 DOCUMENTS = ("about", "privacy", "terms", "guidelines")
-
-
-@require_safe
-def home(request: HttpRequest) -> HttpResponse:
-    # The Discovery issue makes this rich; for now the latest articles and new writers.
-    try:
-        page = cursor.paginate(Article.objects.published().for_listing(), request.GET.get("cursor"))
-    except cursor.BadCursor:
-        raise Http404 from None
-    writers = User.objects.active().filter(article_count__gt=0).order_by("-date_joined")[:6]
-    return render(request, "pages/home.html", {"page": page, "writers": writers})
 
 
 @require_safe

@@ -31,6 +31,7 @@ from wacana.articles.models import (
     ArticlePage,
     ArticleTag,
     Category,
+    DailyViews,
     Status,
     Tag,
 )
@@ -45,6 +46,13 @@ PAGED_VARIANTS = 8
 TAG_POOL = 500
 MAX_TAGS = 5
 SPAN = timedelta(days=3 * 365)
+# The home page's curated sections: picks and headlines among the recent articles, some
+# rated, and a week of daily views spread over them.
+BENCH_RECENT = 20_000
+BENCH_PICKS = 500
+BENCH_HEADLINES = 30
+BENCH_RATED = 2_000
+BENCH_VIEWED_PER_DAY = 3_000
 
 # Plain strings split at import (a literal's .split() would be rewritten into a long list).
 _VOCABULARY = (
@@ -190,6 +198,7 @@ class Command(BaseCommand):
         tags = self._tags(rng)
         self._lap("tags", len(tags), started)
         self._articles(rng, articles, user_ids, tags, started)
+        self._curation_and_views(rng, started)
         self._counts(started)
         self._analyze(started)
         self.stdout.write(
@@ -346,6 +355,46 @@ class Command(BaseCommand):
                 done += len(batch)
                 if done % 20_000 < self.batch or done == count:
                     self._lap("articles", done, started)
+
+    def _curation_and_views(self, rng: random.Random, started: float) -> None:
+        """What the home page shows beyond "latest": editor's picks and headlines among
+        recent articles, some top-rated scores, and a week of daily views."""
+        from wacana.discovery import popular
+
+        recent = list(
+            Article.objects.filter(status=Status.PUBLISHED)
+            .order_by("-published_at", "-id")
+            .values_list("pk", "published_at")[:BENCH_RECENT]
+        )
+        if not recent:
+            return
+        chosen = rng.sample(recent, k=min(BENCH_PICKS, len(recent)))
+        headlines = set(rng.sample(range(len(chosen)), k=min(BENCH_HEADLINES, len(chosen))))
+        with transaction.atomic():
+            for n, (pk, at) in enumerate(chosen):
+                picked = (at or timezone.now()) + timedelta(hours=rng.randint(1, 48))
+                fields: dict[str, Any] = {"picked_at": picked}
+                if n in headlines:
+                    fields["headline_at"] = fields["picked_at"] + timedelta(minutes=5)
+                Article.objects.filter(pk=pk).update(
+                    pick_notified=True, headline_notified=n in headlines, **fields
+                )
+            # Scores only (rating_score orders "top rated"); no Rating rows behind them.
+            for pk, _at in rng.sample(recent, k=min(BENCH_RATED, len(recent))):
+                score = rng.randint(1, 40)
+                Article.objects.filter(pk=pk).update(
+                    rating_score=score, rating_counts={"menarik": score}
+                )
+        today = popular.today()
+        rows = [
+            DailyViews(article_id=pk, day=today - timedelta(days=days_ago), views=views)
+            for days_ago in range(popular.WEEK_DAYS)
+            for pk, _at in rng.sample(recent, k=min(BENCH_VIEWED_PER_DAY, len(recent)))
+            if (views := int(rng.paretovariate(1.2) * 3)) > 0
+        ]
+        DailyViews.objects.bulk_create(rows, batch_size=self._batch(DailyViews))
+        popular.refresh_week(today)
+        self._lap("picks, headlines, ratings and daily views", len(chosen) + len(rows), started)
 
     def _counts(self, started: float) -> None:
         published = (

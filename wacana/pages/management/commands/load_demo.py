@@ -6,6 +6,7 @@ from django.db import transaction
 from wacana.accounts.demo import DEMO_PASSWORD, create_demo_writers
 from wacana.accounts.models import User
 from wacana.articles.demo import create_demo_articles
+from wacana.discovery.demo import EDITOR_USERNAME, curate_demo
 
 
 class Command(BaseCommand):
@@ -25,9 +26,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             writers = create_demo_writers()
             articles = create_demo_articles()
+            curate_demo(articles, DEMO_PASSWORD)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {len(writers)} demo writers and {len(articles)} articles"
-                f" (password for each writer: {DEMO_PASSWORD})."
+                f" (password for each writer: {DEMO_PASSWORD}); the editor"
+                f" {EDITOR_USERNAME!r} has picked a few."
             )
         )
