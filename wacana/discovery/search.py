@@ -323,8 +323,9 @@ def snippet(markdown_source: str, wanted: set[str]) -> SafeString:
         return mark_safe("")
     begin = max(0, first - SNIPPET_BEFORE)
     end = min(len(spans), begin + SNIPPET_WORDS)
-    start_char = spans[begin][0]
-    end_char = spans[end - 1][1]
+    # Whole sentences' punctuation at either end of the body is kept.
+    start_char = spans[begin][0] if begin else 0
+    end_char = spans[end - 1][1] if end < len(spans) else len(text)
     piece = highlight(text[start_char:end_char], wanted)
     prefix = "… " if begin > 0 else ""
     truncated = len(markdown_source) > SNIPPET_SCAN_CHARS
