@@ -296,6 +296,11 @@ SNIPPET_BEFORE = 12
 SNIPPET_WORDS = 36
 # How far into a body the first match is looked for; past it the snippet is the opening.
 SNIPPET_SCAN_CHARS = 30_000
+# The stretch of Markdown around the match that is turned into text for the snippet.
+SNIPPET_WINDOW_BEFORE = 400
+SNIPPET_WINDOW_AFTER = 800
+# Words containing a stem's letters that are checked before giving up on a body.
+MAX_CANDIDATES = 200
 
 
 def highlight(text: str, wanted: set[str]) -> SafeString:
@@ -311,23 +316,55 @@ def highlight(text: str, wanted: set[str]) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308 — every piece above is escaped
 
 
+def _first_match(source: str, wanted: set[str]) -> int:
+    """Where the first word whose stem is wanted starts in `source` (0 when none).
+
+    A stem is found inside its derived words with at most its first letter changed
+    (`main` in `bermain`, `ulis` of `tulis` in `menulis`), so a plain substring search
+    finds the candidates and only they are stemmed: a body is not cut into words."""
+    lowered = source.lower()  # same length as `source` for the letters stems are made of
+    best = -1
+    for wanted_stem in wanted:
+        needle = wanted_stem[1:] if len(wanted_stem) > 3 else wanted_stem
+        start = 0
+        for _ in range(MAX_CANDIDATES):
+            index = lowered.find(needle, start, best if best >= 0 else len(lowered))
+            if index < 0:
+                break
+            first, last = index, index + len(needle)
+            while first > 0 and lowered[first - 1].isalnum():
+                first -= 1
+            while last < len(lowered) and lowered[last].isalnum():
+                last += 1
+            if stem(source[first:last]) in wanted:
+                best = first
+                break
+            start = last
+    return max(best, 0)
+
+
 def snippet(markdown_source: str, wanted: set[str]) -> SafeString:
     """About 36 words of the body around its first matching word, highlighted."""
-    text = plain_text(markdown_source[:SNIPPET_SCAN_CHARS])
+    source = markdown_source[:SNIPPET_SCAN_CHARS]
+    position = _first_match(source, wanted)
+    # Only a window around the match is turned into text and cut into words.
+    window_start = max(0, position - SNIPPET_WINDOW_BEFORE)
+    window_end = position + SNIPPET_WINDOW_AFTER
+    text = plain_text(source[window_start:window_end])
     spans = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
-    first = next(
-        (i for i, (a, b) in enumerate(spans) if stem(text[a:b]) in wanted),
-        0,
-    )
     if not spans:
         return mark_safe("")
+    first = next((i for i, (a, b) in enumerate(spans) if stem(text[a:b]) in wanted), 0)
+    if window_start > 0:
+        first = max(first, SNIPPET_BEFORE)  # the window may begin mid-word or mid-link
     begin = max(0, first - SNIPPET_BEFORE)
     end = min(len(spans), begin + SNIPPET_WORDS)
     # Whole sentences' punctuation at either end of the body is kept.
-    start_char = spans[begin][0] if begin else 0
-    end_char = spans[end - 1][1] if end < len(spans) else len(text)
+    at_start = begin == 0 and window_start == 0
+    at_end = end == len(spans) and window_end >= len(markdown_source)
+    start_char = 0 if at_start else spans[begin][0]
+    end_char = len(text) if at_end else spans[end - 1][1]
     piece = highlight(text[start_char:end_char], wanted)
-    prefix = "… " if begin > 0 else ""
-    truncated = len(markdown_source) > SNIPPET_SCAN_CHARS
-    suffix = " …" if end < len(spans) or truncated else ""
+    prefix = "" if at_start else "… "
+    suffix = "" if at_end else " …"
     return mark_safe(f"{prefix}{piece}{suffix}")  # noqa: S308 — highlight() escaped it

@@ -57,3 +57,26 @@ def test_search_finds_other_forms_of_the_word_in_titles_and_bodies(
 def test_tags_are_searchable(writer: User) -> None:
     tagged = publish(writer, "Catatan", "Isi.", tags="Pertanian Organik")
     assert found("organik") == [tagged.pk]
+
+
+def test_the_snippet_marks_the_first_match_deep_in_a_long_body() -> None:
+    from wacana.discovery.search import snippet
+
+    body = (
+        "Pembuka cerita. "
+        + "Kalimat pengisi yang panjang. " * 400
+        + "Ibu MENULIS surat [di sini](https://contoh.id/tulis)."
+    )
+    found = str(snippet(body, {"tulis"}))
+    assert found.startswith("… ")
+    assert "<mark>MENULIS</mark>" in found and found.count("<mark>") == 1
+    assert "https" not in found and found.endswith("di sini.")
+
+
+def test_without_a_body_match_the_snippet_is_the_opening_and_escaped() -> None:
+    from wacana.discovery.search import highlight, snippet
+
+    assert str(snippet("Kopi & <teh> manis.", {"gula"})) == "Kopi &amp; manis."
+    assert str(highlight("Bermain <i>bola</i>", {"main"})) == (
+        "<mark>Bermain</mark> &lt;i&gt;bola&lt;/i&gt;"
+    )
