@@ -4,11 +4,14 @@ The ranking tests assert exact id lists; they run in both the SQLite and the Pos
 runs of `make test`, which is what proves the two engines give the same results.
 """
 
+import io
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -16,7 +19,7 @@ from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, Category
-from wacana.conftest import Api, api_for, make_user
+from wacana.conftest import Api, api_for, assert_error_shape, make_user
 from wacana.discovery import search
 from wacana.discovery.models import SearchEntry
 from wacana.moderation.actions import reinstate_account, suspend_account
@@ -226,8 +229,6 @@ def test_api_filters_by_slug_username_and_dates(anon_api: Api, writer: User, rea
 def test_api_refuses_bad_parameters_with_the_error_shape(
     anon_api: Api, writer: User, query: str, field: str
 ) -> None:
-    from wacana.conftest import assert_error_shape
-
     publish(writer, "Teh hangat", "Isi.")
     assert_error_shape(anon_api.get(f"/search?{query}"), 422, field)
 
@@ -263,7 +264,7 @@ def test_hidden_and_draft_articles_are_never_found_even_by_their_author(
     hidden = publish(writer, "Rahasia dapur", "Bumbu.")
     actions.hide_article(hidden)
     draft(writer, "Rahasia taman", "Bunga.")
-    for api in (Api(__import__("django.test").test.Client()), api_for(writer), api_for(moderator)):
+    for api in (Api(Client()), api_for(writer), api_for(moderator)):
         response = api.get("/search?q=rahasia")
         assert response.status_code == 200 and response.json()["items"] == []
 
@@ -316,3 +317,14 @@ def test_results_are_stamped_with_the_right_published_time(writer: User) -> None
     at = timezone.make_aware(datetime(2025, 3, 4, 5, 6))
     article = publish(writer, "Sejarah lama", "Isi.", at=at)
     assert SearchEntry.objects.get(article=article).published_at == at
+
+
+def test_the_demo_content_is_indexed_as_make_run_loads_it() -> None:
+    call_command("load_demo", stdout=io.StringIO())
+    published = Article.objects.published()
+    assert published.count() > 10
+    assert set(SearchEntry.objects.values_list("article_id", flat=True)) == set(
+        published.values_list("pk", flat=True)
+    )
+    some = published.order_by("pk").first()
+    assert some is not None and some.pk in found(" ".join(some.title.split()[:3]))
