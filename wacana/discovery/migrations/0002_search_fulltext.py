@@ -5,6 +5,9 @@ triggers, so every insert, update and delete of an entry (CASCADE included) reac
 `detail=column` stores which column a stem is in (title or body), enough for the title
 tiers, without positions. PostgreSQL: a stored generated tsvector ('simple': the text is
 already stemmed), title weighted A and body B, under a GIN index.
+
+A later migration that alters SearchEntry on SQLite makes Django rebuild the table,
+which drops these triggers: such a migration must create them again (and 'rebuild').
 """
 
 from typing import Any
