@@ -326,15 +326,16 @@ def _first_match(source: str, wanted: set[str]) -> int:
     best = -1
     for wanted_stem in wanted:
         needle = wanted_stem[1:] if len(wanted_stem) > 3 else wanted_stem
+        same_kind = str.isdigit if wanted_stem.isdigit() else str.isalpha
         start = 0
         for _ in range(MAX_CANDIDATES):
             index = lowered.find(needle, start, best if best >= 0 else len(lowered))
             if index < 0:
                 break
             first, last = index, index + len(needle)
-            while first > 0 and lowered[first - 1].isalnum():
+            while first > 0 and same_kind(lowered[first - 1]):
                 first -= 1
-            while last < len(lowered) and lowered[last].isalnum():
+            while last < len(lowered) and same_kind(lowered[last]):
                 last += 1
             if stem(source[first:last]) in wanted:
                 best = first

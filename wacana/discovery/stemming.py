@@ -12,9 +12,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-# Letters and digits of any script; underscores and everything else separate words, so
-# "anak-anak" is two tokens, both stemmed to "anak".
-WORD_RE = re.compile(r"[^\W_]+")
+# Runs of letters (any script) or of digits; everything else separates words, so
+# "anak-anak" is two tokens, both stemmed to "anak", and "covid19" is "covid" and "19".
+# Keeping letters and digits apart also keeps each stem one token for PostgreSQL's
+# parser, which would cut a mixed "12e3abc" into "12e3" and "abc".
+WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+_RUN_RE = re.compile(r"[a-z]+|[0-9]+")
 # Longer "words" are noise (a pasted hash, a URL without separators): not indexed.
 MAX_TOKEN = 40
 
@@ -53,11 +56,13 @@ def words(text: str) -> Iterator[re.Match[str]]:
 
 def stems(text: str) -> list[str]:
     """Every word's stem, in order, leaving out words with nothing searchable."""
-    out = []
+    out: list[str] = []
     for match in WORD_RE.finditer(text):
         found = stem(match.group())
-        if found:
+        if found.isalpha() or found.isdigit():
             out.append(found)
+        elif found:  # a letter that folds to a digit ("①"): keep the runs apart
+            out += _RUN_RE.findall(found)
     return out
 
 

@@ -34,6 +34,7 @@ def test_tokens_are_lower_cased_unicode_aware_and_keep_digits() -> None:
     ]
     assert stems("🙂 ??? ---") == []
     assert distinct_stems("main bermain permainan") == ["main"]
+    assert stems("COVID19 12e3abc") == ["covid", "19", "12", "e", "3", "abc"]
 
 
 @pytest.mark.parametrize(
@@ -80,3 +81,9 @@ def test_without_a_body_match_the_snippet_is_the_opening_and_escaped() -> None:
     assert str(highlight("Bermain <i>bola</i>", {"main"})) == (
         "<mark>Bermain</mark> &lt;i&gt;bola&lt;/i&gt;"
     )
+
+
+def test_letters_and_digits_written_together_are_found_on_every_database(writer: User) -> None:
+    article = publish(writer, "Vaksin COVID19 dan kode 12e3abc", "Isi.")
+    for q in ("covid19", "COVID 19", "12e3abc", "abc"):
+        assert found(q) == [article.pk], q
