@@ -131,7 +131,11 @@ def test_any_text_is_answered_without_an_error(anon_api: Api, ball: int, q: Any)
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(title=st.text(min_size=1, max_size=60), word=st.integers(0, 5))
+# Titles pass the article form first, which refuses NUL (PostgreSQL can't store it).
+@given(
+    title=st.text(st.characters(blacklist_characters="\x00"), min_size=1, max_size=60),
+    word=st.integers(0, 5),
+)
 def test_any_title_is_found_by_its_own_words(writer: User, title: str, word: int) -> None:
     """Whatever the text, a word of an article's title finds that article: index and
     query are stemmed by the same rule on both databases."""
