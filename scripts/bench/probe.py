@@ -28,8 +28,9 @@ def _setup() -> None:
 
 def status() -> dict[str, Any]:
     from wacana.articles.models import Article
+    from wacana.discovery.models import SearchEntry
 
-    return {"articles": Article.objects.count()}
+    return {"articles": Article.objects.count(), "search_entries": SearchEntry.objects.count()}
 
 
 def _urls() -> dict[str, str]:
@@ -63,6 +64,24 @@ def _urls() -> dict[str, str]:
         "deep": f"{category_url}?cursor={deep}",
         **_discovery_urls(),
         "home": "/",
+        **_search_urls(),
+    }
+
+
+# Words generate_bench_data puts in about half the bodies and in five titles.
+SEARCH_COMMON = "ekonomi"
+SEARCH_RARE = "komodo"
+
+
+def _search_urls() -> dict[str, str]:
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    page = reverse("discovery:search")
+    return {
+        "search_common": f"{page}?{urlencode({'q': SEARCH_COMMON})}",
+        "search_rare": f"{page}?{urlencode({'q': SEARCH_RARE})}",
     }
 
 

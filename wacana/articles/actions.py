@@ -31,6 +31,7 @@ from wacana.articles.models import (
     Status,
     Tag,
 )
+from wacana.discovery import search
 from wacana.lib import images, markdown
 
 WORDS_PER_MINUTE = 200
@@ -155,6 +156,7 @@ def update_article(editor: User, article: Article, data: dict[str, Any]) -> Arti
             article.updated_at = timezone.now()
             fields.add("updated_at")
         article.save(update_fields=sorted(fields))
+        search.sync_article(article)
     return article
 
 
@@ -194,6 +196,7 @@ def publish_article(user: User, article: Article) -> Article:
     )
     if not was_public:
         _count_public(article, +1)
+    search.sync_article(article)
     return article
 
 
@@ -207,6 +210,7 @@ def unpublish_article(user: User, article: Article) -> Article:
     ArticleTag.objects.filter(article=article).update(is_public=False)
     _count_public(article, -1)
     _home_changed()
+    search.sync_article(article)
     return article
 
 
@@ -291,6 +295,7 @@ def save_category(category: Category) -> Category:
         if before.parent_id != category.parent_id:
             # The copied rubric of every article in it moves along (rare, admin only).
             Article.objects.filter(category=category).update(rubric_id=category.rubric_id)
+            search.move_category(category)
     else:
         category.save()
     return category
@@ -309,6 +314,7 @@ def hide_article(article: Article, *, with_account: bool = False) -> bool:
     if was_public:
         _count_public(article, -1)
         _home_changed()
+    search.sync_article(article)
     return True
 
 
@@ -325,6 +331,7 @@ def restore_article(article: Article) -> bool:
             is_public=True, published_at=article.published_at
         )
         _count_public(article, +1)
+    search.sync_article(article)
     return True
 
 

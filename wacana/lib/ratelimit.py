@@ -64,12 +64,15 @@ def peek(name: str, key: str) -> Limited | None:
     return Limited(retry_after) if count >= allowed else None
 
 
-def hit(name: str, key: str) -> Limited | None:
-    """Count one attempt for `key` under the named limit; say if it is over."""
+def hit(name: str, key: str, cache_alias: str = "limits") -> Limited | None:
+    """Count one attempt for `key` under the named limit; say if it is over.
+
+    `cache_alias` lets a limit on a hot read path (search) count elsewhere than the
+    shared "limits" cache, which without Redis is a database table."""
     if not settings.RATE_LIMITS_ENABLED:
         return None
     cache_key, allowed, period, retry_after = _slot(name, key)
-    cache = caches["limits"]
+    cache = caches[cache_alias]
     # add() is atomic on every backend, so the first hit of a window can't be lost.
     if cache.add(cache_key, 1, timeout=period + 1):
         count = 1

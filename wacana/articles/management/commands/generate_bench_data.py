@@ -92,6 +92,13 @@ TITLE_PATTERNS = (
 )
 
 
+# Search benchmarks: a word in the bodies of about half the articles (searched as
+# "ekonomi", which stems alike) and a word in the titles of a handful.
+COMMON_SENTENCE = "Perekonomian warga bergerak pelan tetapi pasti."
+RARE_TITLE = "Komodo"
+RARE_EVERY = 20_000
+
+
 @dataclass(frozen=True)
 class BodyVariant:
     body: str
@@ -157,6 +164,29 @@ def _variant(rng: random.Random, page_count: int) -> BodyVariant:
     )
 
 
+def _with_common_word(variants: list[BodyVariant]) -> list[BodyVariant]:
+    """Every other variant ends with the common sentence (no random draw, so the rest of
+    the data set stays what the seed made it)."""
+    out = []
+    for index, variant in enumerate(variants):
+        if index % 2 == 0:
+            out.append(variant)
+            continue
+        body = f"{variant.body}\n\n{COMMON_SENTENCE}"
+        pages = markdown.render_pages(body)
+        text = markdown.plain_text(" ".join(pages))
+        out.append(
+            BodyVariant(
+                body=body,
+                pages=pages,
+                excerpt=variant.excerpt,
+                word_count=markdown.word_count(text),
+                reading_minutes=variant.reading_minutes,
+            )
+        )
+    return out
+
+
 def _title(rng: random.Random) -> str:
     a, b, c = rng.sample(WORDS, 3)
     pattern = rng.choice(TITLE_PATTERNS)
@@ -200,6 +230,7 @@ class Command(BaseCommand):
         self._articles(rng, articles, user_ids, tags, started)
         self._curation_and_views(rng, started)
         self._counts(started)
+        self._search_index(started)
         self._analyze(started)
         self.stdout.write(
             self.style.SUCCESS(
@@ -273,8 +304,8 @@ class Command(BaseCommand):
         started: float,
     ) -> None:
         skewed, others = self._categories()
-        single = [_variant(rng, 1) for _ in range(SINGLE_VARIANTS)]
-        paged = [_variant(rng, 3) for _ in range(PAGED_VARIANTS)]
+        single = _with_common_word([_variant(rng, 1) for _ in range(SINGLE_VARIANTS)])
+        paged = _with_common_word([_variant(rng, 3) for _ in range(PAGED_VARIANTS)])
         self._lap("body variants rendered", len(single) + len(paged), started)
 
         # A few prolific writers, a long tail, some who never publish (Zipf-like).
@@ -308,6 +339,8 @@ class Command(BaseCommand):
                         )
                     )
                     title = _title(rng)
+                    if (start + len(batch)) % RARE_EVERY == RARE_EVERY // 2:
+                        title = f"{title[: 150 - len(RARE_TITLE) - 1]} {RARE_TITLE}"
                     at = now - timedelta(seconds=offset)
                     batch.append(
                         Article(
@@ -416,6 +449,13 @@ class Command(BaseCommand):
             User.objects.update(article_count=Coalesce(Subquery(published), zero))
             Tag.objects.update(article_count=Coalesce(Subquery(tagged), zero))
         self._lap("counts set", User.objects.count(), started)
+
+    def _search_index(self, started: float) -> None:
+        from wacana.discovery import search
+
+        with transaction.atomic():
+            count = search.rebuild(self.batch)
+        self._lap("search index", count, started)
 
     def _analyze(self, started: float) -> None:
         """Fresh planner statistics, as autovacuum (PostgreSQL) would soon have them."""
