@@ -96,6 +96,8 @@ def visitor_id(request: HttpRequest, now: datetime | None = None) -> str:
 
 def counts(request: HttpRequest, article: Article) -> bool:
     """Whether this request is a view that may count (before the once-per-window check)."""
+    if not settings.VIEW_COUNTING_ENABLED:
+        return False
     if request.method != "GET" or article.status != Status.PUBLISHED:
         return False
     user = getattr(request, "user", None)

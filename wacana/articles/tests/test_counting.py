@@ -97,6 +97,19 @@ def test_a_reader_view_counts_once_and_a_refresh_does_not(article: Article) -> N
     assert DailyViews.objects.get(article=article).views == 1
 
 
+def test_counting_switched_off_counts_nothing_and_buffers_nothing(
+    article: Article, settings: Any
+) -> None:
+    settings.VIEW_COUNTING_ENABLED = False
+    page(article, Client(REMOTE_ADDR="198.51.100.30"))
+    assert not counting.record_view(view_request("198.51.100.31"), article)
+    assert counting._take() == {}
+    assert counted(article) == 0
+    settings.VIEW_COUNTING_ENABLED = True
+    assert counting.record_view(view_request("198.51.100.31"), article)
+    assert counted(article) == 1
+
+
 def test_after_the_window_the_same_visitor_counts_again(article: Article) -> None:
     request = view_request("198.51.100.2")
     assert counting.record_view(request, article)
