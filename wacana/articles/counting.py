@@ -39,8 +39,7 @@ from crawlerdetect import CrawlerDetect
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.http import HttpRequest
 
 from wacana.articles.models import Article, DailyViews, Status
@@ -208,35 +207,67 @@ def _put_back(article_id: int, n: int) -> None:
         _local.put_back(article_id, n)
 
 
-def _apply(article_id: int, n: int, day: date) -> None:
+FLUSH_BATCH = 200
+
+
+def _add_daily(batch: list[tuple[int, int]], day: date) -> None:
+    """Add to each article's row of the day, creating it: one INSERT … ON CONFLICT
+    (SQLite and PostgreSQL both have it) for the whole batch."""
+    table = connection.ops.quote_name(DailyViews._meta.db_table)
+    rows = ", ".join(["(%s, %s, %s)"] * len(batch))
+    day_value = connection.ops.adapt_datefield_value(day)
+    params: list[Any] = []
+    for article_id, n in batch:
+        params += [article_id, day_value, n]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (article_id, day, views) VALUES {rows}"  # noqa: S608
+            f" ON CONFLICT (article_id, day) DO UPDATE SET views = {table}.views + excluded.views",
+            params,
+        )
+
+
+def _apply(batch: list[tuple[int, int]], day: date) -> int:
+    """Write a batch of counts in one transaction, all of it or none: one commit per
+    batch, not per article (on SQLite each commit is a disk sync)."""
     with transaction.atomic():
-        if not Article.objects.filter(pk=article_id).update(view_count=F("view_count") + n):
-            return  # deleted since: its views go with it
-        rows = DailyViews.objects.filter(article_id=article_id, day=day)
-        if rows.update(views=F("views") + n):
-            return
-        try:
-            with transaction.atomic():
-                DailyViews.objects.create(article_id=article_id, day=day, views=n)
-        except IntegrityError:
-            # Another flush created today's row first.
-            rows.update(views=F("views") + n)
+        ids = [article_id for article_id, _n in batch]
+        # Locked, so an article cannot be deleted between this and the writes below.
+        alive = set(
+            Article.objects.select_for_update()
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        batch = [(article_id, n) for article_id, n in batch if article_id in alive]
+        if not batch:
+            return 0  # deleted since: their views go with them
+        articles = connection.ops.quote_name(Article._meta.db_table)
+        with connection.cursor() as cursor:
+            # One call, run by the driver (a pipeline in psycopg 3): cheaper than building
+            # a 200-way CASE expression in the ORM.
+            cursor.executemany(
+                f"UPDATE {articles} SET view_count = view_count + %s WHERE id = %s",  # noqa: S608
+                [(n, article_id) for article_id, n in batch],
+            )
+        _add_daily(batch, day)
+    return sum(n for _article_id, n in batch)
 
 
 def flush() -> int:
     """Write the buffered views to the database; returns how many views were written."""
     day = datetime.now(SITE_TIME_ZONE).date()
     written = 0
-    taken = _take()
-    for position, (article_id, n) in enumerate(sorted(taken.items())):
+    items = sorted(_take().items())
+    for start in range(0, len(items), FLUSH_BATCH):
+        batch = items[start : start + FLUSH_BATCH]
         try:
-            _apply(article_id, n, day)
+            written += _apply(batch, day)
         except Exception:
-            # Nothing of it was written: keep it, and the rest, for the next flush.
-            for later_id, later_n in sorted(taken.items())[position:]:
+            # Nothing of this batch was written: keep it, and the rest, for the next flush.
+            for later_id, later_n in items[start:]:
                 _put_back(later_id, later_n)
             raise
-        written += n
     return written
 
 
