@@ -2,6 +2,7 @@
 
     probe.py status          -> {"articles": N}
     probe.py inspect OUTDIR  -> the URLs to load, and per URL: status, SQL queries, bytes
+    probe.py ingest SECONDS common|unique -> views/s of view counting (record + flush)
 
 Queries are counted on the second request to each URL (the first fills the process's
 caches, as the server's warm-up does), anonymously, with Django's test Client.
@@ -98,14 +99,83 @@ def inspect(outdir: Path) -> dict[str, Any]:
     return results
 
 
+INGEST_ARTICLES = 1_000
+INGEST_BROWSERS = (
+    "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko)"
+    " Chrome/124.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15"
+    " (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+    " Chrome/124.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0",
+)
+
+
+def ingest(seconds: float, browsers: str) -> dict[str, Any]:
+    """View counting's ingest rate: record_view for distinct visitors (anonymous, each a
+    new address; with browsers=unique each also a new user agent) over 1,000 articles
+    for `seconds`, in one thread, then one flush; the counts must rise by exactly that."""
+    import ipaddress
+    import secrets
+    import time
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    from wacana.articles import counting
+    from wacana.articles.models import Article
+
+    counting.flush()  # what earlier runs left buffered is not ours to time
+    articles = list(Article.objects.published().order_by("-id")[:INGEST_ARTICLES])
+    ids = [article.pk for article in articles]
+    before = sum(Article.objects.filter(pk__in=ids).values_list("view_count", flat=True))
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    # A random network per run: with Redis, the seen marks of earlier runs are still there.
+    network = int(ipaddress.IPv6Address("2001:db8::")) + (secrets.randbits(32) << 64)
+    run_token = secrets.token_hex(4)
+    views = recorded = 0
+    started = time.perf_counter()
+    deadline = started + seconds
+    while time.perf_counter() < deadline:
+        for _ in range(200):
+            views += 1
+            request.META["REMOTE_ADDR"] = str(ipaddress.IPv6Address(network + views))
+            agent = INGEST_BROWSERS[views % len(INGEST_BROWSERS)]
+            if browsers == "unique":
+                agent = f"{agent} {run_token}/{views}"
+            request.META["HTTP_USER_AGENT"] = agent
+            recorded += counting.record_view(request, articles[views % len(articles)])
+    record_s = time.perf_counter() - started
+    written = counting.flush()
+    total_s = time.perf_counter() - started
+    after = sum(Article.objects.filter(pk__in=ids).values_list("view_count", flat=True))
+    return {
+        "views": views,
+        "recorded": recorded,
+        "written": written,
+        "rose": after - before,
+        "exact": views == recorded == written == after - before,
+        "articles": len(articles),
+        "record_s": record_s,
+        "flush_s": total_s - record_s,
+        "rate": views / total_s,
+    }
+
+
 def main(argv: list[str]) -> int:
     _setup()
     if argv[:1] == ["status"]:
         result = status()
     elif len(argv) == 2 and argv[0] == "inspect":
         result = inspect(Path(argv[1]))
+    elif len(argv) == 3 and argv[0] == "ingest" and argv[2] in ("common", "unique"):
+        result = ingest(float(argv[1]), argv[2])
     else:
-        print("usage: probe.py status | inspect OUTDIR", file=sys.stderr)
+        print(
+            "usage: probe.py status | inspect OUTDIR | ingest SECONDS common|unique",
+            file=sys.stderr,
+        )
         return 2
     print(json.dumps(result))
     return 0

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import counting_bench
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
 PYTHON = str(BIN / "python") if (BIN / "python").exists() else sys.executable
@@ -464,6 +466,7 @@ def checks(target: Target) -> list[tuple[bool, str]]:
         ),
         (queries <= TARGET_QUERIES, f"article page ≤ {TARGET_QUERIES} SQL queries: {queries}"),
     ]
+    found += counting_bench.checks(target)
     return found
 
 
@@ -491,6 +494,7 @@ def report(target: Target, args: argparse.Namespace) -> None:
                 f"  ({name}: other processes used {load.others_cpu:.1f} CPU-s of the"
                 f" {(os.cpu_count() or 1) * args.duration} s during the run: figures are low)"
             )
+    counting_bench.report(target, sys.modules[__name__])
     say("  (app CPU, db CPU: milliseconds of CPU per request in granian, in PostgreSQL + Redis)")
     for ok, text in checks(target):
         say(f"  {'PASS' if ok else 'FAIL'}  {text}")
@@ -506,6 +510,7 @@ def bench(target: Target, args: argparse.Namespace) -> None:
             raise BenchError(f"{page['url']} answered {page['status']}: {page['reason']}")
     say(f"== {target.label}: load on 127.0.0.1")
     load_test(target, args)
+    counting_bench.measure(target, args, sys.modules[__name__])
     report(target, args)
 
 
