@@ -549,6 +549,12 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--no-redis", action="store_true", help="PostgreSQL run without Redis as the cache"
     )
+    parser.add_argument(
+        "--counting-rounds",
+        type=int,
+        default=2,
+        help="rounds of the article page with view counting off then on (the cheapest is kept)",
+    )
     return parser.parse_args(argv)
 
 

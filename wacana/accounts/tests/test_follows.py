@@ -485,6 +485,28 @@ def test_admin_marks_writers_verified(writer: User, admin_user: User) -> None:
     assert fresh(writer).verified is False
 
 
+@pytest.mark.parametrize("who", ["anonymous", "reader", "moderator", "staff-without-rights"])
+def test_only_staff_with_the_right_mark_writers_verified(
+    writer: User, reader: User, moderator: User, who: str
+) -> None:
+    client = Client()
+    if who == "reader":
+        client.force_login(reader)
+    elif who == "moderator":
+        client.force_login(moderator)
+    elif who == "staff-without-rights":
+        client.force_login(make_user("staf.baru", is_staff=True))
+    url = "/admin/accounts/user/"
+    response = client.post(url, {"action": "mark_verified", "_selected_action": [writer.pk]})
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert "/admin/login/" in response["Location"]
+    assert fresh(writer).verified is False
+    # Nor through the API's own profile.
+    api_for(reader).patch("/me", {"verified": True})
+    assert fresh(reader).verified is False
+
+
 def test_the_verified_badge_shows_next_to_the_name_everywhere(writer: User, reader: User) -> None:
     from wacana.articles import actions as article_actions
     from wacana.articles.models import Category
