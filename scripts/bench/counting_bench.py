@@ -13,9 +13,10 @@ Two measurements per database, run by run.py after its page loads:
      increment, and the flushes (WACANA_VIEW_FLUSH_SECONDS=5 without Redis; with Redis
      the increments wait in Redis, as they would for the worker).
    The target: counting on costs at most 10% more than off, by server CPU per request
-   (granian, plus PostgreSQL and Redis); requests/s is printed too, but on a shared
-   machine it moves with everyone else's load. Off and on alternate for
-   --counting-rounds rounds, and the cheapest round of each is reported.
+   (granian, plus the PostgreSQL backends of the bench database, and Redis);
+   requests/s is printed too, but on a shared machine it moves with everyone else's
+   load. Off and on alternate for --counting-rounds rounds, and the cheapest round of
+   each is reported.
    wrk sends no User-Agent of its own: run.py's plain article row is, for counting, a
    bot (an empty user agent does not count), so both shapes here send a browser's.
 
@@ -105,18 +106,45 @@ RESULTS: dict[str, dict[str, Any]] = {}
 
 
 @contextmanager
-def _environ(**values: str) -> Any:
-    """run.py's servers take their environment from ours: set these for one server."""
-    saved = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
+def _environ(run: ModuleType, **values: str) -> Any:
+    """Extra variables for the servers run.py starts meanwhile (its environment() adds them)."""
+    run.EXTRA_ENV.update(values)
     try:
         yield
     finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        for name in values:
+            run.EXTRA_ENV.pop(name, None)
+
+
+def _cpu(run: ModuleType, server: Any, target: Any) -> tuple[float, float]:
+    """CPU seconds so far of the server (its process group) and of the services serving
+    this target only: PostgreSQL backends connected to its database (others' test runs
+    share the machine's PostgreSQL) and Redis when it uses Redis."""
+    database = ""
+    if target.name == "postgres":
+        database = run.postgres_base(target.database_url)[1]
+    ticks = [0, 0]
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            head, rest = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)
+            stat = rest.split()
+            used = int(stat[11]) + int(stat[12])  # utime + stime
+            if os.getpgid(int(entry)) == server.pid:
+                ticks[0] += used
+                continue
+            name = head.split("(", 1)[1]
+            if name.startswith("redis-server") and target.redis_url:
+                ticks[1] += used
+            elif name.startswith("postgres") and database:
+                command = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ")
+                if f" {database} ".encode() in command:
+                    ticks[1] += used
+        except (OSError, ValueError, IndexError):
+            continue
+    hz = os.sysconf("SC_CLK_TCK")
+    return ticks[0] / hz, ticks[1] / hz
 
 
 def _lua(target: Any, shape: str) -> Path:
@@ -157,6 +185,7 @@ def _one_run(
     base = f"http://127.0.0.1:{port}"
     url = base + target.pages["article"]["url"]
     with _environ(
+        run,
         WACANA_VIEW_COUNTING=counting,
         WACANA_TRUSTED_PROXIES="127.0.0.1",
         WACANA_VIEW_FLUSH_SECONDS="5",
@@ -171,12 +200,12 @@ def _one_run(
         _wrk(run, url, args.warmup, args, _lua(target, shape))
         script = _lua(target, shape)  # distinct: new addresses, not the warm-up's
         (server_before, services_before), machine_before = (
-            run.process_cpu(server),
+            _cpu(run, server, target),
             run._cpu_times(),
         )
         children_before = os.times()
         output = _wrk(run, url, args.duration, args, script)
-        (server_after, services_after), machine_after = run.process_cpu(server), run._cpu_times()
+        (server_after, services_after), machine_after = _cpu(run, server, target), run._cpu_times()
         children_after = os.times()
     finally:
         run.stop_server(server)
