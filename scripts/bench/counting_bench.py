@@ -20,6 +20,10 @@ Two measurements per database, run by run.py after its page loads:
    wrk sends no User-Agent of its own: run.py's plain article row is, for counting, a
    bot (an empty user agent does not count), so both shapes here send a browser's.
 
+   The same comparison in one process, less exposed to the machine's other load: the
+   page through Django's test Client, off and on alternating in batches of 25, CPU time
+   of the process (probe.py counting-cost).
+
 2. The ingest rate: probe.py calls record_view in a loop for a fixed time with distinct
    visitors spread over 1,000 articles, from 8 threads of one process (with Redis a view
    waits for a round trip, which other threads use), then flushes, and checks that the
@@ -41,6 +45,7 @@ from typing import Any
 TARGET_COST_RATIO = 1.10
 TARGET_INGEST_RATE = 5_000.0
 INGEST_SECONDS = 5
+COST_ROUNDS = 20  # of 25 pages off then 25 on, per shape
 SHAPES = (
     ("repeat", "one visitor repeating"),
     ("distinct", "a new visitor each request"),
@@ -247,13 +252,21 @@ def measure(target: Any, args: argparse.Namespace, run: ModuleType) -> None:
             for counting in ("off", "on"):
                 found[counting].append(_one_run(run, target, args, shape, counting))
         rows += [min(found[counting], key=lambda row: row.cost_ms) for counting in ("off", "on")]
+    run.wait_for_quiet(args)
+    in_process = run.probe(target, "counting-cost", str(COST_ROUNDS))
+    for shape, label in SHAPES:
+        cost = in_process[shape]
+        run.say(
+            f"  in-process CPU per article page, {label}: off {cost['off']:.2f} ms,"
+            f" on {cost['on']:.2f} ms"
+        )
     ingest = {
         browsers: run.probe(target, "ingest", str(INGEST_SECONDS), browsers)
         for browsers in ("common", "unique")
     }
     for browsers, found in ingest.items():
         run.say(f"  ingest ({browsers} browsers): {found['rate']:,.0f} views/s")
-    RESULTS[target.name] = {"rows": rows, "ingest": ingest}
+    RESULTS[target.name] = {"rows": rows, "ingest": ingest, "in_process": in_process}
 
 
 def report(target: Any, run: ModuleType) -> None:
@@ -267,6 +280,12 @@ def report(target: Any, run: ModuleType) -> None:
         run.say(
             f"  {label:<42} {row.rps:>8,.0f} {row.p50_ms:>8.1f} {row.p99_ms:>8.1f}"
             f" {row.cpu_ms:>8.2f} {row.services_cpu_ms:>8.2f}"
+        )
+    for shape, label in SHAPES:
+        cost = found["in_process"][shape]
+        run.say(
+            f"  in-process (test Client, {COST_ROUNDS} alternating rounds), {label}: CPU per"
+            f" page off {cost['off']:.2f} ms, on {cost['on']:.2f} ms (with its flushes)"
         )
     for browsers, ingest in found["ingest"].items():
         run.say(
@@ -293,6 +312,16 @@ def checks(target: Any) -> list[tuple[bool, str]]:
                 by_cpu <= TARGET_COST_RATIO,
                 f"article page with counting on ≤ {TARGET_COST_RATIO:.2f}× off ({label}):"
                 f" {by_cpu:.2f}× by CPU per request, {by_rps:.2f}× by requests/s",
+            )
+        )
+    for shape, label in SHAPES:
+        cost = found["in_process"][shape]
+        ratio = cost["on"] / max(0.001, cost["off"])
+        result.append(
+            (
+                ratio <= TARGET_COST_RATIO,
+                f"article page with counting on ≤ {TARGET_COST_RATIO:.2f}× off ({label}),"
+                f" in-process CPU, alternating: {ratio:.2f}×",
             )
         )
     common = found["ingest"]["common"]

@@ -3,6 +3,7 @@
     probe.py status          -> {"articles": N}
     probe.py inspect OUTDIR  -> the URLs to load, and per URL: status, SQL queries, bytes
     probe.py ingest SECONDS common|unique -> views/s of view counting (record + flush)
+    probe.py counting-cost ROUNDS -> ms of CPU per article page, counting off and on
 
 Queries are counted on the second request to each URL (the first fills the process's
 caches, as the server's warm-up does), anonymously, with Django's test Client.
@@ -185,12 +186,53 @@ def ingest(seconds: float, browsers: str) -> dict[str, Any]:
     }
 
 
+def counting_cost(rounds: int) -> dict[str, Any]:
+    """CPU time of this process per article page (Django's test Client, anonymous, with a
+    browser's user agent) with view counting off and on, alternating in batches so that
+    others' load on the machine weighs on both alike; "on" includes flushing what it
+    buffered. Two shapes: one visitor repeating, and a new visitor (address) each time."""
+    import secrets
+    import time
+
+    from django.test import Client, override_settings
+
+    from wacana.articles import counting
+
+    url = _urls()["article"]
+    agent = INGEST_BROWSERS[0]
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_USER_AGENT=agent)
+    prefix = f"2001:db8:{secrets.randbits(16):x}:{secrets.randbits(16):x}::"
+    client.get(url)  # warm-up
+    result: dict[str, Any] = {}
+    number = 0
+    for shape in ("repeat", "distinct"):
+        spent = {"off": 0.0, "on": 0.0}
+        pages = {"off": 0, "on": 0}
+        for _round in range(rounds):
+            for mode in ("off", "on"):
+                with override_settings(VIEW_COUNTING_ENABLED=mode == "on"):
+                    started = time.process_time()
+                    for _ in range(25):
+                        number += 1
+                        address = "2001:db8::1" if shape == "repeat" else f"{prefix}{number:x}"
+                        response = client.get(url, REMOTE_ADDR=address)
+                        assert response.status_code == 200, response.status_code
+                    if mode == "on":
+                        counting.flush()
+                    spent[mode] += time.process_time() - started
+                    pages[mode] += 25
+        result[shape] = {mode: spent[mode] / pages[mode] * 1000 for mode in spent}
+    return result
+
+
 def main(argv: list[str]) -> int:
     _setup()
     if argv[:1] == ["status"]:
         result = status()
     elif len(argv) == 2 and argv[0] == "inspect":
         result = inspect(Path(argv[1]))
+    elif len(argv) == 2 and argv[0] == "counting-cost":
+        result = counting_cost(int(argv[1]))
     elif len(argv) == 3 and argv[0] == "ingest" and argv[2] in ("common", "unique"):
         result = ingest(float(argv[1]), argv[2])
     else:
