@@ -25,8 +25,9 @@ Two measurements per database, run by run.py after its page loads:
    of the process (probe.py counting-cost).
 
 2. The ingest rate: probe.py calls record_view in a loop for a fixed time with distinct
-   visitors spread over 1,000 articles, from 8 threads of one process (with Redis a view
-   waits for a round trip, which other threads use), then flushes, and checks that the
+   visitors spread over 1,000 articles, from 8 threads (with Redis a view waits for a
+   round trip, which other threads use) in one process, or two with Redis (shared
+   counters, as `make run`'s two server processes), then flushes, and checks that the
    counts rose by exactly the views recorded. Printed twice: visitors with common
    browsers (distinct addresses), and the worst case where every user agent is new (the
    crawler check's regular expression then runs on each). Target: ≥ 5,000 views/s for
@@ -260,8 +261,11 @@ def measure(target: Any, args: argparse.Namespace, run: ModuleType) -> None:
             f"  in-process CPU per article page, {label}: off {cost['off']:.2f} ms,"
             f" on {cost['on']:.2f} ms"
         )
+    # With Redis the counters are shared, so two processes (as `make run` has) add up;
+    # the local-memory buffer belongs to one process.
+    processes = "2" if target.redis_url else "1"
     ingest = {
-        browsers: run.probe(target, "ingest", str(INGEST_SECONDS), browsers)
+        browsers: run.probe(target, "ingest", str(INGEST_SECONDS), browsers, processes)
         for browsers in ("common", "unique")
     }
     for browsers, found in ingest.items():
@@ -291,8 +295,8 @@ def report(target: Any, run: ModuleType) -> None:
         run.say(
             f"  ingest, {browsers} browsers: {ingest['views']:,} views by distinct visitors"
             f" over {ingest['articles']:,} articles in {ingest['record_s']:.2f} s, flushed in"
-            f" {ingest['flush_s']:.2f} s: {ingest['rate']:,.0f} views/s from {ingest['threads']}"
-            f" threads;"
+            f" {ingest['flush_s']:.2f} s: {ingest['rate']:,.0f} views/s from"
+            f" {ingest['processes']} process(es) × {ingest['threads']} threads;"
             f" counts rose by {ingest['rose']:,}"
         )
 

@@ -2,7 +2,7 @@
 
     probe.py status          -> {"articles": N}
     probe.py inspect OUTDIR  -> the URLs to load, and per URL: status, SQL queries, bytes
-    probe.py ingest SECONDS common|unique -> views/s of view counting (record + flush)
+    probe.py ingest SECONDS common|unique [PROCESSES] -> views/s of view counting
     probe.py counting-cost ROUNDS -> ms of CPU per article page, counting off and on
 
 Queries are counted on the second request to each URL (the first fills the process's
@@ -115,13 +115,12 @@ INGEST_BROWSERS = (
 INGEST_THREADS = 8
 
 
-def ingest(seconds: float, browsers: str) -> dict[str, Any]:
-    """View counting's ingest rate: record_view for distinct visitors (anonymous, each a
-    new address; with browsers=unique each also a new user agent) over 1,000 articles,
-    from 8 threads (as a server's threads would: with Redis each view waits for a round
-    trip) for `seconds`, then one flush; the counts must rise by exactly that."""
+def _visit(
+    seconds: float, browsers: str, articles: list[Any], network: int, token: str, process: int
+) -> tuple[int, int]:
+    """One process's share of the ingest run: INGEST_THREADS threads recording views by
+    distinct visitors for `seconds`; returns (views, recorded)."""
     import ipaddress
-    import secrets
     import threading
     import time
 
@@ -129,17 +128,9 @@ def ingest(seconds: float, browsers: str) -> dict[str, Any]:
     from django.test import RequestFactory
 
     from wacana.articles import counting
-    from wacana.articles.models import Article
 
-    counting.flush()  # what earlier runs left buffered is not ours to time
-    articles = list(Article.objects.published().order_by("-id")[:INGEST_ARTICLES])
-    ids = [article.pk for article in articles]
-    before = sum(Article.objects.filter(pk__in=ids).values_list("view_count", flat=True))
-    # A random network per run: with Redis, the seen marks of earlier runs are still there.
-    network = int(ipaddress.IPv6Address("2001:db8::")) + (secrets.randbits(32) << 64)
-    run_token = secrets.token_hex(4)
     totals: list[tuple[int, int]] = []
-    start = threading.Barrier(INGEST_THREADS + 1)
+    start = threading.Barrier(INGEST_THREADS)
 
     def visit(thread: int) -> None:
         request = RequestFactory().get("/")
@@ -150,11 +141,11 @@ def ingest(seconds: float, browsers: str) -> dict[str, Any]:
         while time.perf_counter() < deadline:
             for _ in range(50):
                 views += 1
-                number = (thread << 32) + views
+                number = (process << 40) + (thread << 32) + views
                 request.META["REMOTE_ADDR"] = str(ipaddress.IPv6Address(network + number))
                 agent = INGEST_BROWSERS[views % len(INGEST_BROWSERS)]
                 if browsers == "unique":
-                    agent = f"{agent} {run_token}/{number}"
+                    agent = f"{agent} {token}/{number}"
                 request.META["HTTP_USER_AGENT"] = agent
                 recorded += counting.record_view(request, articles[number % len(articles)])
         totals.append((views, recorded))
@@ -162,16 +153,49 @@ def ingest(seconds: float, browsers: str) -> dict[str, Any]:
     workers = [threading.Thread(target=visit, args=(n,)) for n in range(INGEST_THREADS)]
     for worker in workers:
         worker.start()
-    start.wait()
-    started = time.perf_counter()
     for worker in workers:
         worker.join()
+    return sum(v for v, _r in totals), sum(r for _v, r in totals)
+
+
+def ingest(seconds: float, browsers: str, processes: int = 1) -> dict[str, Any]:
+    """View counting's ingest rate: record_view for distinct visitors (anonymous, each a
+    new address; with browsers=unique each also a new user agent) over 1,000 articles,
+    from 8 threads (as a server's threads would: with Redis each view waits for a round
+    trip) in each of `processes` processes (with Redis, as `make run`'s server processes
+    share it; the local-memory buffer is one process's own), for `seconds`, then one
+    flush; the counts must rise by exactly the views recorded."""
+    import ipaddress
+    import multiprocessing
+    import secrets
+    import time
+
+    from django.db import connections
+
+    from wacana.articles import counting
+    from wacana.articles.models import Article
+
+    counting.flush()  # what earlier runs left buffered is not ours to time
+    articles = list(Article.objects.published().order_by("-id")[:INGEST_ARTICLES])
+    ids = [article.pk for article in articles]
+    before = sum(Article.objects.filter(pk__in=ids).values_list("view_count", flat=True))
+    # A random network per run: with Redis, the seen marks of earlier runs are still there.
+    network = int(ipaddress.IPv6Address("2001:db8::")) + (secrets.randbits(32) << 64)
+    token = secrets.token_hex(4)
+    shares = [(seconds, browsers, articles, network, token, n) for n in range(processes)]
+    started = time.perf_counter()
+    if processes == 1:
+        results = [_visit(*shares[0])]
+    else:
+        connections.close_all()  # the children must not share the parent's connection
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            results = pool.starmap(_visit, shares)
     record_s = time.perf_counter() - started
     written = counting.flush()
     total_s = time.perf_counter() - started
     after = sum(Article.objects.filter(pk__in=ids).values_list("view_count", flat=True))
-    views = sum(n for n, _recorded in totals)
-    recorded = sum(r for _views, r in totals)
+    views = sum(v for v, _r in results)
+    recorded = sum(r for _v, r in results)
     return {
         "views": views,
         "recorded": recorded,
@@ -180,6 +204,7 @@ def ingest(seconds: float, browsers: str) -> dict[str, Any]:
         "exact": views == recorded == written == after - before,
         "articles": len(articles),
         "threads": INGEST_THREADS,
+        "processes": processes,
         "record_s": record_s,
         "flush_s": total_s - record_s,
         "rate": views / total_s,
@@ -233,8 +258,8 @@ def main(argv: list[str]) -> int:
         result = inspect(Path(argv[1]))
     elif len(argv) == 2 and argv[0] == "counting-cost":
         result = counting_cost(int(argv[1]))
-    elif len(argv) == 3 and argv[0] == "ingest" and argv[2] in ("common", "unique"):
-        result = ingest(float(argv[1]), argv[2])
+    elif len(argv) in (3, 4) and argv[0] == "ingest" and argv[2] in ("common", "unique"):
+        result = ingest(float(argv[1]), argv[2], int(argv[3]) if len(argv) == 4 else 1)
     else:
         print(
             "usage: probe.py status | inspect OUTDIR | ingest SECONDS common|unique",
