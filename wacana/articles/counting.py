@@ -27,6 +27,7 @@ so an increment is neither lost nor applied twice when flushes and views race.
 """
 
 import atexit
+import functools
 import hashlib
 import hmac
 import logging
@@ -75,8 +76,14 @@ def _is_prefetch(request: HttpRequest) -> bool:
 
 
 def _daily_key(day: date) -> bytes:
+    return _key_of_the_day(settings.SECRET_KEY, day)
+
+
+@functools.lru_cache(maxsize=4)
+def _key_of_the_day(secret: str, day: date) -> bytes:
+    # Derived once per day (and secret), not on every view.
     return hmac.new(
-        settings.SECRET_KEY.encode(), f"wacana-visitor:{day.isoformat()}".encode(), hashlib.sha256
+        secret.encode(), f"wacana-visitor:{day.isoformat()}".encode(), hashlib.sha256
     ).digest()
 
 
