@@ -33,8 +33,9 @@ run: demo
 	$(PY) manage.py collectstatic --no-input -v0
 	@echo "Wacana: http://$(HOST):$(PORT)"
 	@# Alongside the server: the task worker (django-tasks-db) and a loop enqueuing the
-	@# flush of buffered view counts; both stop when granian does. Without Redis each
-	@# server process flushes its own buffer every WACANA_VIEW_FLUSH_SECONDS.
+	@# flush of buffered view counts (flushing itself if no worker takes it) and pruning
+	@# old task results hourly; both stop when granian does. Without Redis each server
+	@# process flushes its own buffer every WACANA_VIEW_FLUSH_SECONDS.
 	export WACANA_VIEW_FLUSH_SECONDS=$${WACANA_VIEW_FLUSH_SECONDS:-30}; \
 	$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	$(PY) manage.py run_view_flusher --interval $$WACANA_VIEW_FLUSH_SECONDS & flusher=$$!; \
@@ -45,8 +46,15 @@ run: demo
 		--static-path-route /media --static-path-mount $${MEDIA_ROOT:-var/media} \
 		--no-access-log --respawn-failed-workers
 
+# The development server, with the task worker (new-article notices to followers) and the
+# view-count loop flushing in its own process (--direct: it needs no worker) and pruning.
 dev: demo
-	DEBUG=1 WACANA_VIEW_FLUSH_SECONDS=$${WACANA_VIEW_FLUSH_SECONDS:-30} $(PY) manage.py runserver $(HOST):$(PORT)
+	export DEBUG=1 WACANA_VIEW_FLUSH_SECONDS=$${WACANA_VIEW_FLUSH_SECONDS:-30}; \
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	$(PY) manage.py run_view_flusher --direct --interval $$WACANA_VIEW_FLUSH_SECONDS & flusher=$$!; \
+	trap 'kill $$worker $$flusher 2>/dev/null; wait $$worker $$flusher 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

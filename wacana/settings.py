@@ -147,6 +147,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Without Redis, each server process flushes its own buffered view counts this often
 # (seconds; 0 = never by itself). `make run` and `make dev` set 30.
 VIEW_FLUSH_SECONDS = env_int("WACANA_VIEW_FLUSH_SECONDS", 0, minimum=0)
+# "off" stops counting views altogether (the article page then buffers nothing): for
+# measuring what counting costs (`make bench`), or a read-only mirror.
+VIEW_COUNTING_ENABLED = env_choice("WACANA_VIEW_COUNTING", ("on", "off"), "on") == "on"
 
 RATE_LIMITS_ENABLED = env_choice("WACANA_RATE_LIMITS", ("on", "off"), "on") == "on"
 RATE_LIMITS = {

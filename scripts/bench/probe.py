@@ -2,6 +2,8 @@
 
     probe.py status          -> {"articles": N}
     probe.py inspect OUTDIR  -> the URLs to load, and per URL: status, SQL queries, bytes
+    probe.py ingest SECONDS common|unique [PROCESSES] -> views/s of view counting
+    probe.py counting-cost ROUNDS -> ms of CPU per article page, counting off and on
 
 Queries are counted on the second request to each URL (the first fills the process's
 caches, as the server's warm-up does), anonymously, with Django's test Client.
@@ -127,14 +129,171 @@ def inspect(outdir: Path) -> dict[str, Any]:
     return results
 
 
+INGEST_ARTICLES = 1_000
+INGEST_BROWSERS = (
+    "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko)"
+    " Chrome/124.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15"
+    " (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+    " Chrome/124.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0",
+)
+
+
+INGEST_THREADS = 8
+
+
+def _visit(
+    seconds: float, browsers: str, articles: list[Any], network: int, token: str, process: int
+) -> tuple[int, int]:
+    """One process's share of the ingest run: INGEST_THREADS threads recording views by
+    distinct visitors for `seconds`; returns (views, recorded)."""
+    import ipaddress
+    import threading
+    import time
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    from wacana.articles import counting
+
+    totals: list[tuple[int, int]] = []
+    start = threading.Barrier(INGEST_THREADS)
+
+    def visit(thread: int) -> None:
+        request = RequestFactory().get("/")
+        request.user = AnonymousUser()
+        views = recorded = 0
+        start.wait()
+        deadline = time.perf_counter() + seconds
+        while time.perf_counter() < deadline:
+            for _ in range(50):
+                views += 1
+                number = (process << 40) + (thread << 32) + views
+                request.META["REMOTE_ADDR"] = str(ipaddress.IPv6Address(network + number))
+                agent = INGEST_BROWSERS[views % len(INGEST_BROWSERS)]
+                if browsers == "unique":
+                    agent = f"{agent} {token}/{number}"
+                request.META["HTTP_USER_AGENT"] = agent
+                recorded += counting.record_view(request, articles[number % len(articles)])
+        totals.append((views, recorded))
+
+    workers = [threading.Thread(target=visit, args=(n,)) for n in range(INGEST_THREADS)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return sum(v for v, _r in totals), sum(r for _v, r in totals)
+
+
+def ingest(seconds: float, browsers: str, processes: int = 1) -> dict[str, Any]:
+    """View counting's ingest rate: record_view for distinct visitors (anonymous, each a
+    new address; with browsers=unique each also a new user agent) over 1,000 articles,
+    from 8 threads (as a server's threads would: with Redis each view waits for a round
+    trip) in each of `processes` processes (with Redis, as `make run`'s server processes
+    share it; the local-memory buffer is one process's own), for `seconds`, then one
+    flush; the counts must rise by exactly the views recorded."""
+    import ipaddress
+    import multiprocessing
+    import secrets
+    import time
+
+    from django.db import connections
+
+    from wacana.articles import counting
+    from wacana.articles.models import Article
+
+    counting.flush()  # what earlier runs left buffered is not ours to time
+    articles = list(Article.objects.published().order_by("-id")[:INGEST_ARTICLES])
+    ids = [article.pk for article in articles]
+    before = sum(Article.objects.filter(pk__in=ids).values_list("view_count", flat=True))
+    # A random network per run: with Redis, the seen marks of earlier runs are still there.
+    network = int(ipaddress.IPv6Address("2001:db8::")) + (secrets.randbits(32) << 64)
+    token = secrets.token_hex(4)
+    shares = [(seconds, browsers, articles, network, token, n) for n in range(processes)]
+    started = time.perf_counter()
+    if processes == 1:
+        results = [_visit(*shares[0])]
+    else:
+        connections.close_all()  # the children must not share the parent's connection
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            results = pool.starmap(_visit, shares)
+    record_s = time.perf_counter() - started
+    written = counting.flush()
+    total_s = time.perf_counter() - started
+    after = sum(Article.objects.filter(pk__in=ids).values_list("view_count", flat=True))
+    views = sum(v for v, _r in results)
+    recorded = sum(r for _v, r in results)
+    return {
+        "views": views,
+        "recorded": recorded,
+        "written": written,
+        "rose": after - before,
+        "exact": views == recorded == written == after - before,
+        "articles": len(articles),
+        "threads": INGEST_THREADS,
+        "processes": processes,
+        "record_s": record_s,
+        "flush_s": total_s - record_s,
+        "rate": views / total_s,
+    }
+
+
+def counting_cost(rounds: int) -> dict[str, Any]:
+    """CPU time of this process per article page (Django's test Client, anonymous, with a
+    browser's user agent) with view counting off and on, alternating in batches so that
+    others' load on the machine weighs on both alike; "on" includes flushing what it
+    buffered. Two shapes: one visitor repeating, and a new visitor (address) each time."""
+    import secrets
+    import time
+
+    from django.test import Client, override_settings
+
+    from wacana.articles import counting
+
+    url = _urls()["article"]
+    agent = INGEST_BROWSERS[0]
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_USER_AGENT=agent)
+    prefix = f"2001:db8:{secrets.randbits(16):x}:{secrets.randbits(16):x}::"
+    client.get(url)  # warm-up
+    result: dict[str, Any] = {}
+    number = 0
+    for shape in ("repeat", "distinct"):
+        spent = {"off": 0.0, "on": 0.0}
+        pages = {"off": 0, "on": 0}
+        for _round in range(rounds):
+            for mode in ("off", "on"):
+                with override_settings(VIEW_COUNTING_ENABLED=mode == "on"):
+                    started = time.process_time()
+                    for _ in range(25):
+                        number += 1
+                        address = "2001:db8::1" if shape == "repeat" else f"{prefix}{number:x}"
+                        response = client.get(url, REMOTE_ADDR=address)
+                        assert response.status_code == 200, response.status_code
+                    if mode == "on":
+                        counting.flush()
+                    spent[mode] += time.process_time() - started
+                    pages[mode] += 25
+        result[shape] = {mode: spent[mode] / pages[mode] * 1000 for mode in spent}
+    return result
+
+
 def main(argv: list[str]) -> int:
     _setup()
     if argv[:1] == ["status"]:
         result = status()
     elif len(argv) == 2 and argv[0] == "inspect":
         result = inspect(Path(argv[1]))
+    elif len(argv) == 2 and argv[0] == "counting-cost":
+        result = counting_cost(int(argv[1]))
+    elif len(argv) in (3, 4) and argv[0] == "ingest" and argv[2] in ("common", "unique"):
+        result = ingest(float(argv[1]), argv[2], int(argv[3]) if len(argv) == 4 else 1)
     else:
-        print("usage: probe.py status | inspect OUTDIR", file=sys.stderr)
+        print(
+            "usage: probe.py status | inspect OUTDIR | ingest SECONDS common|unique",
+            file=sys.stderr,
+        )
         return 2
     print(json.dumps(result))
     return 0

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import counting_bench
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
 PYTHON = str(BIN / "python") if (BIN / "python").exists() else sys.executable
@@ -69,7 +71,14 @@ SCRUBBED = (
     "MEDIA_ROOT",
     "CACHE_KEY_PREFIX",
     "DJANGO_SETTINGS_MODULE",
+    "WACANA_VIEW_COUNTING",
+    "WACANA_VIEW_FLUSH_SECONDS",
+    "WACANA_TRUSTED_PROXIES",
 )
+
+
+# Set for a while by a measurement that needs its own server settings (counting_bench).
+EXTRA_ENV: dict[str, str] = {}
 
 
 class BenchError(Exception):
@@ -115,6 +124,7 @@ def environment(target: Target) -> dict[str, str]:
     )
     if target.redis_url:
         env.update(REDIS_URL=target.redis_url, CACHE_KEY_PREFIX="wacana-bench")
+    env.update(EXTRA_ENV)
     return env
 
 
@@ -555,6 +565,7 @@ def checks(target: Target) -> list[tuple[bool, str]]:
         ),
         (queries <= TARGET_QUERIES, f"article page ≤ {TARGET_QUERIES} SQL queries: {queries}"),
     ]
+    found += counting_bench.checks(target)
     return found + home_checks(target)
 
 
@@ -591,6 +602,7 @@ def report(target: Target, args: argparse.Namespace) -> None:
                 f"  ({name}: other processes used {load.others_cpu:.1f} CPU-s of the"
                 f" {(os.cpu_count() or 1) * args.duration} s during the run: figures are low)"
             )
+    counting_bench.report(target, sys.modules[__name__])
     say("  (app CPU, db CPU: milliseconds of CPU per request in granian, in PostgreSQL + Redis)")
     for ok, text in checks(target):
         say(f"  {'PASS' if ok else 'FAIL'}  {text}")
@@ -607,6 +619,7 @@ def bench(target: Target, args: argparse.Namespace) -> None:
     say(f"== {target.label}: load on 127.0.0.1")
     load_test(target, args)
     search_load_test(target, args)
+    counting_bench.measure(target, args, sys.modules[__name__])
     report(target, args)
     search_report(target)
 
@@ -645,6 +658,12 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", REDIS_URL))
     parser.add_argument(
         "--no-redis", action="store_true", help="PostgreSQL run without Redis as the cache"
+    )
+    parser.add_argument(
+        "--counting-rounds",
+        type=int,
+        default=2,
+        help="rounds of the article page with view counting off then on (the cheapest is kept)",
     )
     return parser.parse_args(argv)
 

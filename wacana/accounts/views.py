@@ -200,7 +200,8 @@ def follow(request: HttpRequest, username: str) -> HttpResponse:
                 messages.success(request, _("You now follow %(name)s.") % {"name": person.name})
         except actions.CannotFollowSelf:
             messages.error(request, _("You cannot follow yourself."))
-    return redirect(person)
+    # Back where the button was (the author card on an article), else the profile.
+    return redirect(_next_url(request) or person)
 
 
 @login_required

@@ -6,12 +6,13 @@ published article do not count; the API never calls this. A visitor is a keyed h
 the session key, or of the client address and user agent under a key that changes
 every (UTC) day, so no raw address or session key is stored anywhere.
 
-`record_view` writes nothing to the database: it marks the visitor as seen (cache.add,
+`record_view` writes nothing to the database: it marks the visitor as seen (add-if-absent,
 so only the first view in the window wins) and increments a counter for the article.
 
 Where the counters live:
 
-- Redis (REDIS_URL set): an INCR per view and the article id in a set (SADD); `flush`
+- Redis (REDIS_URL set): the seen mark (SET NX EX), an INCR and the article id in a set
+  (SADD), in one Lua script: one round trip per view, atomic; `flush`
   takes each counter atomically (GETSET to 0) and applies it. Every process shares
   them, so the django-tasks worker or `manage.py flush_views` flushes for all.
 - No Redis (any other default cache): the local-memory cache is private to each server
@@ -26,6 +27,7 @@ so an increment is neither lost nor applied twice when flushes and views race.
 """
 
 import atexit
+import functools
 import hashlib
 import hmac
 import logging
@@ -39,8 +41,7 @@ from crawlerdetect import CrawlerDetect
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.http import HttpRequest
 
 from wacana.articles.models import Article, DailyViews, Status
@@ -75,8 +76,14 @@ def _is_prefetch(request: HttpRequest) -> bool:
 
 
 def _daily_key(day: date) -> bytes:
+    return _key_of_the_day(settings.SECRET_KEY, day)
+
+
+@functools.lru_cache(maxsize=4)
+def _key_of_the_day(secret: str, day: date) -> bytes:
+    # Derived once per day (and secret), not on every view.
     return hmac.new(
-        settings.SECRET_KEY.encode(), f"wacana-visitor:{day.isoformat()}".encode(), hashlib.sha256
+        secret.encode(), f"wacana-visitor:{day.isoformat()}".encode(), hashlib.sha256
     ).digest()
 
 
@@ -96,6 +103,8 @@ def visitor_id(request: HttpRequest, now: datetime | None = None) -> str:
 
 def counts(request: HttpRequest, article: Article) -> bool:
     """Whether this request is a view that may count (before the once-per-window check)."""
+    if not settings.VIEW_COUNTING_ENABLED:
+        return False
     if request.method != "GET" or article.status != Status.PUBLISHED:
         return False
     user = getattr(request, "user", None)
@@ -110,11 +119,17 @@ def counts(request: HttpRequest, article: Article) -> bool:
 
 
 def redis_client() -> Any | None:
-    """The raw redis-py client when the default cache is Redis, else None."""
+    """The raw redis-py client when the default cache is Redis, else None.
+
+    Kept on the cache backend (one per thread, as Django makes them): building a client
+    for every view cost more than the view's own round trip to Redis."""
     backend = getattr(cache, "_cache", None)
     if backend is None or not hasattr(backend, "get_client"):
         return None
-    return backend.get_client(write=True)
+    client = getattr(backend, "_wacana_views_client", None)
+    if client is None:
+        client = backend._wacana_views_client = backend.get_client(write=True)
+    return client
 
 
 class _LocalBuffer:
@@ -157,22 +172,51 @@ def _counter_key(article_id: int) -> str:
     return f"views:{article_id}"
 
 
+# With Redis, a view is one round trip: the seen mark (SET NX with the window as its
+# lifetime; "1" is how Django's Redis cache stores the integer 1), and only if it was
+# not there the increment and the pending set, atomically, so a view is never marked
+# seen without being counted.
+_RECORD_LUA = """
+if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+  redis.call('INCR', KEYS[2])
+  redis.call('SADD', KEYS[3], ARGV[2])
+  return 1
+end
+return 0
+"""
+_record_script: Any = None
+
+
+def _record_in_redis(client: Any, seen_key: str, article_id: int) -> bool:
+    global _record_script
+    if _record_script is None:
+        _record_script = client.register_script(_RECORD_LUA)  # EVALSHA, loading if needed
+    keys = [
+        cache.make_key(seen_key),
+        cache.make_key(_counter_key(article_id)),
+        cache.make_key(PENDING_KEY),
+    ]
+    return bool(
+        _record_script(
+            keys=keys,
+            args=[WINDOW_SECONDS, article_id],
+            client=client,
+        )
+    )
+
+
 def record_view(request: HttpRequest, article: Article) -> bool:
     """Count this view if it counts; True when it did. Writes nothing to the database."""
     if not counts(request, article):
         return False
     seen_key = f"seen:{article.pk}:{visitor_id(request)}"
-    if not _seen_cache().add(seen_key, 1, timeout=WINDOW_SECONDS):
-        return False
     client = redis_client()
     if client is not None:
-        pipe = client.pipeline(transaction=True)
-        pipe.incr(cache.make_key(_counter_key(article.pk)))
-        pipe.sadd(cache.make_key(PENDING_KEY), article.pk)
-        pipe.execute()
-    else:
-        _local.add(article.pk)
-        _ensure_flusher()
+        return _record_in_redis(client, seen_key, article.pk)
+    if not _local.seen.add(seen_key, 1, timeout=WINDOW_SECONDS):
+        return False
+    _local.add(article.pk)
+    _ensure_flusher()
     return True
 
 
@@ -183,12 +227,15 @@ def _take() -> dict[int, int]:
         taken: dict[int, int] = {}
         pending_key = cache.make_key(PENDING_KEY)
         while True:
-            ids = client.spop(pending_key, 500)
+            ids = [int(raw_id) for raw_id in client.spop(pending_key, 500) or []]
             if not ids:
                 break
-            for raw_id in ids:
-                article_id = int(raw_id)
-                n = int(client.getset(cache.make_key(_counter_key(article_id)), 0) or 0)
+            # Each GETSET is atomic on its own; the pipeline only saves round trips.
+            pipe = client.pipeline(transaction=False)
+            for article_id in ids:
+                pipe.getset(cache.make_key(_counter_key(article_id)), 0)
+            for article_id, raw in zip(ids, pipe.execute(), strict=True):
+                n = int(raw or 0)
                 if n > 0:
                     taken[article_id] = taken.get(article_id, 0) + n
         return taken
@@ -206,35 +253,70 @@ def _put_back(article_id: int, n: int) -> None:
         _local.put_back(article_id, n)
 
 
-def _apply(article_id: int, n: int, day: date) -> None:
+FLUSH_BATCH = 200
+
+
+def _add_daily(batch: list[tuple[int, int]], day: date) -> None:
+    """Add to each article's row of the day, creating it: one INSERT … ON CONFLICT
+    (SQLite and PostgreSQL both have it) for the whole batch."""
+    table = connection.ops.quote_name(DailyViews._meta.db_table)
+    rows = ", ".join(["(%s, %s, %s)"] * len(batch))
+    day_value = connection.ops.adapt_datefield_value(day)
+    params: list[Any] = []
+    for article_id, n in batch:
+        params += [article_id, day_value, n]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (article_id, day, views) VALUES {rows}"  # noqa: S608
+            f" ON CONFLICT (article_id, day) DO UPDATE SET views = {table}.views + excluded.views",
+            params,
+        )
+
+
+def _apply(batch: list[tuple[int, int]], day: date) -> int:
+    """Write a batch of counts in one transaction, all of it or none, in three statements
+    whatever its size: one commit per batch, not per article (on SQLite each commit is
+    a disk sync)."""
     with transaction.atomic():
-        if not Article.objects.filter(pk=article_id).update(view_count=F("view_count") + n):
-            return  # deleted since: its views go with it
-        rows = DailyViews.objects.filter(article_id=article_id, day=day)
-        if rows.update(views=F("views") + n):
-            return
-        try:
-            with transaction.atomic():
-                DailyViews.objects.create(article_id=article_id, day=day, views=n)
-        except IntegrityError:
-            # Another flush created today's row first.
-            rows.update(views=F("views") + n)
+        ids = [article_id for article_id, _n in batch]
+        # Locked, so an article cannot be deleted between this and the writes below.
+        alive = set(
+            Article.objects.select_for_update()
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        batch = [(article_id, n) for article_id, n in batch if article_id in alive]
+        if not batch:
+            return 0  # deleted since: their views go with them
+        table = connection.ops.quote_name(Article._meta.db_table)
+        rows = ", ".join(["(%s, %s)"] * len(batch))
+        with connection.cursor() as cursor:
+            # One statement for the batch (UPDATE … FROM, in SQLite since 3.33 and in
+            # PostgreSQL); VALUES names its columns column1, column2 in both.
+            cursor.execute(
+                f"UPDATE {table} SET view_count = {table}.view_count + v.column2"  # noqa: S608
+                f" FROM (VALUES {rows}) AS v WHERE {table}.id = v.column1",
+                [value for article_id, n in batch for value in (article_id, n)],
+            )
+        _add_daily(batch, day)
+    return sum(n for _article_id, n in batch)
 
 
 def flush() -> int:
     """Write the buffered views to the database; returns how many views were written."""
     day = datetime.now(SITE_TIME_ZONE).date()
     written = 0
-    taken = _take()
-    for position, (article_id, n) in enumerate(sorted(taken.items())):
+    items = sorted(_take().items())
+    for start in range(0, len(items), FLUSH_BATCH):
+        batch = items[start : start + FLUSH_BATCH]
         try:
-            _apply(article_id, n, day)
+            written += _apply(batch, day)
         except Exception:
-            # Nothing of it was written: keep it, and the rest, for the next flush.
-            for later_id, later_n in sorted(taken.items())[position:]:
+            # Nothing of this batch was written: keep it, and the rest, for the next flush.
+            for later_id, later_n in items[start:]:
                 _put_back(later_id, later_n)
             raise
-        written += n
     if written:
         _refresh_popular()
     return written

@@ -54,3 +54,29 @@ def notify_followers(article_id: int) -> int:
             target_url=article.get_absolute_url(),
         )
         after = batch[-1]
+
+
+# django-tasks-db keeps a row per task run; the view flusher alone enqueues 2,880 a day.
+# Successful results are kept a day, failed ones a week (to read what went wrong), then
+# pruned by django-tasks-db's own command, which run_view_flusher runs every hour.
+KEEP_RESULTS_DAYS = 1
+KEEP_FAILED_RESULTS_DAYS = 7
+
+
+def prune_task_results() -> bool:
+    """Delete finished task results older than the above; False when tasks are not kept
+    in the database (another backend: nothing to prune)."""
+    from django.core.management import call_command
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+
+    if not isinstance(task_backends["default"], DatabaseBackend):
+        return False
+    call_command(
+        "prune_db_task_results",
+        queue_name="*",
+        min_age_days=KEEP_RESULTS_DAYS,
+        failed_min_age_days=KEEP_FAILED_RESULTS_DAYS,
+        verbosity=0,
+    )
+    return True

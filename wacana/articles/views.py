@@ -107,8 +107,10 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
 
 
 def _reader_actions(request: HttpRequest, article: Article) -> dict[str, Any]:
-    """Ratings and the save button, shown outside the cached article block. Anonymous
-    readers cost no query here; signed-in readers two (their rating, and saved or not)."""
+    """Ratings, the save button and the author card's follow button (for signed-in readers
+    only: anonymous readers share one cached article block with no follow state). Anonymous
+    readers cost no query here; signed-in readers three (their rating, saved or not, and
+    following the writer or not)."""
     user = request.user if isinstance(request.user, User) else None
     mine = actions.rating_of(user, article) if user and article.is_public else None
     counts = article.rating_counts or {}
@@ -120,6 +122,12 @@ def _reader_actions(request: HttpRequest, article: Article) -> dict[str, Any]:
         "my_rating": mine,
         "may_rate": bool(user and article.is_public and article.author_id != user.pk),
         "is_saved": actions.is_saved(user, article) if user else False,
+        # None: no follow button in the card (anonymous readers, and the writer).
+        "follows_author": (
+            account_actions.is_following(user, article.author)
+            if user and user.pk != article.author_id
+            else None
+        ),
     }
 
 

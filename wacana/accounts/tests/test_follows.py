@@ -421,11 +421,57 @@ def test_feed_page_cursor_walk(writer: User, reader: User) -> None:
 
 
 def test_author_card_holds_no_per_visitor_follow_state(writer: User) -> None:
-    # The card is cached for every anonymous reader: following happens on the profile.
+    # Without follow_state (anonymous readers, whose article block is cached), no form.
     html = render_to_string("includes/author_card.html", {"person": writer})
     assert 'href="/penulis"' in html
     assert "<form" not in html
     assert "csrf" not in html
+
+
+def _card(html: str) -> str:
+    found = re.search(r'<details class="author-card">.*?</details>', html, re.S)
+    assert found, "no author card"
+    return found.group(0)
+
+
+def test_author_card_follow_and_unfollow_from_the_article(writer: User, reader: User) -> None:
+    article = publish(writer, "Kopi Pagi di Bajawa")
+    url = article.get_absolute_url()
+    client = signed_in(reader)
+    card = _card(client.get(url).content.decode())
+    assert 'action="/penulis/ikuti"' in card
+    assert 'value="follow"' in card
+    response = client.post("/penulis/ikuti", {"action": "follow", "next": url})
+    assert response.status_code == 302
+    assert response["Location"] == url  # back to the article
+    assert counts(writer) == (1, 0)
+    assert Notification.objects.filter(recipient=writer, kind="follower").count() == 1
+    card = _card(client.get(url).content.decode())
+    assert 'value="unfollow"' in card
+    client.post("/penulis/ikuti", {"action": "unfollow", "next": url})
+    assert counts(writer) == (0, 0)
+    assert 'value="follow"' in _card(client.get(url).content.decode())
+
+
+def test_author_card_shows_no_follow_form_to_the_author_or_anonymous(
+    writer: User, client: Client
+) -> None:
+    url = publish(writer, "Kopi Pagi di Bajawa").get_absolute_url()
+    assert "<form" not in _card(signed_in(writer).get(url).content.decode())
+    for _ in range(2):  # rendered, then from the cached block
+        assert "<form" not in _card(client.get(url).content.decode())
+
+
+@pytest.mark.parametrize(
+    "target", ["https://jahat.example/", "//jahat.example/", "javascript:alert(1)", ""]
+)
+def test_follow_form_next_elsewhere_goes_to_the_profile(
+    writer: User, reader: User, target: str
+) -> None:
+    response = signed_in(reader).post("/penulis/ikuti", {"action": "follow", "next": target})
+    assert response.status_code == 302
+    assert response["Location"] == "/penulis"
+    assert counts(writer) == (1, 0)
 
 
 def test_admin_marks_writers_verified(writer: User, admin_user: User) -> None:
@@ -437,6 +483,28 @@ def test_admin_marks_writers_verified(writer: User, admin_user: User) -> None:
     assert "✓" in Client().get("/penulis").content.decode()
     client.post(url, {"action": "remove_verification", "_selected_action": [writer.pk]})
     assert fresh(writer).verified is False
+
+
+@pytest.mark.parametrize("who", ["anonymous", "reader", "moderator", "staff-without-rights"])
+def test_only_staff_with_the_right_mark_writers_verified(
+    writer: User, reader: User, moderator: User, who: str
+) -> None:
+    client = Client()
+    if who == "reader":
+        client.force_login(reader)
+    elif who == "moderator":
+        client.force_login(moderator)
+    elif who == "staff-without-rights":
+        client.force_login(make_user("staf.baru", is_staff=True))
+    url = "/admin/accounts/user/"
+    response = client.post(url, {"action": "mark_verified", "_selected_action": [writer.pk]})
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert "/admin/login/" in response["Location"]
+    assert fresh(writer).verified is False
+    # Nor through the API's own profile.
+    api_for(reader).patch("/me", {"verified": True})
+    assert fresh(reader).verified is False
 
 
 def test_the_verified_badge_shows_next_to_the_name_everywhere(writer: User, reader: User) -> None:

@@ -97,6 +97,19 @@ def test_a_reader_view_counts_once_and_a_refresh_does_not(article: Article) -> N
     assert DailyViews.objects.get(article=article).views == 1
 
 
+def test_counting_switched_off_counts_nothing_and_buffers_nothing(
+    article: Article, settings: Any
+) -> None:
+    settings.VIEW_COUNTING_ENABLED = False
+    page(article, Client(REMOTE_ADDR="198.51.100.30"))
+    assert not counting.record_view(view_request("198.51.100.31"), article)
+    assert counting._take() == {}
+    assert counted(article) == 0
+    settings.VIEW_COUNTING_ENABLED = True
+    assert counting.record_view(view_request("198.51.100.31"), article)
+    assert counted(article) == 1
+
+
 def test_after_the_window_the_same_visitor_counts_again(article: Article) -> None:
     request = view_request("198.51.100.2")
     assert counting.record_view(request, article)
@@ -110,6 +123,13 @@ def test_after_the_window_the_same_visitor_counts_again(article: Article) -> Non
 
 
 def test_the_window_is_thirty_minutes(article: Article, monkeypatch: Any) -> None:
+    request = view_request("198.51.100.3")
+    mark = f"seen:{article.pk}:{counting.visitor_id(request)}"
+    client = counting.redis_client()
+    if client is not None:
+        assert counting.record_view(request, article)
+        assert 30 * 60 - 5 <= client.ttl(cache.make_key(mark)) <= 30 * 60
+        return
     timeouts = []
     seen = counting._seen_cache()
     original = seen.add
@@ -119,7 +139,7 @@ def test_the_window_is_thirty_minutes(article: Article, monkeypatch: Any) -> Non
         return bool(original(key, value, timeout=timeout))
 
     monkeypatch.setattr(seen, "add", spy)
-    counting.record_view(view_request("198.51.100.3"), article)
+    counting.record_view(request, article)
     assert timeouts == [30 * 60]
 
 
@@ -335,3 +355,72 @@ def test_a_thousand_concurrent_views_redis(
     redis_cache: None, article: Article, flush_meanwhile: bool
 ) -> None:
     _assert_thousand(article, flush_meanwhile)
+
+
+def test_a_failed_batch_keeps_its_views_and_the_later_ones_and_keeps_earlier_batches(
+    writer: User, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(counting, "FLUSH_BATCH", 2)
+    articles = [publish(writer, f"Catatan Perjalanan ke Flores {n}") for n in range(5)]
+    for number, article in enumerate(articles):
+        counting.record_view(view_request(f"192.0.2.{40 + number}"), article)
+    original = counting._add_daily
+
+    def fail_in_the_second_batch(batch: list[tuple[int, int]], day: Any) -> None:
+        # The batch's view_count update has run: it must roll back with the failure.
+        if articles[3].pk in dict(batch):
+            raise RuntimeError("database away")
+        original(batch, day)
+
+    monkeypatch.setattr(counting, "_add_daily", fail_in_the_second_batch)
+    with pytest.raises(RuntimeError):
+        counting.flush()
+    monkeypatch.undo()
+
+    def views() -> list[int]:
+        found = dict(
+            Article.objects.filter(pk__in=[a.pk for a in articles]).values_list("pk", "view_count")
+        )
+        return [found[article.pk] for article in articles]
+
+    # The first batch (articles 0 and 1) was committed; 2 and 3 rolled back together.
+    assert views() == [1, 1, 0, 0, 0]
+    assert counting.flush() == 3
+    assert views() == [1, 1, 1, 1, 1]
+    assert DailyViews.objects.filter(article__in=articles, views=1).count() == 5
+
+
+def test_a_flush_adds_to_the_days_row_and_skips_deleted_articles(
+    article: Article, writer: User
+) -> None:
+    gone = publish(writer, "Senja di Pelabuhan Kalimas")
+    counting.record_view(view_request("192.0.2.50"), article)
+    counting.record_view(view_request("192.0.2.51"), gone)
+    assert counted(article) == 1
+    for number in range(3):
+        counting.record_view(view_request(f"192.0.2.{52 + number}"), article)
+    counting.record_view(view_request("192.0.2.56"), gone)
+    gone.delete()
+    assert counting.flush() == 3  # the deleted article's view is dropped, not retried
+    assert counting._take() == {}
+    assert Article.objects.get(pk=article.pk).view_count == 4
+    assert DailyViews.objects.get(article=article).views == 4
+
+
+def test_a_flush_of_many_articles_takes_a_few_queries_per_batch(
+    writer: User, django_assert_max_num_queries: Any
+) -> None:
+    articles = [publish(writer, f"Kabar dari Kampung Nelayan {n}") for n in range(30)]
+    for number, article in enumerate(articles):
+        counting.record_view(view_request(f"192.0.2.{100 + number}"), article)
+    # One batch: select-for-update, one UPDATE, one INSERT … ON CONFLICT, and savepoints.
+    with django_assert_max_num_queries(6):
+        assert counting.flush() == 30
+    assert (
+        sorted(
+            Article.objects.filter(pk__in=[a.pk for a in articles]).values_list(
+                "view_count", flat=True
+            )
+        )
+        == [1] * 30
+    )

@@ -89,3 +89,22 @@ def test_sqlite_runs_in_wal_mode(db: None) -> None:
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
+
+
+@pytest.mark.parametrize(("value", "enabled"), [(None, "True"), ("off", "False"), ("ON", "True")])
+def test_view_counting_is_on_unless_switched_off(
+    tmp_path: Path, value: str | None, enabled: str
+) -> None:
+    env = {"WACANA_VAR_DIR": str(tmp_path)}
+    if value is not None:
+        env["WACANA_VIEW_COUNTING"] = value
+    code = "from django.conf import settings; print(settings.VIEW_COUNTING_ENABLED)"
+    result = _manage("shell", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == enabled
+
+
+def test_a_bad_view_counting_value_stops_the_server(tmp_path: Path) -> None:
+    result = _manage("check", WACANA_VAR_DIR=str(tmp_path), WACANA_VIEW_COUNTING="maybe")
+    assert result.returncode != 0
+    assert "WACANA_VIEW_COUNTING must be one of on, off" in result.stderr

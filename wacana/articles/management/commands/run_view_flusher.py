@@ -1,28 +1,108 @@
+"""The loop beside the server: flush buffered view counts, and prune old task results.
+
+With Redis, every `--interval` seconds it enqueues the flush_views task for the task
+worker (django-tasks-db's `db_worker`), as `make run` has it. If the task it enqueued
+last time is still waiting, no worker is taking tasks: it flushes in this process
+instead, so views reach the database with or without a worker. `--direct` always
+flushes here (`make dev`). Without Redis each server process flushes its own buffer
+(WACANA_VIEW_FLUSH_SECONDS), and this loop only prunes.
+
+Every hour it prunes django-tasks-db's finished results (see tasks.prune_task_results).
+"""
+
+import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django_tasks import TaskResult, TaskResultStatus
+from django_tasks.exceptions import TaskResultDoesNotExist
 
 from wacana.articles import counting
-from wacana.articles.tasks import flush_views
+from wacana.articles.tasks import flush_views, prune_task_results
+
+logger = logging.getLogger(__name__)
+
+PRUNE_EVERY_SECONDS = 60 * 60
+
+
+class Loop:
+    """One step per interval; separate from the command so that tests can drive it."""
+
+    def __init__(
+        self, *, shared: bool, direct: bool, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.shared = shared  # the counts are in Redis, where this process can take them
+        self.direct = direct
+        self.clock = clock
+        self.pending: TaskResult[Any] | None = None
+        self.next_prune = clock()
+        self.worker_missing = False
+
+    def step(self) -> None:
+        if self.clock() >= self.next_prune:
+            self.next_prune = self.clock() + PRUNE_EVERY_SECONDS
+            try:
+                prune_task_results()
+            except Exception:
+                logger.exception("Pruning task results failed; trying again in an hour")
+        if self.shared:
+            try:
+                self.flush()
+            except Exception:
+                # counting.flush puts back what it could not write.
+                logger.exception("Flushing view counts failed; they stay buffered")
+
+    def flush(self) -> None:
+        if self.direct or self._last_task_waiting():
+            counting.flush()
+            return
+        self.pending = flush_views.enqueue()
+
+    def _last_task_waiting(self) -> bool:
+        if self.pending is None:
+            return False
+        try:
+            self.pending.refresh()
+        except TaskResultDoesNotExist:
+            self.pending = None  # pruned or removed: enqueue afresh
+            return False
+        waiting = self.pending.status == TaskResultStatus.READY
+        if waiting and not self.worker_missing:
+            logger.warning("No task worker took the view flush: flushing in run_view_flusher")
+        if not waiting:
+            self.pending = None
+        self.worker_missing = waiting
+        return waiting
 
 
 class Command(BaseCommand):
-    help = "Enqueue the flush_views task every few seconds, for the task worker to run."
+    help = (
+        "Every few seconds, flush buffered view counts (through the task worker, or here"
+        " when none runs); every hour, prune old task results."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--interval", type=int, default=30, help="seconds between flushes")
+        parser.add_argument(
+            "--direct", action="store_true", help="flush in this process, not through the worker"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         interval = max(1, options["interval"])
-        if counting.redis_client() is None:
+        shared = counting.redis_client() is not None
+        if not shared:
             # Local-memory buffers belong to each server process, which flushes its own
             # (WACANA_VIEW_FLUSH_SECONDS); a worker elsewhere would find nothing.
-            self.stdout.write("View counts: no Redis, each server process flushes its own.")
-            return
+            self.stdout.write(
+                "View counts: no Redis, each server process flushes its own;"
+                " this loop prunes old task results."
+            )
+        loop = Loop(shared=shared, direct=options["direct"])
         try:
             while True:
+                loop.step()
                 time.sleep(interval)
-                flush_views.enqueue()
         except KeyboardInterrupt:
             pass
