@@ -3,6 +3,7 @@
 import io
 import json
 import struct
+import time
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -31,6 +32,17 @@ def _isolated(settings: Any, tmp_path: Any) -> Iterator[None]:
     _clear_caches()
     yield
     _clear_caches()
+
+
+@pytest.fixture(autouse=True)
+def _steady_rate_limit_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rate limits count in fixed windows; a test that crossed a window boundary (a
+    minute, for per-minute limits) would see its count start again. The clock stands
+    still for each test."""
+    from wacana.lib import ratelimit
+
+    frozen = time.time()
+    monkeypatch.setattr(ratelimit, "clock", lambda: frozen)
 
 
 @pytest.fixture(autouse=True)
