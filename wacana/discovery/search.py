@@ -104,6 +104,14 @@ def move_category(category: Category) -> None:
     SearchEntry.objects.filter(category=category).update(rubric_id=category.rubric_id)
 
 
+def index_is_missing() -> bool:
+    """True when public articles exist but none is indexed: a site from before search."""
+    return (
+        not SearchEntry.objects.exists()
+        and Article.objects.published().filter(published_at__isnull=False).exists()
+    )
+
+
 def rebuild(batch_size: int = 1000, *, progress: Any = None) -> int:
     """Index every public article again from scratch (existing sites, bulk imports).
 

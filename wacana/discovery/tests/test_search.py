@@ -176,6 +176,26 @@ def test_rebuild_indexes_exactly_the_public_articles(writer: User) -> None:
     assert found("kebun") == [public.pk]
 
 
+def test_rebuild_if_empty_fills_only_a_missing_index(writer: User) -> None:
+    # `make run` calls it on every start: it must index a site from before search once,
+    # and leave an index alone afterwards (a rebuild is a full pass over the articles).
+    first = publish(writer, "Kebun kopi", "Pahit.")
+    SearchEntry.objects.all().delete()
+    call_command("rebuild_search_index", "--if-empty", stdout=io.StringIO())
+    assert found("kebun") == [first.pk]
+    second = publish(writer, "Kebun teh", "Sepat.")
+    SearchEntry.objects.filter(article_id=second.pk).delete()  # a stale entry, on purpose
+    call_command("rebuild_search_index", "--if-empty", stdout=io.StringIO())
+    assert found("kebun") == [first.pk]  # not empty, so untouched
+
+
+def test_rebuild_if_empty_does_nothing_on_a_site_without_articles() -> None:
+    out = io.StringIO()
+    call_command("rebuild_search_index", "--if-empty", stdout=out)
+    assert out.getvalue() == ""
+    assert not SearchEntry.objects.exists()
+
+
 # --- filters ---------------------------------------------------------------------------
 
 

@@ -14,8 +14,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--batch-size", type=int, default=2_000)
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="only when the index is empty while published articles exist (make run uses"
+            " this, so a site that existed before search gets its index once)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["if_empty"] and not search.index_is_missing():
+            return
         started = time.monotonic()
 
         def progress(done: int) -> None:
