@@ -76,3 +76,17 @@ def page(request: pytest.FixtureRequest, browser: Any, live_server: Any) -> Iter
     request.node._wacana_page = new_page
     yield new_page
     context.close()
+
+
+def sign_in(page: Any, username: str, password: str | None = None) -> None:
+    """Sign in through the real form and wait for the signed-in header menu."""
+    from playwright.sync_api import expect
+
+    from wacana.conftest import PASSWORD
+
+    page.goto("/masuk")
+    form = page.locator("main form")
+    form.locator("input[name=username]").fill(username)
+    form.locator("input[name=password]").fill(password or PASSWORD)
+    form.get_by_role("button").click()
+    expect(page.locator("header details.menu")).to_be_visible()

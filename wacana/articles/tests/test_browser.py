@@ -13,7 +13,8 @@ from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from wacana.articles.models import Article, Status
-from wacana.conftest import PASSWORD, image_bytes, make_user
+from wacana.conftest import image_bytes, make_user
+from wacana.lib.browser_testing import sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,15 +33,6 @@ PHONE_WIDTH = 360
 def indonesian(message: str) -> str:
     with translation.override("id"):
         return translation.gettext(message)
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/masuk")
-    form = page.locator("main form")
-    form.locator("input[name=username]").fill(username)
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.get_by_role("button").click()
-    expect(page.locator("header details.menu")).to_be_visible()
 
 
 def no_horizontal_scroll(page: Page) -> None:

@@ -17,7 +17,8 @@ from wacana.accounts.models import Follow, User
 from wacana.articles import actions
 from wacana.articles.forms import TagsField
 from wacana.articles.models import Article, Category, Rating, SavedArticle
-from wacana.conftest import PASSWORD, make_user
+from wacana.conftest import make_user
+from wacana.lib.browser_testing import sign_in
 from wacana.notifications.models import Notification
 
 pytestmark = [
@@ -39,15 +40,6 @@ def publish(author: User, title: str, body: str) -> Article:
         "tags": TagsField(required=False).clean("pendidikan"),
     }
     return actions.publish_article(author, actions.create_article(author, data))
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/masuk")
-    form = page.locator("main form")
-    form.locator("input[name=username]").fill(username)
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.get_by_role("button").click()
-    expect(page.locator("header details.menu")).to_be_visible()
 
 
 def ends_with(path: str) -> re.Pattern[str]:

@@ -9,22 +9,14 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 
 from wacana.articles.models import Article
-from wacana.conftest import PASSWORD, make_user
+from wacana.conftest import make_user
 from wacana.discovery.tests.curation_helpers import write
+from wacana.lib.browser_testing import sign_in
 from wacana.moderation.roles import EDITOR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Perpustakaan Keliling di Lereng Merapi"
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/masuk")
-    form = page.locator("main form")
-    form.locator("input[name=username]").fill(username)
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.get_by_role("button").click()
-    expect(page.locator("header details.menu")).to_be_visible()
 
 
 def test_an_editor_curates_and_the_home_and_the_writer_see_it(

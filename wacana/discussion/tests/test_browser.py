@@ -14,20 +14,12 @@ from wacana.accounts.models import User
 from wacana.conftest import PASSWORD, make_user
 from wacana.discussion.models import Comment
 from wacana.discussion.tests.support import indonesian, publish
+from wacana.lib.browser_testing import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE_WIDTH = 360
 LONG_LINK = "https://contoh.id/" + "sangat-panjang-" * 12
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/masuk")
-    form = page.locator("main form")
-    form.locator("input[name=username]").fill(username)
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.get_by_role("button").click()
-    expect(page.locator("header details.menu")).to_be_visible()
 
 
 def entry_of(page: Page, text: str) -> Any:

@@ -12,7 +12,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Status
-from wacana.conftest import PASSWORD, make_user
+from wacana.conftest import make_user
+from wacana.lib.browser_testing import sign_in
 from wacana.moderation.models import Appeal, ModerationAction, Report
 from wacana.moderation.tests.helpers import in_group, indonesian, write_article
 
@@ -27,15 +28,6 @@ def person(browser: Browser, live_server: Any) -> BrowserContext:
     )
     context.set_default_timeout(10_000)
     return context
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/masuk")
-    form = page.locator("main form")
-    form.locator("input[name=username]").fill(username)
-    form.locator("input[name=password]").fill(PASSWORD)
-    form.get_by_role("button").click()
-    expect(page.locator("header details.menu")).to_be_visible()
 
 
 def test_report_hide_appeal_and_restore_through_the_browser(
