@@ -122,37 +122,6 @@ def _environ(run: ModuleType, **values: str) -> Any:
             run.EXTRA_ENV.pop(name, None)
 
 
-def _cpu(run: ModuleType, server: Any, target: Any) -> tuple[float, float]:
-    """CPU seconds so far of the server (its process group) and of the services serving
-    this target only: PostgreSQL backends connected to its database (others' test runs
-    share the machine's PostgreSQL) and Redis when it uses Redis."""
-    database = ""
-    if target.name == "postgres":
-        database = run.postgres_base(target.database_url)[1]
-    ticks = [0, 0]
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            head, rest = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)
-            stat = rest.split()
-            used = int(stat[11]) + int(stat[12])  # utime + stime
-            if os.getpgid(int(entry)) == server.pid:
-                ticks[0] += used
-                continue
-            name = head.split("(", 1)[1]
-            if name.startswith("redis-server") and target.redis_url:
-                ticks[1] += used
-            elif name.startswith("postgres") and database:
-                command = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ")
-                if f" {database} ".encode() in command:
-                    ticks[1] += used
-        except (OSError, ValueError, IndexError):
-            continue
-    hz = os.sysconf("SC_CLK_TCK")
-    return ticks[0] / hz, ticks[1] / hz
-
-
 def _lua(target: Any, shape: str) -> Path:
     path = Path(target.var_dir) / f"wrk-{shape}.lua"
     if shape == "distinct":
@@ -206,12 +175,13 @@ def _one_run(
         _wrk(run, url, args.warmup, args, _lua(target, shape))
         script = _lua(target, shape)  # distinct: new addresses, not the warm-up's
         (server_before, services_before), machine_before = (
-            _cpu(run, server, target),
+            run.process_cpu(server, target),
             run._cpu_times(),
         )
         children_before = os.times()
         output = _wrk(run, url, args.duration, args, script)
-        (server_after, services_after), machine_after = _cpu(run, server, target), run._cpu_times()
+        (server_after, services_after) = run.process_cpu(server, target)
+        machine_after = run._cpu_times()
         children_after = os.times()
     finally:
         run.stop_server(server)

@@ -384,12 +384,11 @@ def _cpu_times() -> tuple[int, int]:
     return sum(fields) - idle, sum(fields)
 
 
-SERVICES = ("postgres", "redis-server")
-
-
-def process_cpu(server: subprocess.Popen[bytes]) -> tuple[float, float]:
-    """CPU seconds used so far by the server's processes (its own process group) and by
-    the database and cache services (PostgreSQL, Redis)."""
+def process_cpu(server: subprocess.Popen[bytes], target: Target) -> tuple[float, float]:
+    """CPU seconds so far of the server (its process group) and of the services serving
+    this target only: PostgreSQL backends connected to its database (others' test runs
+    share the machine's PostgreSQL) and Redis when it uses Redis."""
+    database = postgres_base(target.database_url)[1] if target.name == "postgres" else ""
     ticks = [0, 0]
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -400,8 +399,14 @@ def process_cpu(server: subprocess.Popen[bytes]) -> tuple[float, float]:
             used = int(stat[11]) + int(stat[12])  # utime + stime
             if os.getpgid(int(entry)) == server.pid:
                 ticks[0] += used
-            elif head.split("(", 1)[1].startswith(SERVICES):
+                continue
+            name = head.split("(", 1)[1]
+            if name.startswith("redis-server") and target.redis_url:
                 ticks[1] += used
+            elif name.startswith("postgres") and database:
+                command = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ")
+                if f" {database} ".encode() in command:
+                    ticks[1] += used
         except (OSError, ValueError, IndexError):
             continue
     hz = os.sysconf("SC_CLK_TCK")
@@ -448,10 +453,12 @@ def load_test(target: Target, args: argparse.Namespace) -> None:
             # minute); 32 at once of a 5,000-URL page only queues them past wrk's timeout.
             connections = PAGE_CONNECTIONS.get(name)
             wrk(url, args.warmup, args, latency=False, connections=connections)
-            (server_before, services_before), machine_before = process_cpu(server), _cpu_times()
+            (server_before, services_before) = process_cpu(server, target)
+            machine_before = _cpu_times()
             children_before = os.times()
             output = wrk(url, args.duration, args, connections=connections)
-            (server_after, services_after), machine_after = process_cpu(server), _cpu_times()
+            (server_after, services_after) = process_cpu(server, target)
+            machine_after = _cpu_times()
             children_after = os.times()
             target.loads[name] = load = parse_wrk(output)
             used = server_after - server_before
@@ -493,7 +500,7 @@ def search_load_test(target: Target, args: argparse.Namespace) -> None:
             wait_for_quiet(args)
             command = ["wrk", "-t1", "-c1", "--latency", "-s", str(script)]
             subprocess.run([*command, f"-d{args.warmup}s", url], capture_output=True, check=False)
-            (server_before, services_before) = process_cpu(server)
+            (server_before, services_before) = process_cpu(server, target)
             result = subprocess.run(
                 [*command, f"-d{args.duration}s", url],
                 capture_output=True,
@@ -503,7 +510,7 @@ def search_load_test(target: Target, args: argparse.Namespace) -> None:
             )
             if result.returncode != 0:
                 raise BenchError(f"wrk failed ({result.returncode}): {result.stderr.strip()}")
-            (server_after, services_after) = process_cpu(server)
+            (server_after, services_after) = process_cpu(server, target)
             load = parse_wrk(result.stdout)
             p95 = re.search(r"^p95_us (\d+)", result.stdout, re.MULTILINE)
             if not p95:
