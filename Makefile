@@ -11,7 +11,7 @@ THREADS ?= 8
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/wacana
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean bench wrk
+.PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean bench wrk assets check-assets bundle-size
 
 # Re-installs only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -109,6 +109,19 @@ wrk:
 			echo "Installing Debian's wrk for make bench"; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 		else echo "wrk is not installed: make bench needs it (apt-get install wrk)"; fi; }
+
+# The writing page's editor (assets/editor): npm ci from its package-lock.json, then an
+# esbuild bundle into static/js/editor.js, which is committed so run and test need no Node.
+assets:
+	cd assets/editor && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
+
+# CI, where Node is present: the committed bundle is byte for byte what its sources build.
+check-assets:
+	scripts/check_assets.sh
+
+# The writing page's JavaScript, minified and gzipped (make bench prints it too).
+bundle-size:
+	@$(PYTHON) scripts/bundle_size.py
 
 # Extract new strings into the catalogues (needs GNU gettext), then compile them.
 messages: install

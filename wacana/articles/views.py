@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles import actions, counting, related
+from wacana.articles import pending as pending_images
 from wacana.articles.access import can_edit, get_article_for_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm, ImageForm
 from wacana.articles.models import (
@@ -206,7 +207,22 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         else:
             data["body"] = data.get("body", "").rstrip() + f"\n\n![]({picture.file.url})\n"
     form = ArticleForm(data)
-    if intent == "preview" or not form.is_valid():
+    # A featured image chosen before a preview or a form error comes back as a token.
+    pending = pending_images.find(user, data.get("pending_image"))
+    if pending is not None and data.get("remove_image"):
+        pending.discard()
+        pending = None
+    valid = form.is_valid()
+    if intent == "preview" or not valid:
+        if image_form is not None and image_form.is_valid():
+            try:
+                kept = pending_images.keep(user, image_form.cleaned_data["image"])
+            except ImageRejected as rejected:
+                form.add_error(None, rejected.message)
+            else:
+                if pending is not None:
+                    pending.discard()
+                pending = kept
         if form.is_valid():
             body = form.cleaned_data["body"]
             preview = render_pages(body, actions.dimensions_for_body(body))
@@ -214,7 +230,7 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         return render(
             request,
             "articles/write.html",
-            {"form": form, "article": article, "preview": preview},
+            {"form": form, "article": article, "preview": preview, "pending_image": pending},
             status=status,
         )
     original = article
@@ -226,14 +242,21 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 article = actions.update_article(user, article, form.cleaned_data)
             if image_form is not None and image_form.is_valid():
                 actions.set_featured_image(article, image_form.cleaned_data["image"])
+            elif pending is not None:
+                actions.set_featured_image(article, pending.open())
             elif data.get("remove_image") and article.image:
                 actions.remove_featured_image(article)
     except ImageRejected as rejected:
         # Everything in the block was rolled back, a new article included.
         form.add_error(None, rejected.message)
         return render(
-            request, "articles/write.html", {"form": form, "article": original}, status=400
+            request,
+            "articles/write.html",
+            {"form": form, "article": original, "pending_image": pending},
+            status=400,
         )
+    if pending is not None:
+        pending.discard()
     if intent == "publish":
         return _publish(request, article)
     messages.success(request, _("Saved."))

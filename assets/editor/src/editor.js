@@ -1,0 +1,350 @@
+// The writing page's rich-text editor. Progressive enhancement: the form posts the
+// textarea `body` as before; this script edits a ProseMirror document and writes its
+// Markdown back into that textarea. Every string comes from the page (translated there).
+import { baseKeymap, chainCommands, exitCode, setBlockType, toggleMark, wrapIn, lift } from "prosemirror-commands";
+import { history, redo, undo } from "prosemirror-history";
+import { inputRules, textblockTypeInputRule, wrappingInputRule } from "prosemirror-inputrules";
+import { keymap } from "prosemirror-keymap";
+import { liftListItem, sinkListItem, splitListItem, wrapInList } from "prosemirror-schema-list";
+import { EditorState, TextSelection } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+import { parse, roundTrips, schema, serialize } from "./markdown.js";
+import { prepareImage, upload } from "./upload.js";
+
+export { parse, roundTrips, serialize };
+
+const N = schema.nodes;
+const M = schema.marks;
+
+function markActive(state, type) {
+  const { from, $from, to, empty } = state.selection;
+  if (empty) return !!type.isInSet(state.storedMarks || $from.marks());
+  return state.doc.rangeHasMark(from, to, type);
+}
+
+function parentIs(state, type, attrs) {
+  const { $from } = state.selection;
+  for (let d = $from.depth; d > 0; d--) {
+    const node = $from.node(d);
+    if (node.type === type && (!attrs || Object.keys(attrs).every((k) => node.attrs[k] === attrs[k])))
+      return true;
+  }
+  return false;
+}
+
+function toggleHeading(state, dispatch) {
+  if (parentIs(state, N.heading)) return setBlockType(N.paragraph)(state, dispatch);
+  return setBlockType(N.heading, { level: 1 })(state, dispatch);
+}
+
+function toggleQuote(state, dispatch) {
+  if (parentIs(state, N.blockquote)) return lift(state, dispatch);
+  return wrapIn(N.blockquote)(state, dispatch);
+}
+
+function toggleList(type) {
+  return (state, dispatch) => {
+    if (parentIs(state, type)) return liftListItem(N.list_item)(state, dispatch);
+    return wrapInList(type)(state, dispatch);
+  };
+}
+
+function insertPageBreak(state, dispatch) {
+  // A page break sits between top-level blocks: split out of whatever holds the cursor.
+  const { $to } = state.selection;
+  const after = $to.depth ? $to.after(1) : $to.pos;
+  if (dispatch) {
+    const tr = state.tr.insert(after, [N.page_break.create(), N.paragraph.create()]);
+    tr.setSelection(TextSelection.create(tr.doc, after + 2));
+    dispatch(tr.scrollIntoView());
+  }
+  return true;
+}
+
+function buildKeymap() {
+  const keys = {
+    "Mod-z": undo,
+    "Shift-Mod-z": redo,
+    "Mod-y": redo,
+    "Mod-b": toggleMark(M.strong),
+    "Mod-i": toggleMark(M.em),
+    "Mod-Alt-1": toggleHeading,
+    "Mod-Shift-9": toggleQuote,
+    "Mod-Shift-8": toggleList(N.bullet_list),
+    "Mod-Shift-7": toggleList(N.ordered_list),
+    "Mod-Enter": insertPageBreak,
+    "Shift-Enter": chainCommands(exitCode, (state, dispatch) => {
+      if (dispatch) dispatch(state.tr.replaceSelectionWith(N.hard_break.create()).scrollIntoView());
+      return true;
+    }),
+    Enter: splitListItem(N.list_item),
+    "Mod-[": liftListItem(N.list_item),
+    "Mod-]": sinkListItem(N.list_item),
+  };
+  return keys;
+}
+
+function rules() {
+  return inputRules({
+    rules: [
+      wrappingInputRule(/^\s*>\s$/, N.blockquote),
+      wrappingInputRule(/^\s*([-+*])\s$/, N.bullet_list),
+      wrappingInputRule(/^(\d+)\.\s$/, N.ordered_list, (m) => ({ order: +m[1] }),
+        (m, node) => node.childCount + node.attrs.order === +m[1]),
+      textblockTypeInputRule(/^(#{1,6})\s$/, N.heading, (m) => ({ level: m[1].length })),
+    ],
+  });
+}
+
+function wordCount(doc) {
+  const text = doc.textBetween(0, doc.content.size, " ", " ");
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function start(shell) {
+  const form = shell.closest("form");
+  const textarea = form.querySelector("textarea[name=body]");
+  const mount = shell.querySelector(".rich-body-mount");
+  const toolbar = shell.querySelector("[role=toolbar]");
+  const status = shell.querySelector(".editor-status");
+  const counter = form.querySelector(".word-count");
+  const notice = shell.querySelector(".editor-notice");
+  const picker = shell.querySelector("input.body-image-js");
+  const markdownHelp = form.querySelectorAll(".markdown-help");
+  const text = shell.dataset;
+  const labelId = shell.dataset.labelledby;
+
+  let view = null;
+  let original = textarea.value;
+  let changed = false;
+
+  function setMode(rich) {
+    shell.classList.toggle("is-rich", rich);
+    textarea.hidden = rich;
+    mount.hidden = !rich;
+    markdownHelp.forEach((el) => (el.hidden = rich));
+    const toggle = toolbar.querySelector("[data-cmd=markdown]");
+    toggle.setAttribute("aria-pressed", rich ? "false" : "true");
+    toolbar.querySelectorAll("[data-rich-only]").forEach((button) => (button.disabled = !rich));
+  }
+
+  function createView(markdown) {
+    const state = EditorState.create({
+      doc: parse(markdown),
+      plugins: [rules(), keymap(buildKeymap()), keymap(baseKeymap), history()],
+    });
+    view = new EditorView(mount, {
+      state,
+      attributes: {
+        class: "rich-body",
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-labelledby": labelId,
+        spellcheck: "true",
+        lang: document.documentElement.lang || "id",
+      },
+      nodeViews: {
+        page_break() {
+          const dom = document.createElement("div");
+          dom.className = "page-break";
+          dom.contentEditable = "false";
+          // "Page 2": the number is a CSS counter, so it follows every insertion.
+          const label = document.createElement("span");
+          label.textContent = text.pageLabel;
+          dom.append(label);
+          return { dom };
+        },
+      },
+      dispatchTransaction(tr) {
+        view.updateState(view.state.apply(tr));
+        if (tr.docChanged) {
+          changed = true;
+          textarea.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+        refresh();
+      },
+    });
+    refresh();
+  }
+
+  function currentMarkdown() {
+    if (!view || mount.hidden) return textarea.value;
+    return changed ? serialize(view.state.doc) : original;
+  }
+
+  function refresh() {
+    if (counter) {
+      const words = view && !mount.hidden ? wordCount(view.state.doc) : textarea.value.split(/\s+/).filter(Boolean).length;
+      const minutes = Math.max(1, Math.ceil(words / 200));
+      counter.textContent = text.wordCount.replace("{words}", words).replace("{minutes}", minutes);
+    }
+    if (!view || mount.hidden) return;
+    const state = view.state;
+    const pressed = {
+      bold: markActive(state, M.strong),
+      italic: markActive(state, M.em),
+      heading: parentIs(state, N.heading),
+      quote: parentIs(state, N.blockquote),
+      bullets: parentIs(state, N.bullet_list),
+      numbers: parentIs(state, N.ordered_list),
+    };
+    Object.keys(pressed).forEach((cmd) => {
+      const button = toolbar.querySelector(`[data-cmd=${cmd}]`);
+      if (button) button.setAttribute("aria-pressed", pressed[cmd] ? "true" : "false");
+    });
+  }
+
+  function toRich() {
+    const markdown = textarea.value;
+    if (!roundTrips(markdown)) {
+      notice.textContent = text.keptMarkdown;
+      notice.hidden = false;
+      return false;
+    }
+    notice.hidden = true;
+    original = markdown;
+    changed = false;
+    if (view) view.destroy();
+    createView(markdown);
+    setMode(true);
+    return true;
+  }
+
+  function toMarkdown() {
+    textarea.value = currentMarkdown();
+    original = textarea.value;
+    changed = false;
+    setMode(false);
+    textarea.focus();
+  }
+
+  function insertText(markdown) {
+    const startAt = textarea.selectionStart, end = textarea.selectionEnd;
+    textarea.value = textarea.value.slice(0, startAt) + markdown + textarea.value.slice(end);
+    textarea.selectionStart = textarea.selectionEnd = startAt + markdown.length;
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    textarea.focus();
+  }
+
+  function insertImage(url, alt) {
+    if (view && !mount.hidden) {
+      const node = N.image.create({ src: url, alt: alt || null });
+      const para = N.paragraph.create(null, node);
+      const { $to } = view.state.selection;
+      const at = $to.depth ? $to.after(1) : $to.pos;
+      const tr = view.state.tr.insert(at, para);
+      view.dispatch(tr.scrollIntoView());
+      view.focus();
+    } else {
+      insertText(`\n\n![${(alt || "").replace(/[\[\]\\]/g, "\\$&")}](${url})\n\n`);
+    }
+  }
+
+  function link(state, dispatch) {
+    const href = window.prompt(text.linkPrompt, "https://");
+    if (!href || href === "https://") return false;
+    const { empty, from } = state.selection;
+    if (empty) {
+      const node = schema.text(href, [M.link.create({ href })]);
+      dispatch(state.tr.insert(from, node));
+    } else {
+      dispatch(state.tr.addMark(state.selection.from, state.selection.to, M.link.create({ href })));
+    }
+    return true;
+  }
+
+  // Pictures: scaled on the phone, uploaded with progress, a message and a retry on failure.
+  let pending = null;
+  function sendImage() {
+    const { file, alt } = pending;
+    status.hidden = false;
+    status.className = "editor-status";
+    status.innerHTML = "";
+    const label = document.createElement("span");
+    label.textContent = text.uploading;
+    const bar = document.createElement("progress");
+    bar.max = 100;
+    bar.value = 0;
+    bar.setAttribute("aria-label", text.uploading);
+    status.append(label, " ", bar);
+    prepareImage(file)
+      .then((prepared) => upload(picker.dataset.url, prepared, form, (percent) => (bar.value = percent)))
+      .then((answer) => {
+        status.hidden = true;
+        pending = null;
+        insertImage(answer.url, alt);
+      })
+      .catch((error) => {
+        status.className = "editor-status is-error";
+        status.textContent = (error && error.detail) || text.uploadFailed;
+        const retry = document.createElement("button");
+        retry.type = "button";
+        retry.className = "button";
+        retry.textContent = text.retry;
+        retry.addEventListener("click", sendImage);
+        status.append(" ", retry);
+      });
+  }
+  picker.addEventListener("change", () => {
+    if (!picker.files.length) return;
+    const file = picker.files[0];
+    picker.value = "";
+    const alt = window.prompt(text.altPrompt, "");
+    pending = { file, alt: alt || "" };
+    sendImage();
+  });
+
+  const commands = {
+    bold: toggleMark(M.strong),
+    italic: toggleMark(M.em),
+    heading: toggleHeading,
+    quote: toggleQuote,
+    bullets: toggleList(N.bullet_list),
+    numbers: toggleList(N.ordered_list),
+    link,
+    undo,
+    redo,
+  };
+  toolbar.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-cmd]");
+    if (!button) return;
+    const cmd = button.dataset.cmd;
+    if (cmd === "markdown") {
+      if (mount.hidden) toRich();
+      else toMarkdown();
+      return;
+    }
+    if (cmd === "image") {
+      picker.click();
+      return;
+    }
+    if (cmd === "page") {
+      if (view && !mount.hidden) {
+        insertPageBreak(view.state, view.dispatch);
+        view.focus();
+      } else insertText("\n\n<!--nextpage-->\n\n");
+      return;
+    }
+    if (!view || mount.hidden) return;
+    commands[cmd](view.state, view.dispatch);
+    view.focus();
+  });
+  textarea.addEventListener("input", refresh);
+
+  // The form posts the textarea: fill it with the editor's Markdown first. An untouched
+  // document posts exactly what the page was given.
+  form.addEventListener("submit", () => {
+    textarea.value = currentMarkdown();
+  });
+
+  shell.hidden = false;
+  if (counter) counter.hidden = false;
+  form.querySelectorAll(".nojs-only").forEach((el) => (el.hidden = true));
+  if (!toRich()) {
+    setMode(false);
+    refresh();
+  }
+  shell.wacanaEditor = { markdown: currentMarkdown, toRich, toMarkdown };
+}
+
+document.querySelectorAll("[data-editor]").forEach(start);

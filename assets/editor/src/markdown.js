@@ -1,0 +1,169 @@
+// Markdown <-> ProseMirror document, matching the server's renderer (wacana/lib/markdown.py):
+// markdown-it, CommonMark with tables, strikethrough and linkify, raw HTML off; a line
+// holding only <!--nextpage--> separates pages.
+import MarkdownIt from "markdown-it";
+import {
+  MarkdownParser,
+  MarkdownSerializer,
+  defaultMarkdownParser,
+  defaultMarkdownSerializer,
+  schema as commonmark,
+} from "prosemirror-markdown";
+import { Schema } from "prosemirror-model";
+
+export const PAGE_BREAK_RE = /^[ \t]*<!--nextpage-->[ \t]*$/m;
+const PAGE_BREAK_SPLIT = /^[ \t]*<!--nextpage-->[ \t]*$/gm;
+
+const nodes = commonmark.spec.nodes
+  // The article's title is the page's only h1: body headings show one level down, as
+  // the server renders them.
+  .update("heading", {
+    ...commonmark.spec.nodes.get("heading"),
+    toDOM(node) {
+      return ["h" + Math.min(6, node.attrs.level + 1), 0];
+    },
+  })
+  .update("bullet_list", {
+    ...commonmark.spec.nodes.get("bullet_list"),
+    attrs: { tight: { default: true } },
+  })
+  .update("ordered_list", {
+    ...commonmark.spec.nodes.get("ordered_list"),
+    attrs: { order: { default: 1 }, tight: { default: true } },
+  })
+  .update("doc", { content: "(block | page_break)+" })
+  .addToEnd("page_break", {
+    // Only between top-level blocks: a page cannot start inside a quote or a list.
+    atom: true,
+    selectable: true,
+    parseDOM: [{ tag: "div.page-break" }],
+    toDOM() {
+      return ["div", { class: "page-break", contenteditable: "false" }];
+    },
+  })
+  .addToEnd("raw_block", {
+    // Markdown the editor does not model (tables) is kept as its source text, editable
+    // as text and written back byte for byte.
+    content: "text*",
+    group: "block",
+    code: true,
+    defining: true,
+    marks: "",
+    parseDOM: [{ tag: "pre.raw-markdown", preserveWhitespace: "full" }],
+    toDOM() {
+      return ["pre", { class: "raw-markdown" }, ["code", 0]];
+    },
+  });
+
+const marks = commonmark.spec.marks.addToEnd("strike", {
+  parseDOM: [{ tag: "s" }, { tag: "del" }, { style: "text-decoration=line-through" }],
+  toDOM() {
+    return ["s"];
+  },
+});
+
+export const schema = new Schema({ nodes, marks });
+
+export function tokenizer() {
+  const md = MarkdownIt("commonmark", { html: false, linkify: true, typographer: false });
+  md.enable(["table", "strikethrough", "linkify"]);
+  return md;
+}
+
+function rawTables(md) {
+  // Top-level tables become one raw_block token holding their source lines; a table
+  // nested in a quote or list is left alone and fails the round-trip check instead.
+  md.core.ruler.push("wacana_raw_tables", (state) => {
+    const lines = state.src.split("\n");
+    const out = [];
+    for (let i = 0; i < state.tokens.length; i++) {
+      const token = state.tokens[i];
+      if (token.type === "table_open" && token.level === 0 && token.map) {
+        let j = i;
+        while (j < state.tokens.length && state.tokens[j].type !== "table_close") j++;
+        const raw = new state.Token("raw_block", "pre", 0);
+        raw.content = lines.slice(token.map[0], token.map[1]).join("\n");
+        raw.block = true;
+        raw.map = token.map;
+        out.push(raw);
+        i = j;
+      } else {
+        out.push(token);
+      }
+    }
+    state.tokens = out;
+  });
+  return md;
+}
+
+const parser = new MarkdownParser(schema, rawTables(tokenizer()), {
+  ...defaultMarkdownParser.tokens,
+  s: { mark: "strike" },
+  raw_block: { block: "raw_block", noCloseToken: true },
+});
+
+const serializer = new MarkdownSerializer(
+  {
+    ...defaultMarkdownSerializer.nodes,
+    page_break(state, node) {
+      state.write("<!--nextpage-->");
+      state.closeBlock(node);
+    },
+    raw_block(state, node) {
+      state.text(node.textContent, false);
+      state.closeBlock(node);
+    },
+  },
+  {
+    ...defaultMarkdownSerializer.marks,
+    strike: { open: "~~", close: "~~", mixable: true, expelEnclosingWhitespace: true },
+  },
+  {
+    // "<" before a letter would start an autolink, "&" an entity; "|" could turn a
+    // paragraph into a table row.
+    escapeExtraCharacters: /<(?=[A-Za-z])|&(?=#?[A-Za-z0-9]+;)|\|/g,
+  },
+);
+
+export function splitPages(markdown) {
+  const pages = markdown
+    .replace(/\r\n/g, "\n")
+    .split(PAGE_BREAK_SPLIT)
+    .map((page) => page.replace(/^\n+|\n+$/g, ""));
+  const kept = pages.filter((page) => page.trim());
+  return kept.length ? kept : [""];
+}
+
+export function parse(markdown) {
+  const content = [];
+  splitPages(markdown).forEach((page, index) => {
+    if (index) content.push(schema.nodes.page_break.create());
+    const doc = parser.parse(page);
+    doc.forEach((child) => content.push(child));
+  });
+  if (!content.length || content[content.length - 1].type === schema.nodes.page_break) {
+    content.push(schema.nodes.paragraph.create());
+  }
+  return schema.nodes.doc.create(null, content);
+}
+
+export function serialize(doc) {
+  // Empty paragraphs (a writer's extra Enter) write nothing.
+  return serializer.serialize(doc, { tightLists: true }).replace(/\n{3,}/g, "\n\n").trim() + "\n";
+}
+
+const checker = tokenizer();
+
+// True when the editor would keep this Markdown's meaning: every page renders the same
+// before and after a trip through the editor. Otherwise the page opens in Markdown mode.
+export function roundTrips(markdown) {
+  let again;
+  try {
+    again = serialize(parse(markdown));
+  } catch {
+    return false;
+  }
+  const before = splitPages(markdown).map((page) => checker.render(page));
+  const after = splitPages(again).map((page) => checker.render(page));
+  return before.length === after.length && before.every((html, i) => html === after[i]);
+}
