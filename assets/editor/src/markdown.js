@@ -12,6 +12,7 @@ import {
 import { Schema } from "prosemirror-model";
 
 export const PAGE_BREAK_RE = /^[ \t]*<!--nextpage-->[ \t]*$/m;
+const BARE_URL = /(?:https?:\/\/|www\.)[^\s<]+/gi;
 const PAGE_BREAK_SPLIT = /^[ \t]*<!--nextpage-->[ \t]*$/gm;
 
 const nodes = commonmark.spec.nodes
@@ -25,7 +26,8 @@ const nodes = commonmark.spec.nodes
   })
   .update("bullet_list", {
     ...commonmark.spec.nodes.get("bullet_list"),
-    attrs: { tight: { default: true } },
+    // The writer's own bullet ("-", "*" or "+") is kept, so an edit changes few lines.
+    attrs: { tight: { default: true }, bullet: { default: "-" } },
   })
   .update("ordered_list", {
     ...commonmark.spec.nodes.get("ordered_list"),
@@ -70,6 +72,12 @@ export function tokenizer() {
   return md;
 }
 
+// As prosemirror-markdown decides it: a list is tight when its items' paragraphs are hidden.
+function listIsTight(tokens, i) {
+  while (++i < tokens.length) if (tokens[i].type !== "list_item_open") return tokens[i].hidden;
+  return false;
+}
+
 function rawTables(md) {
   // Top-level tables become one raw_block token holding their source lines; a table
   // nested in a quote or list is left alone and fails the round-trip check instead.
@@ -98,6 +106,10 @@ function rawTables(md) {
 
 const parser = new MarkdownParser(schema, rawTables(tokenizer()), {
   ...defaultMarkdownParser.tokens,
+  bullet_list: {
+    block: "bullet_list",
+    getAttrs: (token, tokens, i) => ({ tight: listIsTight(tokens, i), bullet: token.markup || "-" }),
+  },
   s: { mark: "strike" },
   raw_block: { block: "raw_block", noCloseToken: true },
 });
@@ -108,6 +120,21 @@ const serializer = new MarkdownSerializer(
     page_break(state, node) {
       state.write("<!--nextpage-->");
       state.closeBlock(node);
+    },
+    text(state, node) {
+      // The server links bare addresses (linkify); an escape inside one would become
+      // part of the link, so addresses are written as they are and the rest escaped.
+      if (state.inAutolink) {
+        state.text(node.text, false);
+        return;
+      }
+      let last = 0;
+      for (const match of node.text.matchAll(BARE_URL)) {
+        if (match.index > last) state.text(node.text.slice(last, match.index), true);
+        state.text(match[0], false);
+        last = match.index + match[0].length;
+      }
+      if (last < node.text.length) state.text(node.text.slice(last), true);
     },
     raw_block(state, node) {
       state.text(node.textContent, false);

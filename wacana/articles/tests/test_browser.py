@@ -46,24 +46,37 @@ def test_write_publish_read_every_page_and_view_the_photo_on_a_phone(
     make_user("sekar.penulis", display_name="Sekar Wulandari", tagline="Guru di Ende")
     sign_in(page, "sekar.penulis")
 
-    # Write: title, category, tags and a three-page body with the page-break button.
+    # Write: title, category, tags and a three-page body in the rich-text editor, with
+    # its "Halaman baru" button; the pages show as numbered dividers.
     page.goto("/tulis")
     form = page.locator("main form.write")
     form.locator("input[name=title]").fill(TITLE)
     form.locator("select[name=category]").select_option("sekolah")
     form.locator("input[name=tags]").fill("pendidikan, ntt")
     body = form.locator("textarea[name=body]")
-    body.fill(PAGES[0])
-    body.press("Control+End")
-    insert_break = form.get_by_role("button", name=indonesian("Insert page break"))
-    expect(insert_break).to_be_visible()
-    insert_break.click()
+    editor = form.get_by_role("textbox", name=indonesian("Article"))
+    editor.click()
+    page.keyboard.type(PAGES[0])
+    new_page = form.get_by_role("button", name=indonesian("New page"))
+    expect(new_page).to_be_visible()
+    new_page.click()
     page.keyboard.type(PAGES[1])
-    insert_break.click()
+    new_page.click()
     page.keyboard.type(PAGES[2])
+    dividers = editor.locator(".page-break")
+    expect(dividers).to_have_count(2)
+    expect(dividers.nth(1)).to_have_text(indonesian("Page"))  # the number is CSS
+    expect(editor).not_to_contain_text("nextpage")
+
+    # The Markdown it posts, seen in Markdown mode: the stored <!--nextpage--> lines.
+    markdown_mode = form.get_by_role("button", name="Markdown")
+    markdown_mode.click()
+    expect(markdown_mode).to_have_attribute("aria-pressed", "true")
     written = body.input_value()
     assert written.count("<!--nextpage-->") == 2
     assert [part.strip() for part in written.split("<!--nextpage-->")] == list(PAGES)
+    markdown_mode.click()
+    expect(editor).to_be_visible()
 
     # A featured image with its caption and source.
     picture = tmp_path / "sekolah.png"

@@ -1,0 +1,229 @@
+"""The rich-text editor in real Chromium: Markdown survives the trip through it (the demo
+corpus and hostile input, compared as the server renders them), /tulis never scrolls
+sideways, axe finds nothing serious, and the toolbar writes the Markdown the form posts."""
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.utils import translation
+from playwright.sync_api import Page, expect
+
+from wacana.articles.demo_content import ARTICLES
+from wacana.conftest import make_user
+from wacana.lib.browser_testing import sign_in
+from wacana.lib.markdown import render_pages
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+BUNDLE = Path(__file__).resolve().parents[3] / "static/js/editor.js"
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[klik](javascript:alert(1)) dan ![x](javascript:alert(1))",
+    "[a](data:text/html;base64,PHNjcmlwdD4=)",
+    "<http://evil.example/> <javascript:alert(1)>",
+    "```\n<!--nextpage-->\n```",
+    "teks<!--nextpage-->teks\n\n<!-- nextpage -->",
+    "**tebal *miring _campur",
+    "*a **b** c* dan ***tiga***",
+    "snake_case_name dan __init__ dan _a_",
+    "\\*bukan miring\\* \\# \\[x\\]",
+    "&amp; &lt;script&gt; &#x3C;b&#x3E; &copy; &ampx; &nbsp;",
+    "kolom | kolom | kolom",
+    "1) satu\n2) dua",
+    "3. tiga\n4. empat",
+    "- a\n\n\n- b\n\n  lanjut",
+    "* [ ] tugas\n* [x] selesai",
+    "> kutipan\nmalas\n> > bersarang",
+    "# h1\n###### h6\n####### bukan",
+    "Setext\n======\n\nDua\n---",
+    "```js\nkode <b>\n```\n\n    kode inden",
+    "~~coret~~ dan ~tidak~",
+    "| a | b |\n|---|:-:|\n| 1 | `|` |",
+    "> | a |\n> |---|\n> | 1 |",
+    "baris  \nberikut\\\nlagi",
+    "\u0000 nol \u202e balik \u200b lebar-nol \ufeff",
+    "[tautan](</jalan dengan spasi> \"judul\")",
+    "[a]: http://contoh.id\n\n[ref][a] dan [a]",
+    "***\n\n___\n\n- - -",
+    "<!--nextpage-->\n\n<!--nextpage-->\n\nhanya satu halaman",
+    "https://contoh.id/a_b_(c) dan www.contoh.id dan surat@contoh.id",
+    "Kopi ☕ dan 🇮🇩, ḍ͟ā́ combining",
+    "![alt *miring*](/media/images/1-abc.webp \"judul\")",
+    "`kode ``dalam`` kode`",
+    "a\n\n\n\n\nb",
+    "+ plus\n+ list",
+    "10. sepuluh",
+    "<div>blok html</div>\n\n<b>inline</b>",
+    "\t tab di awal",
+    "- satu\n  - dua\n    - tiga",
+]
+
+
+def server_html(markdown: str) -> list[str]:
+    # Any image is "ours" here, so image Markdown renders as <img> and is compared too.
+    return render_pages(markdown, lambda src: (800, 600))
+
+
+def load_bundle(page: Page) -> None:
+    page.set_content("<!doctype html><html lang=id><body></body></html>")
+    page.add_script_tag(path=str(BUNDLE))
+
+
+def through_editor(page: Page, texts: list[str]) -> list[dict[str, Any]]:
+    answer: list[dict[str, Any]] = page.evaluate(
+        """texts => texts.map(md => {
+            if (!WacanaEditor.roundTrips(md)) return {accepted: false};
+            return {accepted: true, markdown: WacanaEditor.serialize(WacanaEditor.parse(md))};
+        })""",
+        texts,
+    )
+    return answer
+
+
+def test_the_demo_corpus_goes_through_the_editor_unchanged(page: Page) -> None:
+    load_bundle(page)
+    bodies = [str(article["body"]) for article in ARTICLES]
+    results = through_editor(page, bodies)
+    for article, body, result in zip(ARTICLES, bodies, results, strict=True):
+        assert result["accepted"], f"{article['title']} would open in Markdown mode"
+        assert server_html(result["markdown"]) == server_html(body), article["title"]
+
+
+def test_hostile_markdown_either_round_trips_or_opens_as_markdown(page: Page) -> None:
+    load_bundle(page)
+    results = through_editor(page, HOSTILE)
+    accepted = 0
+    for text, result in zip(HOSTILE, results, strict=True):
+        if result["accepted"]:
+            accepted += 1
+            assert server_html(result["markdown"]) == server_html(text), repr(text)
+    # The check must not simply refuse everything.
+    assert accepted >= len(HOSTILE) * 3 // 4, f"only {accepted} of {len(HOSTILE)} accepted"
+
+
+def indonesian(message: str) -> str:
+    with translation.override("id"):
+        return translation.gettext(message)
+
+
+def test_the_toolbar_writes_the_markdown_the_form_posts(page: Page) -> None:
+    make_user("sekar.penulis")
+    sign_in(page, "sekar.penulis")
+    page.goto("/tulis")
+    form = page.locator("main form.write")
+    form.locator("input[name=title]").fill("Catatan Pasar")
+    form.locator("select[name=category]").select_option("sekolah")
+    editor = form.get_by_role("textbox", name=indonesian("Article"))
+    toolbar = form.get_by_role("toolbar")
+    editor.click()
+    toolbar.get_by_role("button", name=indonesian("Subheading")).click()
+    page.keyboard.type("Pagi di pasar")
+    page.keyboard.press("Enter")
+    bold = toolbar.get_by_role("button", name=indonesian("Bold"))
+    bold.click()
+    expect(bold).to_have_attribute("aria-pressed", "true")
+    page.keyboard.type("Ramai")
+    page.keyboard.press("Control+b")
+    page.keyboard.type(" sekali.")
+    page.keyboard.press("Enter")
+    toolbar.get_by_role("button", name=indonesian("Bulleted list")).click()
+    page.keyboard.type("ikan")
+    page.keyboard.press("Enter")
+    page.keyboard.type("sayur")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    toolbar.get_by_role("button", name=indonesian("Quote")).click()
+    page.keyboard.type("Harga naik")
+    toolbar.get_by_role("button", name=indonesian("Undo")).click()
+    toolbar.get_by_role("button", name=indonesian("Redo")).click()
+    form.locator("button[name=intent][value=preview]").click()
+
+    # The preview is the server's rendering of what the editor posted.
+    preview = page.locator("section.preview .body")
+    expect(preview.locator("h2")).to_have_text("Pagi di pasar")
+    expect(preview.locator("strong")).to_have_text("Ramai")
+    expect(preview.locator("ul li")).to_have_text(["ikan", "sayur"])
+    expect(preview.locator("blockquote")).to_have_text("Harga naik")
+    posted = page.locator("textarea[name=body]").input_value()
+    assert posted == "# Pagi di pasar\n\n**Ramai** sekali.\n\n- ikan\n- sayur\n\n> Harga naik\n"
+    # Back on the page, the editor shows it again as rich text.
+    expect(page.get_by_role("textbox", name=indonesian("Article")).locator("h2")).to_have_text(
+        "Pagi di pasar"
+    )
+
+
+def test_markdown_the_editor_would_change_opens_in_markdown_mode(page: Page) -> None:
+    make_user("sekar.penulis")
+    sign_in(page, "sekar.penulis")
+    page.goto("/tulis")
+    form = page.locator("main form.write")
+    markdown_mode = form.get_by_role("button", name="Markdown")
+    markdown_mode.click()
+    body = form.locator("textarea[name=body]")
+    nested_table = "> | a |\n> |---|\n> | 1 |\n"
+    body.fill(nested_table)
+    markdown_mode.click()
+    expect(form.locator(".editor-notice")).to_be_visible()
+    expect(body).to_be_visible()
+    expect(markdown_mode).to_have_attribute("aria-pressed", "true")
+    assert body.input_value() == nested_table
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_the_writing_page_never_scrolls_sideways(
+    browser: Any, live_server: Any, javascript: bool
+) -> None:
+    make_user("sekar.penulis", display_name="Sekar Ayu Lestari Wulandari Pertiwi")
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
+    try:
+        page = context.new_page()
+        sign_in_without_waiting_for_js(page)
+        for width in (320, 390, 1366):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto("/tulis")
+            expect(page.locator("textarea[name=body]")).to_be_attached()
+            if javascript:
+                expect(page.locator(".rich-body")).to_be_visible()
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll <= width, f"/tulis is {scroll}px wide at {width}px"
+    finally:
+        context.close()
+
+
+def sign_in_without_waiting_for_js(page: Page) -> None:
+    from wacana.conftest import PASSWORD
+
+    page.goto("/masuk")
+    form = page.locator("main form")
+    form.locator("input[name=username]").fill("sekar.penulis")
+    form.locator("input[name=password]").fill(PASSWORD)
+    form.get_by_role("button").click()
+    expect(page).not_to_have_url(re.compile(r"/masuk"))
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_writing_page_has_no_serious_accessibility_violations(page: Page, width: int) -> None:
+    make_user("sekar.penulis")
+    sign_in(page, "sekar.penulis")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("/tulis")
+    expect(page.locator(".rich-body")).to_be_visible()
+    results = Axe().run(page)
+    assert results.response["passes"], "axe did not run on the page"
+    serious = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    small = page.evaluate(
+        """[...document.querySelectorAll('.editor .toolbar button')]
+            .map(b => b.getBoundingClientRect())
+            .filter(r => r.width < 44 || r.height < 44).length"""
+    )
+    assert small == 0, "every toolbar button is at least 44 px square"
