@@ -21,6 +21,41 @@
     });
   }
 
+  // A search box over the category list: typing "sawah" or "pend" narrows the rubrics
+  // and their sub-categories; a single match is chosen. The <select> stays the field.
+  var select = form.querySelector("select[name=category]");
+  if (select && form.dataset.categorySearch) {
+    var search = document.createElement("input");
+    search.type = "search";
+    search.className = "category-search";
+    search.setAttribute("aria-label", form.dataset.categorySearch);
+    search.placeholder = form.dataset.categorySearch;
+    search.setAttribute("aria-controls", select.id);
+    select.before(search);
+    var fold = function (text) {
+      return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim();
+    };
+    search.addEventListener("input", function () {
+      var query = fold(search.value);
+      var matches = [];
+      select.querySelectorAll("optgroup").forEach(function (group) {
+        var whole = query && fold(group.label).indexOf(query) >= 0;
+        var shown = 0;
+        group.querySelectorAll("option").forEach(function (option) {
+          var show = !query || whole || fold(option.textContent).indexOf(query) >= 0;
+          option.hidden = !show;
+          option.disabled = !show && option.value !== select.value;
+          if (show) { shown += 1; matches.push(option); }
+        });
+        group.hidden = shown === 0;
+      });
+      if (query && matches.length === 1 && select.value !== matches[0].value) {
+        select.value = matches[0].value;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+  }
+
   // Warn before leaving with unsaved changes.
   var dirty = false;
   form.addEventListener("input", function () { dirty = true; });

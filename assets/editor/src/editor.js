@@ -155,6 +155,8 @@ function start(shell) {
           return { dom };
         },
       },
+      handlePaste: (view, event) => takeImage(view, event, event.clipboardData),
+      handleDrop: (view, event) => takeImage(view, event, event.dataTransfer),
       dispatchTransaction(tr) {
         view.updateState(view.state.apply(tr));
         if (tr.docChanged) {
@@ -285,14 +287,29 @@ function start(shell) {
         status.append(" ", retry);
       });
   }
+  function chooseImage(file) {
+    const alt = window.prompt(text.altPrompt, "");
+    pending = { file, alt: alt || "" };
+    sendImage();
+  }
   picker.addEventListener("change", () => {
     if (!picker.files.length) return;
     const file = picker.files[0];
     picker.value = "";
-    const alt = window.prompt(text.altPrompt, "");
-    pending = { file, alt: alt || "" };
-    sendImage();
+    chooseImage(file);
   });
+  // A picture pasted or dropped into the text goes the same way as a chosen one.
+  function imageIn(transfer) {
+    const files = transfer ? Array.from(transfer.files || []) : [];
+    return files.find((file) => /^image\//.test(file.type));
+  }
+  function takeImage(view, event, transfer) {
+    const file = imageIn(transfer);
+    if (!file) return false;
+    event.preventDefault();
+    chooseImage(file);
+    return true;
+  }
 
   const commands = {
     bold: toggleMark(M.strong),

@@ -107,7 +107,9 @@ def test_a_pending_image_can_be_replaced_and_removed(writer: User) -> None:
 
 
 def test_another_writers_token_or_a_forged_one_is_ignored(writer: User) -> None:
-    token = pending_token(signed_in(writer).post("/tulis", form_data(intent="preview", image=png())))
+    token = pending_token(
+        signed_in(writer).post("/tulis", form_data(intent="preview", image=png()))
+    )
     other = make_user("lain.penulis")
     for forged in (token, token + "x", "pending/1-abc.webp", "x" * 5000, ""):
         response = signed_in(other).post("/tulis", form_data(pending_image=forged))

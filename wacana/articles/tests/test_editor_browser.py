@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
+from PIL import Image as PILImage
 from playwright.sync_api import Page, expect
 
+from wacana.articles import actions
 from wacana.articles.demo_content import ARTICLES
 from wacana.conftest import make_user
 from wacana.lib.browser_testing import sign_in
@@ -47,13 +49,13 @@ HOSTILE = [
     "> | a |\n> |---|\n> | 1 |",
     "baris  \nberikut\\\nlagi",
     "\u0000 nol \u202e balik \u200b lebar-nol \ufeff",
-    "[tautan](</jalan dengan spasi> \"judul\")",
+    '[tautan](</jalan dengan spasi> "judul")',
     "[a]: http://contoh.id\n\n[ref][a] dan [a]",
     "***\n\n___\n\n- - -",
     "<!--nextpage-->\n\n<!--nextpage-->\n\nhanya satu halaman",
     "https://contoh.id/a_b_(c) dan www.contoh.id dan surat@contoh.id",
     "Kopi ☕ dan 🇮🇩, ḍ͟ā́ combining",
-    "![alt *miring*](/media/images/1-abc.webp \"judul\")",
+    '![alt *miring*](/media/images/1-abc.webp "judul")',
     "`kode ``dalam`` kode`",
     "a\n\n\n\n\nb",
     "+ plus\n+ list",
@@ -227,3 +229,75 @@ def test_the_writing_page_has_no_serious_accessibility_violations(page: Page, wi
             .filter(r => r.width < 44 || r.height < 44).length"""
     )
     assert small == 0, "every toolbar button is at least 44 px square"
+
+
+def test_a_phone_photo_is_scaled_uploaded_with_its_description_and_retried_after_a_failure(
+    page: Page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wacana.conftest import image_bytes
+
+    # What reaches the server (the live server runs in this process).
+    received: list[tuple[str, int, tuple[int, int]]] = []
+    upload_body_image = actions.upload_body_image
+
+    def recording(owner: Any, upload: Any) -> Any:
+        with PILImage.open(upload) as picture:
+            received.append((upload.content_type, upload.size, picture.size))
+        upload.seek(0)
+        return upload_body_image(owner, upload)
+
+    monkeypatch.setattr(actions, "upload_body_image", recording)
+    make_user("sekar.penulis")
+    sign_in(page, "sekar.penulis")
+    page.goto("/tulis")
+    form = page.locator("main form.write")
+    editor = form.get_by_role("textbox", name=indonesian("Article"))
+    editor.click()
+    page.keyboard.type("Pagi di sawah.")
+    photo = tmp_path / "sawah.png"
+    photo.write_bytes(image_bytes("PNG", (3000, 2000)))
+    page.on("dialog", lambda dialog: dialog.accept("Sawah berkabut di Detusoko"))
+    upload_url = form.locator("input.body-image-js").get_attribute("data-url")
+    assert upload_url
+
+    # The first attempt fails: a message and a retry button, nothing inserted.
+    page.route(f"**{upload_url}", lambda route: route.fulfill(status=502, body="Bad gateway"))
+    form.locator("input.body-image-js").set_input_files(photo)
+    status = form.locator(".editor-status")
+    expect(status).to_contain_text(
+        indonesian("The image could not be uploaded. Check the connection and try again.")
+    )
+    expect(editor.locator("img[src]")).to_have_count(0)
+    page.unroute(f"**{upload_url}")
+
+    # The retry sends the picture scaled in the browser: WebP, not the 3000 px PNG.
+    status.get_by_role("button", name=indonesian("Try again")).click()
+    image = editor.locator("img[src]")
+    expect(image).to_have_attribute("alt", "Sawah berkabut di Detusoko")
+    expect(status).to_be_hidden()
+    [(content_type, size, dimensions)] = received
+    assert content_type == "image/webp"
+    assert dimensions == (2000, 1333)
+    assert size < len(photo.read_bytes())
+    form.get_by_role("button", name="Markdown").click()
+    markdown = form.locator("textarea[name=body]").input_value()
+    assert re.fullmatch(
+        r"Pagi di sawah\.\n\n!\[Sawah berkabut di Detusoko\]\(/media/images/[\w-]+\.webp\)\n",
+        markdown,
+    ), markdown
+
+
+def test_the_category_list_can_be_searched(page: Page) -> None:
+    make_user("sekar.penulis")
+    sign_in(page, "sekar.penulis")
+    page.goto("/tulis")
+    search = page.get_by_role("searchbox", name=indonesian("Search categories"))
+    search.fill("sekol")
+    select = page.locator("select[name=category]")
+    expect(select).to_have_value("sekolah")
+    visible = select.locator("option:not([hidden])")
+    assert [value for value in visible.evaluate_all("os => os.map(o => o.value)") if value] == [
+        "sekolah"
+    ]
+    search.fill("")
+    assert select.locator("option[hidden]").count() == 0
