@@ -8,12 +8,14 @@ article turns it into the featured image; the token is worth nothing to anyone e
 
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 
 from wacana.accounts.models import User
 from wacana.lib import images
@@ -75,3 +77,17 @@ def find(user: User, token: str | None) -> PendingImage | None:
     ):
         return None
     return PendingImage(name, token)
+
+
+def prune() -> int:
+    """Delete pending images older than a token's life (the writer never saved them)."""
+    if not default_storage.exists(FOLDER):
+        return 0
+    cutoff = timezone.now() - timedelta(seconds=MAX_AGE)
+    removed = 0
+    for filename in default_storage.listdir(FOLDER)[1]:
+        name = f"{FOLDER}/{filename}"
+        if default_storage.get_modified_time(name) < cutoff:
+            default_storage.delete(name)
+            removed += 1
+    return removed

@@ -2,13 +2,19 @@
 errors, the editor bundle stays within its size budget and loads only on /tulis."""
 
 import gzip
+import io
+import os
 import re
+import time
 from pathlib import Path
 
+from django.core import signing
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.test import Client
 
 from wacana.accounts.models import User
+from wacana.articles import pending
 from wacana.articles.models import Article
 from wacana.articles.tests.test_pages import dom, draft, form_data, not_an_image, png, signed_in
 from wacana.conftest import make_user
@@ -140,3 +146,18 @@ def test_the_editor_loads_only_on_the_writing_page(client: Client, writer: User)
     assert "editor.js" in signed.get(f"/tulis/{article.pk}").content.decode()
     for url in ("/", "/dasbor", "/masuk"):
         assert "editor.js" not in signed.get(url).content.decode(), url
+
+
+def test_pending_images_older_than_their_token_are_pruned(writer: User) -> None:
+    client = signed_in(writer)
+    old = pending_token(client.post("/tulis", form_data(intent="preview", image=png())))
+    fresh = pending_token(client.post("/tulis", form_data(intent="preview", image=png())))
+    old_name = signing.loads(old, salt=f"wacana.articles.pending-image.{writer.pk}")
+    past = time.time() - pending.MAX_AGE - 60
+    os.utime(default_storage.path(old_name), (past, past))
+
+    out = io.StringIO()
+    call_command("prune_pending_images", stdout=out)
+    assert out.getvalue().strip() == "1 pending images deleted."
+    assert not default_storage.exists(old_name)
+    assert pending.find(writer, fresh) is not None
