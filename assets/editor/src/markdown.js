@@ -146,9 +146,9 @@ const serializer = new MarkdownSerializer(
     strike: { open: "~~", close: "~~", mixable: true, expelEnclosingWhitespace: true },
   },
   {
-    // "<" before a letter would start an autolink, "&" an entity; "|" could turn a
-    // paragraph into a table row.
-    escapeExtraCharacters: /<(?=[A-Za-z])|&(?=#?[A-Za-z0-9]+;)|\|/g,
+    // "<" before a letter would start an autolink, and "<!" a typed <!--nextpage-->
+    // line would become a page break; "&" could start an entity; "|" a table row.
+    escapeExtraCharacters: /<(?=[A-Za-z!])|&(?=#?[A-Za-z0-9]+;)|\|/g,
   },
 );
 

@@ -96,6 +96,20 @@ def test_the_demo_corpus_goes_through_the_editor_unchanged(page: Page) -> None:
         assert server_html(result["markdown"]) == server_html(body), article["title"]
 
 
+def test_a_page_break_typed_as_text_stays_text(page: Page) -> None:
+    load_bundle(page)
+    written = page.evaluate(
+        """() => {
+            const s = WacanaEditor.parse("");
+            const doc = s.type.schema.nodes.doc.create(null,
+                s.type.schema.nodes.paragraph.create(null, s.type.schema.text("<!--nextpage-->")));
+            return WacanaEditor.serialize(doc);
+        }"""
+    )
+    assert len(server_html(written)) == 1
+    assert "&lt;!--nextpage--&gt;" in server_html(written)[0]
+
+
 def test_hostile_markdown_either_round_trips_or_opens_as_markdown(page: Page) -> None:
     load_bundle(page)
     results = through_editor(page, HOSTILE)
