@@ -348,6 +348,15 @@ function start(shell) {
   });
   textarea.addEventListener("input", refresh);
 
+  // On a phone the toolbar is one row that scrolls: fade its edge while buttons are hidden
+  // there, so nobody takes the first five for all of them.
+  function edge() {
+    const more = toolbar.scrollLeft + toolbar.clientWidth < toolbar.scrollWidth - 2;
+    toolbar.classList.toggle("has-more", more);
+  }
+  toolbar.addEventListener("scroll", edge, { passive: true });
+  window.addEventListener("resize", edge);
+
   // The form posts the textarea: fill it with the editor's Markdown first. An untouched
   // document posts exactly what the page was given.
   form.addEventListener("submit", () => {
@@ -361,6 +370,7 @@ function start(shell) {
     setMode(false);
     refresh();
   }
+  edge();
   shell.wacanaEditor = { markdown: currentMarkdown, toRich, toMarkdown };
 }
 
