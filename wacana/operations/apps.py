@@ -1,9 +1,8 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class OperationsConfig(AppConfig):
-    """Running the site: the process supervisor, /healthz, backups and restores."""
+    """Running the site: the process supervisor, /healthz, backups and restores. No models,
+    so nothing of it appears in the admin."""
 
     name = "wacana.operations"
-    verbose_name = _("Operations")
