@@ -9,10 +9,10 @@ them in order. It:
   stayed up for a minute; each death and restart is logged;
 - stops everything when the web server itself dies (a port in use, a bad setting: a
   restart would fail the same way), exiting non-zero;
-- on SIGTERM or SIGINT sends SIGTERM to every child, waits up to `grace` seconds,
-  SIGKILLs what is left, then writes the buffered view counts to the database (once
-  the server is down no view can arrive after the flush) and exits 0. A second signal
-  during the stop skips the wait.
+- on SIGTERM or SIGINT sends SIGTERM to each child (granian stops its own workers),
+  waits up to `grace` seconds, SIGKILLs what is left of each process group, then
+  writes the buffered view counts to the database (once the server is down no view can
+  arrive after the flush) and exits 0. A second signal during the stop skips the wait.
 """
 
 import contextlib
@@ -59,7 +59,6 @@ def granian_command(
     workers: int,
     threads: int,
     media_root: str,
-    access_log: bool = False,
 ) -> list[str]:
     """The production server's command line, in one place."""
     return [
@@ -83,7 +82,7 @@ def granian_command(
         "--static-path-mount",
         media_root,
         # Our own access log (WACANA_ACCESS_LOG) carries request ids; granian's would not.
-        "--access-log" if access_log else "--no-access-log",
+        "--no-access-log",
         "--respawn-failed-workers",
         "--workers-kill-timeout",
         "3",
@@ -176,7 +175,10 @@ class Supervisor:
         running = [child for child in self.children if child.process is not None]
         for child in running:
             assert child.process is not None
-            _kill_group(child.process.pid, signal.SIGTERM)
+            # To the leader only: granian stops its own workers gracefully (finishing the
+            # requests in flight); whatever is left of a group is SIGKILLed below.
+            with contextlib.suppress(ProcessLookupError):
+                child.process.send_signal(signal.SIGTERM)
         deadline = self.clock() + self.grace
         for child in running:
             assert child.process is not None
