@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 BACKOFF_FIRST = 1.0
 BACKOFF_MAX = 30.0
 STABLE_AFTER = 60.0
+GRANIAN_LOG_CONFIG = Path(__file__).with_name("granian_logging.json")
 
 
 @dataclass
@@ -83,6 +84,9 @@ def granian_command(
         media_root,
         # Our own access log (WACANA_ACCESS_LOG) carries request ids; granian's would not.
         "--no-access-log",
+        # Granian's own lines with a time, like ours.
+        "--log-config",
+        str(GRANIAN_LOG_CONFIG),
         "--respawn-failed-workers",
         "--workers-kill-timeout",
         "3",

@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -134,6 +135,7 @@ def test_granian_serves_media_from_the_configured_folder() -> None:
     assert argv[argv.index("--static-path-mount") + 1] == "/srv/media"
     assert argv[argv.index("--port") + 1] == "8001"
     assert "--no-access-log" in argv
+    assert Path(argv[argv.index("--log-config") + 1]).is_file()
 
 
 def test_children_do_not_outlive_a_killed_supervisor() -> None:
