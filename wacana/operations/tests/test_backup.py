@@ -21,6 +21,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 
+from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, Category
 from wacana.conftest import image_bytes, make_user
@@ -244,3 +245,18 @@ def test_an_archive_escaping_its_folder_is_refused(tmp_path: Path) -> None:
 def test_backup_refuses_a_bad_destination(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match=r"\.tar\.gz"):
         call_command("backup", str(tmp_path / "backup.zip"))
+
+
+@pytest.mark.django_db
+def test_a_damaged_backup_is_refused_before_anything_changes(tmp_path: Path) -> None:
+    archive = tmp_path / "damaged.tar.gz"
+    name = backup.SQLITE_NAME if connection.vendor == "sqlite" else backup.PG_NAME
+    manifest = {
+        "format": 1,
+        "database": {"vendor": connection.vendor, "file": name, "sha256": "0" * 64},
+    }
+    _write_archive(archive, manifest, extra=name)
+    make_user("tetap")
+    with pytest.raises(CommandError, match="does not match its checksum"):
+        call_command("restore", "--force", str(archive))
+    assert User.objects.filter(username="tetap").exists()
