@@ -34,30 +34,16 @@ demo: migrate
 run: demo
 	$(PY) manage.py collectstatic --no-input -v0
 	@echo "Wacana: http://$(HOST):$(PORT)"
-	@# Alongside the server: the task worker (django-tasks-db) and a loop enqueuing the
-	@# flush of buffered view counts (flushing itself if no worker takes it) and pruning
-	@# old task results hourly; both stop when granian does. Without Redis each server
-	@# process flushes its own buffer every WACANA_VIEW_FLUSH_SECONDS.
-	export WACANA_VIEW_FLUSH_SECONDS=$${WACANA_VIEW_FLUSH_SECONDS:-30}; \
-	$(PY) manage.py db_worker --no-reload & worker=$$!; \
-	$(PY) manage.py run_view_flusher --interval $$WACANA_VIEW_FLUSH_SECONDS & flusher=$$!; \
-	trap 'kill $$worker $$flusher 2>/dev/null; wait $$worker $$flusher 2>/dev/null' EXIT; \
-	trap 'exit 130' INT TERM; \
-	media="$${MEDIA_ROOT:-$${WACANA_VAR_DIR:-var}/media}"; mkdir -p "$$media"; \
-	$(BIN)/granian --interface wsgi wacana.wsgi:application \
-		--host $(HOST) --port $(PORT) --workers $(WORKERS) --blocking-threads $(THREADS) \
-		--static-path-route /media --static-path-mount "$$media" \
-		--no-access-log --respawn-failed-workers
+	@# One supervisor (wacana/operations/supervisor.py) runs granian, the task worker and
+	@# the view flusher, restarts the worker and the flusher when they die, and on SIGTERM
+	@# or Ctrl-C stops them all within seconds, then writes the buffered view counts. exec:
+	@# the signal make forwards reaches the supervisor, not a shell waiting on it.
+	exec $(PY) manage.py serve --host $(HOST) --port $(PORT) --workers $(WORKERS) --threads $(THREADS)
 
-# The development server, with the task worker (new-article notices to followers) and the
-# view-count loop flushing in its own process (--direct: it needs no worker) and pruning.
+# The development server (DEBUG=1) under the same supervisor, the flusher writing view
+# counts itself (--direct: it needs no worker).
 dev: demo
-	export DEBUG=1 WACANA_VIEW_FLUSH_SECONDS=$${WACANA_VIEW_FLUSH_SECONDS:-30}; \
-	$(PY) manage.py db_worker --no-reload & worker=$$!; \
-	$(PY) manage.py run_view_flusher --direct --interval $$WACANA_VIEW_FLUSH_SECONDS & flusher=$$!; \
-	trap 'kill $$worker $$flusher 2>/dev/null; wait $$worker $$flusher 2>/dev/null' EXIT; \
-	trap 'exit 130' INT TERM; \
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	exec $(PY) manage.py serve --dev --host $(HOST) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check .

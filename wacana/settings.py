@@ -63,9 +63,12 @@ INSTALLED_APPS = [
     "wacana.notifications",
     "wacana.pages",
     "wacana.discovery",
+    "wacana.operations",
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of the request carries its id.
+    "wacana.lib.requestlog.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -279,11 +282,37 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# --- Operations ---------------------------------------------------------------------
+# /healthz shows its details (not just ok/degraded/down) to a request bearing this token
+# (`Authorization: Bearer …`) or made from this machine without a proxy in between.
+HEALTH_TOKEN = env_str("WACANA_HEALTH_TOKEN", "")
+# A job waiting longer than this (seconds), or a worker heartbeat older, is "degraded".
+HEALTH_QUEUE_MAX_AGE = env_int("WACANA_HEALTH_QUEUE_MAX_AGE", 120, minimum=1)
+# One line per request on the `wacana.access` logger (with its request id).
+ACCESS_LOG = env_bool("WACANA_ACCESS_LOG", False)
+# The task worker `manage.py serve` runs and restarts: a manage.py command and its arguments.
+SERVE_WORKER_COMMAND = ["db_worker", "--no-reload"]
+
 # --- Logging ------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "wacana.lib.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "wacana": {
+            "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "wacana",
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "wacana.access": {"level": "INFO"},
+    },
 }

@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("wacana.operations.urls")),
     path("", include("wacana.pages.urls")),
     path("", include("wacana.discovery.urls")),
     path("", include("wacana.discussion.urls")),
