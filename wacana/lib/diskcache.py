@@ -1,0 +1,36 @@
+"""The one-machine cache: diskcache's Django backend, shared by every process, on disk.
+
+Without Redis, Wacana's server processes, task worker and view flusher must see the same
+cache (view counts, "already seen" marks, rate limits, invalidation versions), and the
+counts must survive a restart: a per-process memory cache gives none of that. diskcache
+keeps each alias in SQLite files (WAL) under WACANA_CACHE_DIR.
+
+Two changes to diskcache's own backend:
+
+- `close()` keeps the connections. Django closes every cache after each request; for
+  diskcache that means reopening its SQLite files (and re-reading their settings) on the
+  next one. The connections are per thread and per process (diskcache checks the pid),
+  so keeping them is safe, and it is the cost of a cache hit that matters here.
+- `transact()`: a transaction over the whole cache (every shard), so that several keys
+  change together or not at all, even against other processes (view counting uses it).
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from diskcache import DjangoCache
+
+
+class DiskCache(DjangoCache):
+    def close(self, **kwargs: Any) -> None:
+        pass
+
+    def close_for_real(self) -> None:
+        """Close this thread's connections (tests that delete the cache's folder)."""
+        self._cache.close()
+
+    @contextmanager
+    def transact(self) -> Iterator[None]:
+        with self._cache.transact(retry=True):
+            yield
