@@ -2,11 +2,13 @@
 
 import io
 import os
+import secrets
 import threading
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection
@@ -14,6 +16,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from wacana.accounts.models import User
+from wacana.accounts.sessions import SessionStore
 from wacana.articles import actions, counting
 from wacana.articles.forms import TagsField
 from wacana.articles.models import Article, Category, DailyViews
@@ -146,6 +149,37 @@ def test_a_session_is_one_visitor_whatever_its_address(article: Article, reader:
     client.defaults["REMOTE_ADDR"] = "198.51.100.7"
     page(article, client)
     assert counted(article) == 1
+
+
+def test_a_forged_session_cookie_is_not_a_new_visitor(article: Article) -> None:
+    # One browser at one address sending a new random session key with every request.
+    for _ in range(30):
+        client = Client(REMOTE_ADDR="198.51.100.40")
+        client.cookies[settings.SESSION_COOKIE_NAME] = secrets.token_hex(16)
+        page(article, client)
+    assert counted(article) == 1
+
+
+def test_a_session_that_exists_is_the_visitor_even_when_anonymous(article: Article) -> None:
+    # A session the site made for an anonymous reader (a message waiting, say).
+    session = SessionStore()
+    session["_messages"] = "[]"
+    session.save()
+    client = Client(REMOTE_ADDR="198.51.100.41")
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key or ""
+    page(article, client)
+    client.defaults["REMOTE_ADDR"] = "198.51.100.42"
+    page(article, client)
+    assert counted(article) == 1
+
+
+def test_checking_the_session_costs_no_query_of_its_own(article: Article) -> None:
+    client = Client(REMOTE_ADDR="198.51.100.43")
+    client.cookies[settings.SESSION_COOKIE_NAME] = secrets.token_hex(16)
+    with CaptureQueriesContext(connection) as queries:
+        page(article, client)
+    # The page looks the session up once (to know who the reader is); counting reuses it.
+    assert sum("session" in query["sql"] for query in queries.captured_queries) == 1
 
 
 @pytest.mark.parametrize(
