@@ -149,6 +149,12 @@ def _disk() -> Any:
     return caches["views"]
 
 
+# Threads of one process take turns here rather than in SQLite: a writer kept waiting by
+# SQLite sleeps and retries (up to seconds for one view when eight threads contend),
+# while this lock hands over at once. Other processes still contend in SQLite.
+_disk_turn = threading.Lock()
+
+
 def _seen_cache() -> Any:
     return cache if redis_client() is not None else _disk()
 
@@ -209,7 +215,7 @@ def _record_on_disk(seen_key: str, article_id: int) -> bool:
         # A repeat view, read without taking the write lock (SQLite in WAL mode: reads
         # wait for no writer). The add below decides for the others.
         return False
-    with disk.transact():
+    with _disk_turn, disk.transact():
         if not disk.add(seen_key, 1, timeout=WINDOW_SECONDS):
             return False
         if disk.incr(_counter_key(article_id), 1, default=0) == 1:
@@ -241,7 +247,7 @@ def _take() -> dict[int, int]:
         return taken
     disk = _disk()
     taken = {}
-    with disk.transact():
+    with _disk_turn, disk.transact():
         for article_id in disk.get(PENDING_KEY) or ():
             n = disk.pop(_counter_key(article_id), 0)
             if n > 0:
@@ -259,7 +265,7 @@ def _put_back(article_id: int, n: int) -> None:
         pipe.execute()
     else:
         disk = _disk()
-        with disk.transact():
+        with _disk_turn, disk.transact():
             disk.incr(_counter_key(article_id), n, default=0)
             pending = disk.get(PENDING_KEY) or set()
             pending.add(article_id)
