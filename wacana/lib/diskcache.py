@@ -9,8 +9,9 @@ Two changes to diskcache's own backend:
 
 - `close()` keeps the connections. Django closes every cache after each request; for
   diskcache that means reopening its SQLite files (and re-reading their settings) on the
-  next one. The connections are per thread and per process (diskcache checks the pid),
-  so keeping them is safe, and it is the cost of a cache hit that matters here.
+  next one: a cache hit then cost 1.5 ms instead of 20 µs (measured in one process).
+  The connections are per thread and per process (diskcache checks the pid), so
+  keeping them is safe.
 - `transact()`: a transaction over the whole cache (every shard), so that several keys
   change together or not at all, even against other processes (view counting uses it).
 """
@@ -25,10 +26,6 @@ from diskcache import DjangoCache
 class DiskCache(DjangoCache):
     def close(self, **kwargs: Any) -> None:
         pass
-
-    def close_for_real(self) -> None:
-        """Close this thread's connections (tests that delete the cache's folder)."""
-        self._cache.close()
 
     @contextmanager
     def transact(self) -> Iterator[None]:
