@@ -205,3 +205,22 @@ def test_sigterm_stops_the_command_like_ctrl_c(
     call_command("run_view_flusher", "--direct")
     assert views(article) == 1  # written by the flush on the way out
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_the_loop_deletes_expired_entries_from_the_caches_on_disk() -> None:
+    import time
+
+    from django.core.cache import caches
+
+    limits: Any = caches["limits"]
+    if counting.redis_client() is not None:
+        pytest.skip("Redis deletes expired keys itself")
+    # A rate-limit entry (a hashed address) whose window has passed, and a live one.
+    limits.set("rl:live", 1, timeout=60)
+    limits.set("rl:gone", 1, timeout=1)
+    time.sleep(1.1)
+    assert limits.get("rl:gone") is None
+    assert len(limits._cache) == 2  # expired, but still on disk
+    Loop(direct=True).step()
+    assert len(limits._cache) == 1
+    assert limits.get("rl:live") == 1

@@ -11,6 +11,8 @@ buffered when everything stops is not lost either (the buffer is on disk or in R
 and is written by the next flush.
 
 Every hour it prunes django-tasks-db's finished results (see tasks.prune_task_results).
+Without Redis it also deletes what has expired from the caches on disk at each step
+(see wacana.lib.diskcache.remove_expired).
 """
 
 import logging
@@ -25,6 +27,7 @@ from django_tasks.exceptions import TaskResultDoesNotExist
 
 from wacana.articles import counting
 from wacana.articles.tasks import flush_views, prune_task_results
+from wacana.lib import diskcache
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +56,10 @@ class Loop:
         except Exception:
             # counting.flush puts back what it could not write.
             logger.exception("Flushing view counts failed; they stay buffered")
+        try:
+            diskcache.remove_expired()
+        except Exception:
+            logger.exception("Removing expired cache entries failed; trying again later")
 
     def flush(self) -> None:
         if self.direct or self._last_task_waiting():
