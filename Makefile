@@ -24,7 +24,6 @@ install: $(VENV)/.installed
 
 migrate: install
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py createcachetable
 	@# A site that existed before search gets its index once (no-op otherwise).
 	$(PY) manage.py rebuild_search_index --if-empty
 

@@ -69,13 +69,30 @@ def _purge_moderation_log(request: pytest.FixtureRequest) -> Iterator[None]:
     purge_log_for_tests()
 
 
-def _clear_caches() -> None:
-    from django.core.cache.backends.db import DatabaseCache
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Without Redis the caches are folders on disk: each test run gets its own, so a
+    run never empties (or reads) the site's cache in var/, nor another run's."""
+    from django.conf import settings
+    from django.test import override_settings
 
-    for alias in ("default", "limits"):
-        # The database cache lives in the test transaction and is rolled back with it.
-        if not isinstance(caches[alias], DatabaseCache):
-            caches[alias].clear()
+    if "views" not in settings.CACHES:  # Redis: the run's own database (REDIS_URL)
+        yield
+        return
+    folder = tmp_path_factory.mktemp("cache")
+    moved = {
+        alias: {**config, "LOCATION": str(folder / alias)}
+        for alias, config in settings.CACHES.items()
+    }
+    with override_settings(CACHES=moved, CACHE_DIR=folder):
+        yield
+
+
+def _clear_caches() -> None:
+    from django.conf import settings
+
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 def make_user(username: str, **extra: Any) -> User:

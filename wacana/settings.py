@@ -2,6 +2,7 @@
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -134,22 +135,37 @@ if REDIS_URL:
     }
     CACHES["limits"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + ":rl"}
 else:
+    # --- The one-machine cache (no Redis) ---------------------------------------------
+    # Every process on the machine (granian workers, the task worker, the view flusher,
+    # manage.py) must share one cache, kept on disk: view counts and "already seen"
+    # marks, rate limits, and the versions that make a hidden article vanish from every
+    # cached page at once. diskcache keeps each alias in SQLite files (WAL) under
+    # WACANA_CACHE_DIR. "views" holds the buffered view counts: one shard, so that a
+    # view is marked seen and counted in one transaction, and nothing in it is evicted
+    # to make room (the "seen" marks still expire).
+    CACHE_DIR = Path(env_str("WACANA_CACHE_DIR", str(VAR_DIR / "cache")))
+
+    def _disk_cache(name: str, **options: Any) -> dict[str, Any]:
+        return {
+            "BACKEND": "wacana.lib.diskcache.DiskCache",
+            "LOCATION": str(CACHE_DIR / name),
+            "SHARDS": options.pop("shards", 4),
+            # SQLite's busy wait before diskcache retries (writes) or misses (reads).
+            "DATABASE_TIMEOUT": 0.05,
+            "OPTIONS": {"size_limit": 2**30, **options},
+        }
+
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        # Rate limits must be shared by every server process, so without Redis they
-        # live in the database (only sign-up and sign-in attempts touch it).
-        "limits": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "wacana_cache",
-        },
+        "default": _disk_cache("default"),
+        "limits": _disk_cache("limits", shards=2),
+        "views": _disk_cache("views", shards=1, eviction_policy="none"),
     }
+    # --------------------------------------------------------------------------------
 
 # Background tasks (django-tasks), stored in the database and run by `manage.py db_worker`
-# (`make run` starts it). Buffered view counts are flushed by one (wacana.articles.tasks).
+# (`make run` starts it). Buffered view counts are flushed by `run_view_flusher`, through
+# the worker (wacana.articles.tasks) or by itself when no worker takes the task.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-# Without Redis, each server process flushes its own buffered view counts this often
-# (seconds; 0 = never by itself). `make run` and `make dev` set 30.
-VIEW_FLUSH_SECONDS = env_int("WACANA_VIEW_FLUSH_SECONDS", 0, minimum=0)
 # "off" stops counting views altogether (the article page then buffers nothing): for
 # measuring what counting costs (`make bench`), or a read-only mirror.
 VIEW_COUNTING_ENABLED = env_choice("WACANA_VIEW_COUNTING", ("on", "off"), "on") == "on"

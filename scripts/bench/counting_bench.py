@@ -10,8 +10,8 @@ Two measurements per database, run by run.py after its page loads:
    - "a new visitor each request": a wrk Lua script gives each request its own client
      address (X-Forwarded-For from 127.0.0.1, trusted for these runs) and one of a few
      common browsers, so every request is a view that counts: the seen mark, the
-     increment, and the flushes (WACANA_VIEW_FLUSH_SECONDS=5 without Redis; with Redis
-     the increments wait in Redis, as they would for the worker).
+     increment (they wait in Redis or in the cache on disk, as they would for the
+     flusher, which does not run here).
    The target: counting on costs at most 10% more than off, by server CPU per request
    (granian, plus the PostgreSQL backends of the bench database, and Redis);
    requests/s is printed too, but on a shared machine it moves with everyone else's
@@ -26,8 +26,8 @@ Two measurements per database, run by run.py after its page loads:
 
 2. The ingest rate: probe.py calls record_view in a loop for a fixed time with distinct
    visitors spread over 1,000 articles, from 8 threads (with Redis a view waits for a
-   round trip, which other threads use) in one process, or two with Redis (shared
-   counters, as `make run`'s two server processes), then flushes, and checks that the
+   round trip, which other threads use) in each of two processes (shared counters, in
+   Redis or on disk, as `make run`'s two server processes), then flushes, and checks that the
    counts rose by exactly the views recorded. Printed twice: visitors with common
    browsers (distinct addresses), and the worst case where every user agent is new (the
    crawler check's regular expression then runs on each). Target: ≥ 5,000 views/s for
@@ -163,7 +163,6 @@ def _one_run(
         run,
         WACANA_VIEW_COUNTING=counting,
         WACANA_TRUSTED_PROXIES="127.0.0.1",
-        WACANA_VIEW_FLUSH_SECONDS="5",
     ):
         server = run.start_server(target, args, port)
     try:
@@ -231,9 +230,9 @@ def measure(target: Any, args: argparse.Namespace, run: ModuleType) -> None:
             f"  in-process CPU per article page, {label}: off {cost['off']:.2f} ms,"
             f" on {cost['on']:.2f} ms"
         )
-    # With Redis the counters are shared, so two processes (as `make run` has) add up;
-    # the local-memory buffer belongs to one process.
-    processes = "2" if target.redis_url else "1"
+    # The counters are shared (Redis, or the cache on disk), so two processes (as
+    # `make run` has) add up.
+    processes = "2"
     ingest = {
         browsers: run.probe(target, "ingest", str(INGEST_SECONDS), browsers, processes)
         for browsers in ("common", "unique")

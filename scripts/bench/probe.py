@@ -191,8 +191,8 @@ def ingest(seconds: float, browsers: str, processes: int = 1) -> dict[str, Any]:
     """View counting's ingest rate: record_view for distinct visitors (anonymous, each a
     new address; with browsers=unique each also a new user agent) over 1,000 articles,
     from 8 threads (as a server's threads would: with Redis each view waits for a round
-    trip) in each of `processes` processes (with Redis, as `make run`'s server processes
-    share it; the local-memory buffer is one process's own), for `seconds`, then one
+    trip) in each of `processes` processes (as `make run`'s server processes share the
+    buffer, in Redis or in the cache on disk), for `seconds`, then one
     flush; the counts must rise by exactly the views recorded."""
     import ipaddress
     import multiprocessing
@@ -208,7 +208,7 @@ def ingest(seconds: float, browsers: str, processes: int = 1) -> dict[str, Any]:
     articles = list(Article.objects.published().order_by("-id")[:INGEST_ARTICLES])
     ids = [article.pk for article in articles]
     before = sum(Article.objects.filter(pk__in=ids).values_list("view_count", flat=True))
-    # A random network per run: with Redis, the seen marks of earlier runs are still there.
+    # A random network per run: the seen marks of earlier runs are still there.
     network = int(ipaddress.IPv6Address("2001:db8::")) + (secrets.randbits(32) << 64)
     token = secrets.token_hex(4)
     shares = [(seconds, browsers, articles, network, token, n) for n in range(processes)]

@@ -132,6 +132,7 @@ def create_article(author: User, data: dict[str, Any]) -> Article:
 def update_article(editor: User, article: Article, data: dict[str, Any]) -> Article:
     """Change an article's content from validated form data (any subset of fields)."""
     fields: set[str] = set()
+    old_category_id = article.category_id
     for name in ("title", "body", "image_caption", "image_source"):
         if name in data and data[name] != getattr(article, name):
             setattr(article, name, data[name])
@@ -157,12 +158,15 @@ def update_article(editor: User, article: Article, data: dict[str, Any]) -> Arti
             fields.add("updated_at")
         article.save(update_fields=sorted(fields))
         search.sync_article(article)
+        if article.is_public and fields & {"title", "category"}:
+            # Other articles' cached "more" links show its title under its category.
+            related.forget(article, old_category_id=old_category_id)
     return article
 
 
 def _count_public(article: Article, delta: int) -> None:
     # Every change of what is public passes here: the related links must follow.
-    transaction.on_commit(lambda: related.forget(article))
+    related.forget(article)
     User.objects.filter(pk=article.author_id).update(article_count=F("article_count") + delta)
     Tag.objects.filter(articletag__article=article).update(article_count=F("article_count") + delta)
 

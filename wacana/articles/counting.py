@@ -3,8 +3,9 @@
 A view of an article's HTML page counts once per visitor per article per 30 minutes.
 Bots and crawlers, prefetches, the author's own views and anything but a GET of a
 published article do not count; the API never calls this. A visitor is a keyed hash of
-the session key, or of the client address and user agent under a key that changes
-every (UTC) day, so no raw address or session key is stored anywhere.
+the key of a session that exists (a forged or stale cookie is not one), or else of the
+client address and user agent, under a key that changes every (UTC) day, so no raw
+address or session key is stored anywhere.
 
 `record_view` writes nothing to the database: it marks the visitor as seen (add-if-absent,
 so only the first view in the window wins) and increments a counter for the article.
@@ -15,32 +16,31 @@ Where the counters live:
   (SADD), in one Lua script: one round trip per view, atomic; `flush`
   takes each counter atomically (GETSET to 0) and applies it. Every process shares
   them, so the django-tasks worker or `manage.py flush_views` flushes for all.
-- No Redis (any other default cache): the local-memory cache is private to each server
-  process, so the counters are this process's memory (a dict under a lock, never culled
-  or expired, unlike LocMemCache entries) and the "seen" marks are a private
-  local-memory cache. Only the same process can flush them: set
-  WACANA_VIEW_FLUSH_SECONDS (`make run` does) and each process flushes itself on a
-  daemon thread every that many seconds, and once at exit.
+- No Redis: the "views" cache, diskcache's SQLite files on this machine's disk, shared
+  by every process and kept across restarts. One transaction (BEGIN IMMEDIATE, so it
+  holds against other processes) adds the seen mark if absent, adds one to the
+  article's counter and, on its first view since the last flush, its id to the
+  pending set; `flush` takes the pending set and every counter in it in one
+  transaction, so a view is counted in exactly one flush. Any process can flush for
+  all: `run_view_flusher` (`make run`), the task, or `manage.py flush_views`.
 
 A flush takes a count before writing it; if the write fails the count is put back,
 so an increment is neither lost nor applied twice when flushes and views race.
 """
 
-import atexit
 import functools
 import hashlib
 import hmac
 import logging
 import threading
-import time
 import zoneinfo
 from datetime import UTC, date, datetime
 from typing import Any
 
 from crawlerdetect import CrawlerDetect
 from django.conf import settings
-from django.core.cache import cache
-from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
 from django.http import HttpRequest
 
@@ -90,15 +90,26 @@ def _key_of_the_day(secret: str, day: date) -> bytes:
 def visitor_id(request: HttpRequest, now: datetime | None = None) -> str:
     """The visitor, as a keyed hash: nothing in it can be turned back into an address."""
     day = (now or datetime.now(UTC)).astimezone(UTC).date()
-    session = getattr(request, "session", None)
-    session_key = getattr(session, "session_key", None) or request.COOKIES.get(
-        settings.SESSION_COOKIE_NAME, ""
-    )
+    session_key = _existing_session_key(request)
     if session_key:
         raw = "s\x1f" + session_key
     else:
         raw = "a\x1f" + client_ip(request) + "\x1f" + request.META.get("HTTP_USER_AGENT", "")
     return hmac.new(_daily_key(day), raw.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _existing_session_key(request: HttpRequest) -> str | None:
+    """The session's key if that session exists, else None.
+
+    A cookie alone proves nothing: anyone can send a new random `sessionid` with each
+    request, and each would count as a new visitor. Loading the session forgets a key
+    that is not in the store (SessionBase.load); on the article page the session is
+    already loaded (finding `request.user` loads it), so this costs no query there."""
+    session = getattr(request, "session", None)
+    if session is None or not session.session_key:
+        return None
+    session.keys()  # loads it, if nothing has yet
+    return session.session_key or None
 
 
 def counts(request: HttpRequest, article: Article) -> bool:
@@ -123,49 +134,29 @@ def redis_client() -> Any | None:
 
     Kept on the cache backend (one per thread, as Django makes them): building a client
     for every view cost more than the view's own round trip to Redis."""
-    backend = getattr(cache, "_cache", None)
-    if backend is None or not hasattr(backend, "get_client"):
+    default = caches["default"]
+    if not isinstance(default, RedisCache):
         return None
+    backend: Any = default._cache  # type: ignore[attr-defined]
     client = getattr(backend, "_wacana_views_client", None)
     if client is None:
         client = backend._wacana_views_client = backend.get_client(write=True)
     return client
 
 
-class _LocalBuffer:
-    """This process's counters, for when the cache is not shared between processes."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.counts: dict[int, int] = {}
-        self.seen = LocMemCache(
-            "wacana-view-counting", {"OPTIONS": {"MAX_ENTRIES": 500_000, "CULL_FREQUENCY": 10}}
-        )
-
-    def add(self, article_id: int) -> None:
-        with self.lock:
-            self.counts[article_id] = self.counts.get(article_id, 0) + 1
-
-    def take(self) -> dict[int, int]:
-        with self.lock:
-            taken, self.counts = self.counts, {}
-        return taken
-
-    def put_back(self, article_id: int, n: int) -> None:
-        with self.lock:
-            self.counts[article_id] = self.counts.get(article_id, 0) + n
-
-    def clear(self) -> None:
-        with self.lock:
-            self.counts = {}
-        self.seen.clear()
+def _disk() -> Any:
+    """The shared on-disk buffer (without Redis): see wacana.lib.diskcache."""
+    return caches["views"]
 
 
-_local = _LocalBuffer()
+# Threads of one process take turns here rather than in SQLite: a writer kept waiting by
+# SQLite sleeps and retries (up to seconds for one view when eight threads contend),
+# while this lock hands over at once. Other processes still contend in SQLite.
+_disk_turn = threading.Lock()
 
 
 def _seen_cache() -> Any:
-    return cache if redis_client() is not None else _local.seen
+    return cache if redis_client() is not None else _disk()
 
 
 def _counter_key(article_id: int) -> str:
@@ -213,10 +204,25 @@ def record_view(request: HttpRequest, article: Article) -> bool:
     client = redis_client()
     if client is not None:
         return _record_in_redis(client, seen_key, article.pk)
-    if not _local.seen.add(seen_key, 1, timeout=WINDOW_SECONDS):
+    return _record_on_disk(seen_key, article.pk)
+
+
+def _record_on_disk(seen_key: str, article_id: int) -> bool:
+    # The equivalent of the Lua script: seen mark, counter and pending set change
+    # together or not at all, whichever process records or flushes meanwhile.
+    disk = _disk()
+    if disk.get(seen_key) is not None:
+        # A repeat view, read without taking the write lock (SQLite in WAL mode: reads
+        # wait for no writer). The add below decides for the others.
         return False
-    _local.add(article.pk)
-    _ensure_flusher()
+    with _disk_turn, disk.transact():
+        if not disk.add(seen_key, 1, timeout=WINDOW_SECONDS):
+            return False
+        if disk.incr(_counter_key(article_id), 1, default=0) == 1:
+            # The article's first view since the last flush: it is pending now.
+            pending = disk.get(PENDING_KEY) or set()
+            pending.add(article_id)
+            disk.set(PENDING_KEY, pending, timeout=None)
     return True
 
 
@@ -239,7 +245,15 @@ def _take() -> dict[int, int]:
                 if n > 0:
                     taken[article_id] = taken.get(article_id, 0) + n
         return taken
-    return _local.take()
+    disk = _disk()
+    taken = {}
+    with _disk_turn, disk.transact():
+        for article_id in disk.get(PENDING_KEY) or ():
+            n = disk.pop(_counter_key(article_id), 0)
+            if n > 0:
+                taken[article_id] = n
+        disk.delete(PENDING_KEY)
+    return taken
 
 
 def _put_back(article_id: int, n: int) -> None:
@@ -250,7 +264,12 @@ def _put_back(article_id: int, n: int) -> None:
         pipe.sadd(cache.make_key(PENDING_KEY), article_id)
         pipe.execute()
     else:
-        _local.put_back(article_id, n)
+        disk = _disk()
+        with _disk_turn, disk.transact():
+            disk.incr(_counter_key(article_id), n, default=0)
+            pending = disk.get(PENDING_KEY) or set()
+            pending.add(article_id)
+            disk.set(PENDING_KEY, pending, timeout=None)
 
 
 FLUSH_BATCH = 200
@@ -330,52 +349,3 @@ def _refresh_popular() -> None:
         popular.after_flush()
     except Exception:
         logger.exception("Refreshing the popular articles failed; the views are written")
-
-
-def reset_for_tests() -> None:
-    _local.clear()
-
-
-# --- The per-process flusher for the local-memory cache -------------------------------
-
-_flusher_lock = threading.Lock()
-_flusher_started = False
-
-
-def _flush_interval() -> int:
-    return int(settings.VIEW_FLUSH_SECONDS)
-
-
-def _flush_quietly() -> None:
-    try:
-        flush()
-    except Exception:
-        logger.exception("Flushing view counts failed; they stay buffered")
-
-
-def _flusher_loop(interval: int) -> None:
-    while True:
-        time.sleep(interval)
-        _flush_quietly()
-        from django.db import connection
-
-        connection.close()
-
-
-def _ensure_flusher() -> None:
-    """Start this process's flusher once, when WACANA_VIEW_FLUSH_SECONDS asks for one."""
-    global _flusher_started
-    if _flusher_started:
-        return
-    interval = _flush_interval()
-    if interval <= 0:
-        return
-    with _flusher_lock:
-        if _flusher_started:
-            return
-        _flusher_started = True
-        thread = threading.Thread(
-            target=_flusher_loop, args=(interval,), name="view-flusher", daemon=True
-        )
-        thread.start()
-        atexit.register(_flush_quietly)

@@ -74,8 +74,6 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
     pages = ArticlePage.objects.filter(article=article).only("number", "html")
     if number is not None:
         pages = pages.filter(number=number)
-    same_category = related.in_category(article)
-    same_author = related.by_author(article)
     base_url = f"{request.scheme}://{request.get_host()}"
     canonical = base_url + article.get_absolute_url()
     if number and number > 1:
@@ -98,8 +96,7 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         "pages": list(pages),
         "page_number": number,
         "page_range": range(1, article.page_count + 1),
-        "same_category": same_category,
-        "same_author": same_author,
+        **related.for_article(article),
         "site": SiteSettings.current(),
         "thread": thread_for(request, article),
         **_reader_actions(request, article),

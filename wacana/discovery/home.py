@@ -6,8 +6,8 @@ size of the site (the rubric section is one UNION of per-rubric LIMITs). The pag
 renders them inside a fragment cache (CACHE_SECONDS, keyed by language, site settings
 and `version()`), so most requests cost no query at all; `forget()` (called by the
 curation, hide, unpublish and delete actions) moves the version so the next request
-renders afresh. Without Redis each server process has its own cache, so another
-process may show the old sections for up to CACHE_SECONDS.
+renders afresh. The cache is shared by every server process (Redis, or the cache on
+this machine's disk), so every process renders afresh at once.
 """
 
 import secrets

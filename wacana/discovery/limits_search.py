@@ -1,7 +1,5 @@
 """The search rate limit per client address, shared by the /cari page and the API."""
 
-from django.core.cache import caches
-from django.core.cache.backends.db import DatabaseCache
 from django.http import HttpRequest
 from django.utils.translation import ngettext
 
@@ -28,17 +26,10 @@ class TooManySearches(ApiError):
         super().__init__(429, detail, headers={"Retry-After": str(retry_after)})
 
 
-def _cache_alias() -> str:
-    # Without Redis the shared limits cache is a database table, and a search must not
-    # write to the database: then each server process counts in its own memory (the
-    # limit holds per process, a looser bound), never touching the database.
-    if isinstance(caches["limits"], DatabaseCache):
-        return "default"
-    return "limits"
-
-
 def check_search_limit(request: HttpRequest) -> None:
     """Count one search from the client's address; raises TooManySearches over the limit."""
-    limited = ratelimit.hit("search", client_ip(request), cache_alias=_cache_alias())
+    # The "limits" cache is shared by every server process (Redis, or the cache on
+    # disk), so the limit holds for the site, and a search writes nothing to the database.
+    limited = ratelimit.hit("search", client_ip(request))
     if limited:
         raise TooManySearches(limited.retry_after)

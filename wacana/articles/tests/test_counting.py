@@ -2,19 +2,21 @@
 
 import io
 import os
+import secrets
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from wacana.accounts.models import User
+from wacana.accounts.sessions import SessionStore
 from wacana.articles import actions, counting
 from wacana.articles.forms import TagsField
 from wacana.articles.models import Article, Category, DailyViews
@@ -26,24 +28,13 @@ BROWSER = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/124.0 Safari/537.36"
 )
-LOCAL_CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rl"},
-}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_buffers() -> Iterator[None]:
-    counting.reset_for_tests()
-    yield
-    counting.reset_for_tests()
 
 
 @pytest.fixture
-def local_cache(settings: Any) -> None:
-    """The embedded default: local memory, whatever this test run's cache is."""
-    settings.CACHES = LOCAL_CACHES
-    counting.reset_for_tests()
+def disk_cache() -> None:
+    """The embedded default: the shared cache on disk (this run's own folder)."""
+    if counting.redis_client() is not None:
+        pytest.skip("REDIS_URL is set: the disk buffer is tested in the SQLite run")
 
 
 @pytest.fixture
@@ -160,6 +151,37 @@ def test_a_session_is_one_visitor_whatever_its_address(article: Article, reader:
     assert counted(article) == 1
 
 
+def test_a_forged_session_cookie_is_not_a_new_visitor(article: Article) -> None:
+    # One browser at one address sending a new random session key with every request.
+    for _ in range(30):
+        client = Client(REMOTE_ADDR="198.51.100.40")
+        client.cookies[settings.SESSION_COOKIE_NAME] = secrets.token_hex(16)
+        page(article, client)
+    assert counted(article) == 1
+
+
+def test_a_session_that_exists_is_the_visitor_even_when_anonymous(article: Article) -> None:
+    # A session the site made for an anonymous reader (a message waiting, say).
+    session = SessionStore()
+    session["_messages"] = "[]"
+    session.save()
+    client = Client(REMOTE_ADDR="198.51.100.41")
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key or ""
+    page(article, client)
+    client.defaults["REMOTE_ADDR"] = "198.51.100.42"
+    page(article, client)
+    assert counted(article) == 1
+
+
+def test_checking_the_session_costs_no_query_of_its_own(article: Article) -> None:
+    client = Client(REMOTE_ADDR="198.51.100.43")
+    client.cookies[settings.SESSION_COOKIE_NAME] = secrets.token_hex(16)
+    with CaptureQueriesContext(connection) as queries:
+        page(article, client)
+    # The page looks the session up once (to know who the reader is); counting reuses it.
+    assert sum("session" in query["sql"] for query in queries.captured_queries) == 1
+
+
 @pytest.mark.parametrize(
     "agent",
     [
@@ -231,9 +253,8 @@ def _cache_keys() -> list[str]:
     client = counting.redis_client()
     if client is not None:
         return [key.decode() for key in client.keys("*")]
-    keys = list(getattr(counting._local.seen, "_cache", {}).keys())
-    keys += list(getattr(cache, "_cache", {}).keys())
-    return [str(key) for key in keys]
+    backends: list[Any] = [caches["default"], caches["views"]]
+    return [str(key) for backend in backends for key in backend._cache]
 
 
 def test_no_raw_address_is_stored(article: Article) -> None:
@@ -342,10 +363,9 @@ def _assert_thousand(article: Article, flush_meanwhile: bool) -> None:
 
 
 @pytest.mark.parametrize("flush_meanwhile", [False, True], ids=["then-flush", "racing-flushes"])
-def test_a_thousand_concurrent_views_local_memory(
-    local_cache: None, article: Article, flush_meanwhile: bool
+def test_a_thousand_concurrent_views_on_disk(
+    disk_cache: None, article: Article, flush_meanwhile: bool
 ) -> None:
-    assert counting.redis_client() is None
     _assert_thousand(article, flush_meanwhile)
 
 

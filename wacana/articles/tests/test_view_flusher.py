@@ -1,8 +1,6 @@
 """run_view_flusher: views reach the database with or without a task worker, and
 django-tasks-db's finished results are pruned (a day kept, failures a week)."""
 
-import io
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -24,11 +22,8 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 
 
 @pytest.fixture(autouse=True)
-def _fresh_buffers(settings: Any) -> Iterator[None]:
+def _tasks_in_the_database(settings: Any) -> None:
     settings.TASKS = DATABASE_TASKS
-    counting.reset_for_tests()
-    yield
-    counting.reset_for_tests()
 
 
 @pytest.fixture
@@ -87,7 +82,7 @@ def test_the_loop_prunes_at_start_and_then_hourly(monkeypatch: pytest.MonkeyPatc
     pruned: list[float] = []
     clock = Clock()
     monkeypatch.setattr(run_view_flusher, "prune_task_results", lambda: pruned.append(clock.now))
-    loop = Loop(shared=False, direct=False, clock=clock)
+    loop = Loop(direct=False, clock=clock)
     for _ in range(3):
         loop.step()
         clock.now += PRUNE_EVERY_SECONDS / 3 - 1
@@ -107,7 +102,7 @@ def test_a_failing_prune_or_flush_does_not_stop_the_loop(
     monkeypatch.setattr(run_view_flusher, "prune_task_results", fail)
     monkeypatch.setattr(counting, "_apply", fail)
     counting.record_view(view_request("192.0.2.60"), article)
-    loop = Loop(shared=True, direct=True)
+    loop = Loop(direct=True)
     loop.step()  # logs both failures, raises neither
     monkeypatch.undo()
     loop.step()
@@ -128,7 +123,7 @@ def run_waiting_tasks() -> None:
 
 def test_direct_flushes_here_and_enqueues_nothing(article: Article) -> None:
     counting.record_view(view_request("192.0.2.61"), article)
-    Loop(shared=True, direct=True).step()
+    Loop(direct=True).step()
     assert views(article) == 1
     assert DailyViews.objects.get(article=article).views == 1
     assert DBTaskResult.objects.count() == 0
@@ -136,7 +131,7 @@ def test_direct_flushes_here_and_enqueues_nothing(article: Article) -> None:
 
 def test_with_a_worker_the_flush_goes_through_the_task(article: Article) -> None:
     counting.record_view(view_request("192.0.2.62"), article)
-    loop = Loop(shared=True, direct=False)
+    loop = Loop(direct=False)
     loop.step()
     assert views(article) == 0  # enqueued, not yet run
     assert DBTaskResult.objects.get().status == "READY"
@@ -151,7 +146,7 @@ def test_with_a_worker_the_flush_goes_through_the_task(article: Article) -> None
 
 def test_without_a_worker_the_loop_flushes_itself(article: Article) -> None:
     counting.record_view(view_request("192.0.2.64"), article)
-    loop = Loop(shared=True, direct=False)
+    loop = Loop(direct=False)
     loop.step()
     assert views(article) == 0
     loop.step()  # the task is still waiting: nobody runs tasks, so flush here
@@ -172,25 +167,60 @@ def test_without_a_worker_the_loop_flushes_itself(article: Article) -> None:
 
 
 def test_a_pruned_waiting_task_is_enqueued_afresh(article: Article) -> None:
-    loop = Loop(shared=True, direct=False)
+    loop = Loop(direct=False)
     loop.step()
     DBTaskResult.objects.all().delete()
     loop.step()
     assert DBTaskResult.objects.filter(status="READY").count() == 1
 
 
-def test_the_command_runs_the_loop(monkeypatch: pytest.MonkeyPatch, article: Article) -> None:
+def test_the_command_runs_the_loop_and_flushes_once_more_when_stopped(
+    monkeypatch: pytest.MonkeyPatch, article: Article
+) -> None:
     counting.record_view(view_request("192.0.2.67"), article)
 
     def stop(seconds: float) -> None:
+        # Counted after the loop's flush, while it sleeps; then Ctrl-C (or SIGTERM).
+        counting.record_view(view_request("192.0.2.68"), article)
         raise KeyboardInterrupt
 
     monkeypatch.setattr(run_view_flusher.time, "sleep", stop)
-    out = io.StringIO()
-    call_command("run_view_flusher", "--direct", stdout=out)
-    if counting.redis_client() is None:
-        # The local buffer is the server process's own: this loop only prunes.
-        assert "no Redis" in out.getvalue()
-        assert views(article) == 0
-    else:
-        assert views(article) == 1
+    call_command("run_view_flusher", "--direct")
+    assert views(article) == 2
+    assert counting.flush() == 0
+
+
+def test_sigterm_stops_the_command_like_ctrl_c(
+    monkeypatch: pytest.MonkeyPatch, article: Article
+) -> None:
+    import os
+    import signal
+
+    def terminate(seconds: float) -> None:
+        counting.record_view(view_request("192.0.2.69"), article)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    before = signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr(run_view_flusher.time, "sleep", terminate)
+    call_command("run_view_flusher", "--direct")
+    assert views(article) == 1  # written by the flush on the way out
+    assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_the_loop_deletes_expired_entries_from_the_caches_on_disk() -> None:
+    import time
+
+    from django.core.cache import caches
+
+    limits: Any = caches["limits"]
+    if counting.redis_client() is not None:
+        pytest.skip("Redis deletes expired keys itself")
+    # A rate-limit entry (a hashed address) whose window has passed, and a live one.
+    limits.set("rl:live", 1, timeout=60)
+    limits.set("rl:gone", 1, timeout=1)
+    time.sleep(1.1)
+    assert limits.get("rl:gone") is None
+    assert len(limits._cache) == 2  # expired, but still on disk
+    Loop(direct=True).step()
+    assert len(limits._cache) == 1
+    assert limits.get("rl:live") == 1

@@ -1,16 +1,22 @@
 """The loop beside the server: flush buffered view counts, and prune old task results.
 
-With Redis, every `--interval` seconds it enqueues the flush_views task for the task
-worker (django-tasks-db's `db_worker`), as `make run` has it. If the task it enqueued
-last time is still waiting, no worker is taking tasks: it flushes in this process
-instead, so views reach the database with or without a worker. `--direct` always
-flushes here (`make dev`). Without Redis each server process flushes its own buffer
-(WACANA_VIEW_FLUSH_SECONDS), and this loop only prunes.
+The buffer is shared by every process (Redis, or without it the "views" cache on this
+machine's disk), so one loop flushes what every server process counted. Every
+`--interval` seconds it enqueues the flush_views task for the task worker
+(django-tasks-db's `db_worker`), as `make run` has it. If the task it enqueued last time
+is still waiting, no worker is taking tasks: it flushes in this process instead, so
+views reach the database with or without a worker. `--direct` always flushes here
+(`make dev`). On SIGTERM or Ctrl-C it flushes once more, here, and stops; a view still
+buffered when everything stops is not lost either (the buffer is on disk or in Redis)
+and is written by the next flush.
 
 Every hour it prunes django-tasks-db's finished results (see tasks.prune_task_results).
+Without Redis it also deletes what has expired from the caches on disk at each step
+(see wacana.lib.diskcache.remove_expired).
 """
 
 import logging
+import signal
 import time
 from collections.abc import Callable
 from typing import Any
@@ -21,6 +27,7 @@ from django_tasks.exceptions import TaskResultDoesNotExist
 
 from wacana.articles import counting
 from wacana.articles.tasks import flush_views, prune_task_results
+from wacana.lib import diskcache
 
 logger = logging.getLogger(__name__)
 
@@ -30,10 +37,7 @@ PRUNE_EVERY_SECONDS = 60 * 60
 class Loop:
     """One step per interval; separate from the command so that tests can drive it."""
 
-    def __init__(
-        self, *, shared: bool, direct: bool, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.shared = shared  # the counts are in Redis, where this process can take them
+    def __init__(self, *, direct: bool, clock: Callable[[], float] = time.monotonic) -> None:
         self.direct = direct
         self.clock = clock
         self.pending: TaskResult[Any] | None = None
@@ -47,12 +51,15 @@ class Loop:
                 prune_task_results()
             except Exception:
                 logger.exception("Pruning task results failed; trying again in an hour")
-        if self.shared:
-            try:
-                self.flush()
-            except Exception:
-                # counting.flush puts back what it could not write.
-                logger.exception("Flushing view counts failed; they stay buffered")
+        try:
+            self.flush()
+        except Exception:
+            # counting.flush puts back what it could not write.
+            logger.exception("Flushing view counts failed; they stay buffered")
+        try:
+            diskcache.remove_expired()
+        except Exception:
+            logger.exception("Removing expired cache entries failed; trying again later")
 
     def flush(self) -> None:
         if self.direct or self._last_task_waiting():
@@ -91,18 +98,24 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         interval = max(1, options["interval"])
-        shared = counting.redis_client() is not None
-        if not shared:
-            # Local-memory buffers belong to each server process, which flushes its own
-            # (WACANA_VIEW_FLUSH_SECONDS); a worker elsewhere would find nothing.
-            self.stdout.write(
-                "View counts: no Redis, each server process flushes its own;"
-                " this loop prunes old task results."
-            )
-        loop = Loop(shared=shared, direct=options["direct"])
+        loop = Loop(direct=options["direct"])
+        # SIGTERM (a supervisor stopping the site) ends the loop as Ctrl-C does.
+        previous = signal.signal(signal.SIGTERM, _interrupt)
         try:
             while True:
                 loop.step()
                 time.sleep(interval)
         except KeyboardInterrupt:
             pass
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+        try:
+            written = counting.flush()
+        except Exception:
+            logger.exception("The last flush failed; the views stay buffered")
+        else:
+            logger.info("Stopping: %d buffered views written", written)
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
