@@ -2,7 +2,7 @@
 SIGTERM to make stops everything within 10 s, and buffered views reach the database.
 
 Runs on this test run's ports (WACANA_TEST_PORT, default 8172) with SQLite in a temporary
-folder; with REDIS_URL set (or a cache shared by every process) it also counts views.
+folder; buffered views are counted through the shared cache (Redis or the cache on disk).
 """
 
 import contextlib
