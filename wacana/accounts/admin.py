@@ -3,7 +3,11 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
+from wacana.accounts.forms import AdminLoginForm
 from wacana.accounts.models import ApiToken, User
+
+# The admin signs in through the same limits and lockout as /masuk and the API.
+admin.site.login_form = AdminLoginForm
 
 
 class ApiTokenInline(admin.TabularInline):
