@@ -236,9 +236,7 @@ def test_the_device_cookie_is_signed_http_only_and_set_only_on_success(
     assert cookie.value.startswith("pengelola:") and cookie.value.count(":") >= 2
 
 
-def test_the_lockout_does_not_say_whether_the_password_was_right(
-    staff: User, limits: Any
-) -> None:
+def test_the_lockout_does_not_say_whether_the_password_was_right(staff: User, limits: Any) -> None:
     for _ in range(3):
         attempt("api", "pengelola", WRONG)
     right = _post(Client(), "api", "pengelola", PASSWORD, "203.0.113.1")
