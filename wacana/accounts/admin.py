@@ -12,8 +12,8 @@ admin.site.login_form = AdminLoginForm
 
 class ApiTokenInline(admin.TabularInline):
     model = ApiToken
-    fields = ("hint", "created_at")
-    readonly_fields = ("hint", "created_at")
+    fields = ("hint", "name", "created_at", "last_used_at", "expires_at")
+    readonly_fields = ("hint", "name", "created_at", "last_used_at", "expires_at")
     extra = 0
     can_delete = True
 
