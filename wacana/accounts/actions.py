@@ -48,9 +48,9 @@ def create_account(
     A taken username is refused (usernames are public, so that tells nothing). A taken
     email address is not: refusing it would tell anyone whether an address has an
     account. The sign-up goes through exactly as any other, but the new account does
-    not get the address (it has none until its holder adds one), and the address's
-    owner is told by email that someone tried, with the way back in (`reset_url`, the
-    password-reset page) in case it was them.
+    not get the address: it is kept as `email_unconfirmed`, shown back to the account
+    as given and never mailed. The address's owner is told by email that someone tried,
+    with the way back in (`reset_url`, the password-reset page) in case it was them.
     """
     username = clean_username(username)
     email = normalize_email_address(email)
@@ -61,7 +61,7 @@ def create_account(
         raise UsernameTaken
     owner = _owner_of(email)
     if owner is not None:
-        user.email = ""
+        user.email, user.email_unconfirmed = "", email
     user.set_password(password)
     try:
         with transaction.atomic():
@@ -71,7 +71,7 @@ def create_account(
         if User.objects.by_username(username).exists():
             raise UsernameTaken from None
         owner = _owner_of(email)
-        user.pk, user.email = None, ""
+        user.pk, user.email, user.email_unconfirmed = None, "", email
         with transaction.atomic():
             user.save()
     if owner is not None:
@@ -252,6 +252,7 @@ def export_personal_data(user: User, *, build_url: Any = None) -> dict[str, Any]
             "id": user.pk,
             "username": user.username,
             "email": user.email,
+            "email_unconfirmed": user.email_unconfirmed,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
             "is_staff": user.is_staff,

@@ -40,6 +40,7 @@ class UserAdmin(DjangoUserAdmin):
         "following_count",
         "last_login",
         "date_joined",
+        "email_unconfirmed",
     )
     fieldsets = (
         (None, {"fields": ("username", "password")}),
@@ -47,7 +48,7 @@ class UserAdmin(DjangoUserAdmin):
             _("Profile"),
             {"fields": ("display_name", "tagline", "bio", "avatar", "avatar_small", "verified")},
         ),
-        (_("Contact"), {"fields": ("email",)}),
+        (_("Contact"), {"fields": ("email", "email_unconfirmed")}),
         (_("Counts"), {"fields": ("article_count", "follower_count", "following_count")}),
         (
             _("Permissions"),

@@ -59,6 +59,11 @@ class ProfileOut(Schema):
 class OwnProfileOut(ProfileOut):
     email: str
 
+    @staticmethod
+    def resolve_email(user: User) -> str:
+        # The address as given at sign-up, even one kept back (see create_account).
+        return user.email or user.email_unconfirmed
+
 
 class SignupIn(Schema):
     username: str

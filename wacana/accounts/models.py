@@ -56,6 +56,13 @@ class User(AbstractUser):
         error_messages={"unique": _("This username is already taken.")},
     )
     email = models.EmailField(_("email address"), max_length=254)
+    # An address given at sign-up that already belonged to another account. The account
+    # shows it back as its own (in GET /me), so a sign-up cannot learn whether an address
+    # is registered, but it is never mailed, never used for a password reset, and never
+    # unique: the address's owner was told by email instead.
+    email_unconfirmed = models.EmailField(
+        _("unconfirmed email address"), max_length=254, blank=True
+    )
     display_name = models.CharField(_("display name"), max_length=DISPLAY_NAME_MAX)
     tagline = models.CharField(_("occupation or tagline"), max_length=TAGLINE_MAX, blank=True)
     bio = models.TextField(_("bio"), max_length=BIO_MAX, blank=True)

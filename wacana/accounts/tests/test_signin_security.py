@@ -317,12 +317,56 @@ def test_api_sign_up_with_a_registered_email_answers_like_any_sign_up(
     assert fresh["Content-Type"] == taken["Content-Type"]
     assert taken.json()["username"] == "budi_kedua"
     # The new account does not get the address; its owner is told, and only they.
-    assert User.objects.get(username="budi_kedua").email == ""
+    second = User.objects.get(username="budi_kedua")
+    assert second.email == "" and second.email_unconfirmed.lower() == "penulis@example.com"
     assert User.objects.get(email="penulis@example.com") == writer
     [notice] = mail.outbox
     assert notice.to == ["penulis@example.com"]
     assert "penulis" in notice.body and "/akun/sandi/lupa" in notice.body
     assert "Wacana" in notice.subject
+
+
+def test_the_own_profile_does_not_tell_either(writer: User) -> None:
+    api = "/api/v1/accounts"
+    for body in (_signup_body(), _signup_body(username="budi_kedua", email="penulis@example.com")):
+        assert Client().post(api, body, content_type="application/json").status_code == 201
+        token = Client().post(
+            "/api/v1/auth/token",
+            {"username": body["username"], "password": STRONG_PASSWORD},
+            content_type="application/json",
+        )
+        me = Client().get(
+            "/api/v1/me", headers={"Authorization": f"Bearer {token.json()['token']}"}
+        )
+        assert me.status_code == 200
+        assert me.json()["email"] == body["email"]
+
+
+def test_the_export_holds_a_kept_back_address(writer: User) -> None:
+    from wacana.accounts import actions
+
+    other = actions.create_account(
+        username="budi_kedua",
+        email="penulis@example.com",
+        password=STRONG_PASSWORD,
+        display_name="B",
+    )
+    account = actions.export_personal_data(other)["account"]
+    assert account["email"] == "" and account["email_unconfirmed"] == "penulis@example.com"
+
+
+def test_a_kept_back_address_never_receives_a_password_reset(
+    writer: User, django_capture_on_commit_callbacks: Any
+) -> None:
+    body = _signup_body(username="budi_kedua", email="penulis@example.com")
+    assert (
+        Client().post("/api/v1/accounts", body, content_type="application/json").status_code == 201
+    )
+    mail.outbox.clear()
+    response = Client().post("/akun/sandi/lupa", {"email": "penulis@example.com"})
+    assert response.status_code == 302
+    [reset] = mail.outbox
+    assert "penulis" in reset.body and "budi_kedua" not in reset.body
 
 
 def test_page_sign_up_with_a_registered_email_answers_like_any_sign_up(
