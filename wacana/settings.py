@@ -175,7 +175,11 @@ RATE_LIMITS = {
     # name: (requests, seconds); "5/h" means five per hour per client address.
     "signup": parse_rate(env_str("WACANA_RATE_SIGNUP", "10/h")),
     "login": parse_rate(env_str("WACANA_RATE_LOGIN", "20/m")),
-    "login_account": parse_rate(env_str("WACANA_RATE_LOGIN_ACCOUNT", "10/15m")),
+    # Failed sign-ins (see accounts/signin.py): per account and address, per account
+    # from all clients without a device cookie, and per device that signed in before.
+    "login_account_address": parse_rate(env_str("WACANA_RATE_LOGIN_ACCOUNT_ADDRESS", "10/15m")),
+    "login_account": parse_rate(env_str("WACANA_RATE_LOGIN_ACCOUNT", "50/h")),
+    "login_device": parse_rate(env_str("WACANA_RATE_LOGIN_DEVICE", "10/15m")),
     "password_reset": parse_rate(env_str("WACANA_RATE_PASSWORD_RESET", "5/h")),
     # Per account, and stricter for accounts younger than a day; per address too.
     "comment": parse_rate(env_str("WACANA_RATE_COMMENT", "10/m")),
@@ -211,6 +215,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 SESSION_ENGINE = "wacana.accounts.sessions"
+# An API token's "last used" moves at most this often (minutes): not a write per request.
+API_TOKEN_LAST_USED_MINUTES = env_int("WACANA_TOKEN_LAST_USED_MINUTES", 15, minimum=1)
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 

@@ -3,9 +3,12 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 
+from wacana.accounts.views import admin_login
 from wacana.api import api
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    # Before the admin's own login route: the same sign-in limits as /masuk and the API.
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

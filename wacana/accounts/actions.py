@@ -1,6 +1,7 @@
 """Writes with side effects for accounts. Views and the API call these, nothing else."""
 
 import secrets
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wacana.accounts.models import ApiToken, Follow, User
@@ -28,10 +30,6 @@ class UsernameTaken(Exception):
     pass
 
 
-class EmailTaken(Exception):
-    pass
-
-
 class CannotFollowSelf(Exception):
     pass
 
@@ -42,21 +40,28 @@ def clean_username(raw: str) -> str:
     return username
 
 
-def check_available(username: str, email: str) -> None:
-    if User.objects.by_username(username).exists():
-        raise UsernameTaken
-    if User.objects.filter(email__iexact=email).exists():
-        raise EmailTaken
+def create_account(
+    *, username: str, email: str, password: str, display_name: str, reset_url: str = ""
+) -> User:
+    """Create an account after every rule holds; raises ValidationError or UsernameTaken.
 
-
-def create_account(*, username: str, email: str, password: str, display_name: str) -> User:
-    """Create an account after every rule holds; raises ValidationError or *Taken."""
+    A taken username is refused (usernames are public, so that tells nothing). A taken
+    email address is not: refusing it would tell anyone whether an address has an
+    account. The sign-up goes through exactly as any other, but the new account does
+    not get the address: it is kept as `email_unconfirmed`, shown back to the account
+    as given and never mailed. The address's owner is told by email that someone tried,
+    with the way back in (`reset_url`, the password-reset page) in case it was them.
+    """
     username = clean_username(username)
     email = normalize_email_address(email)
     display_name = display_name.strip() or username
     user = User(username=username, email=email, display_name=display_name)
     password_validation.validate_password(password, user)
-    check_available(username, email)
+    if User.objects.by_username(username).exists():
+        raise UsernameTaken
+    owner = _owner_of(email)
+    if owner is not None:
+        user.email, user.email_unconfirmed = "", email
     user.set_password(password)
     try:
         with transaction.atomic():
@@ -65,8 +70,25 @@ def create_account(*, username: str, email: str, password: str, display_name: st
         # Two sign-ups raced for the same name or address: the constraint decided.
         if User.objects.by_username(username).exists():
             raise UsernameTaken from None
-        raise EmailTaken from None
+        owner = _owner_of(email)
+        user.pk, user.email, user.email_unconfirmed = None, "", email
+        with transaction.atomic():
+            user.save()
+    if owner is not None:
+        _tell_owner_of_signup(owner, reset_url)
     return user
+
+
+def _owner_of(email: str) -> User | None:
+    return User.objects.filter(email__iexact=email).first()
+
+
+def _tell_owner_of_signup(owner: User, reset_url: str) -> None:
+    from wacana.accounts.tasks import tell_owner_of_signup
+
+    owner_id = owner.pk
+    # By the worker: mail sent here would make this sign-up slower than any other.
+    transaction.on_commit(lambda: tell_owner_of_signup.enqueue(owner_id, reset_url))
 
 
 def update_profile(user: User, **fields: str) -> User:
@@ -117,17 +139,56 @@ def remove_avatar(user: User) -> User:
     return user
 
 
-def issue_token(user: User) -> str:
-    """Create an API token and return its key; only its hash is kept."""
+def create_token(
+    user: User, *, name: str = "", expires_at: datetime | None = None
+) -> tuple[ApiToken, str]:
+    """Create an API token; return it and its key (shown once: only its hash is kept)."""
     key = ApiToken.new_key()
-    ApiToken.objects.create(
-        user=user, key_hash=ApiToken.hash_key(key), hint=key[len(ApiToken.PREFIX) :][:8]
-    )
-    return key
+    with transaction.atomic():
+        # Expired tokens can never work again; they go when a new one is made.
+        user.api_tokens.filter(expires_at__lte=timezone.now()).delete()
+        token = ApiToken.objects.create(
+            user=user,
+            key_hash=ApiToken.hash_key(key),
+            hint=key[len(ApiToken.PREFIX) :][:8],
+            name=name,
+            expires_at=expires_at,
+        )
+    return token, key
+
+
+def issue_token(user: User, *, name: str = "", expires_at: datetime | None = None) -> str:
+    """Create an API token and return its key; only its hash is kept."""
+    return create_token(user, name=name, expires_at=expires_at)[1]
 
 
 def revoke_token(key: str) -> None:
     ApiToken.objects.for_key(key).delete()
+
+
+def revoke_token_of(user: User, token_id: int) -> bool:
+    """Revoke one of `user`'s tokens; False when they have no token with that id."""
+    deleted, _rows = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    return bool(deleted)
+
+
+def revoke_tokens_of(user: User) -> int:
+    """Revoke every API token of `user` (also called on every password change)."""
+    deleted, _rows = ApiToken.objects.filter(user=user).delete()
+    return deleted
+
+
+def note_token_used(token: ApiToken) -> None:
+    """Record that `token` was used, at most once per API_TOKEN_LAST_USED_MINUTES.
+
+    Checked against the row already read, so most requests write nothing; the filter on
+    the old value keeps two racing requests to one write.
+    """
+    if not token.last_used_is_stale():
+        return
+    now = timezone.now()
+    ApiToken.objects.filter(pk=token.pk, last_used_at=token.last_used_at).update(last_used_at=now)
+    token.last_used_at = now
 
 
 def delete_account(user: User) -> None:
@@ -191,6 +252,7 @@ def export_personal_data(user: User, *, build_url: Any = None) -> dict[str, Any]
             "id": user.pk,
             "username": user.username,
             "email": user.email,
+            "email_unconfirmed": user.email_unconfirmed,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
             "is_staff": user.is_staff,
@@ -206,7 +268,13 @@ def export_personal_data(user: User, *, build_url: Any = None) -> dict[str, Any]
             "avatar_small_url": url(user.avatar_small.name),
         },
         "api_tokens": [
-            {"hint": str(token), "created_at": token.created_at.isoformat()}
+            {
+                "hint": str(token),
+                "name": token.name,
+                "created_at": token.created_at.isoformat(),
+                "last_used_at": _iso(token.last_used_at),
+                "expires_at": _iso(token.expires_at),
+            }
             for token in user.api_tokens.order_by("created_at")
         ],
         "articles": _articles_of(user),
@@ -218,6 +286,10 @@ def export_personal_data(user: User, *, build_url: Any = None) -> dict[str, Any]
             "following": user.following_count,
         },
     }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def set_reading_preference(user: User, all_pages: bool) -> None:

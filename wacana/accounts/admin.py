@@ -3,13 +3,17 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
+from wacana.accounts.forms import AdminLoginForm
 from wacana.accounts.models import ApiToken, User
+
+# The admin signs in through the same limits and lockout as /masuk and the API.
+admin.site.login_form = AdminLoginForm
 
 
 class ApiTokenInline(admin.TabularInline):
     model = ApiToken
-    fields = ("hint", "created_at")
-    readonly_fields = ("hint", "created_at")
+    fields = ("hint", "name", "created_at", "last_used_at", "expires_at")
+    readonly_fields = ("hint", "name", "created_at", "last_used_at", "expires_at")
     extra = 0
     can_delete = True
 
@@ -36,6 +40,7 @@ class UserAdmin(DjangoUserAdmin):
         "following_count",
         "last_login",
         "date_joined",
+        "email_unconfirmed",
     )
     fieldsets = (
         (None, {"fields": ("username", "password")}),
@@ -43,7 +48,7 @@ class UserAdmin(DjangoUserAdmin):
             _("Profile"),
             {"fields": ("display_name", "tagline", "bio", "avatar", "avatar_small", "verified")},
         ),
-        (_("Contact"), {"fields": ("email",)}),
+        (_("Contact"), {"fields": ("email", "email_unconfirmed")}),
         (_("Counts"), {"fields": ("article_count", "follower_count", "following_count")}),
         (
             _("Permissions"),

@@ -1,11 +1,13 @@
 """The Accounts section of API.md."""
 
 import copy
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -13,8 +15,9 @@ from ninja.files import UploadedFile
 from wacana.accounts import actions
 from wacana.accounts.auth import signed_in, token_auth
 from wacana.accounts.forms import DeleteAccountForm, ProfileForm, SignupForm
-from wacana.accounts.limits import check_login_limits, check_signup_limit, note_login_failure
-from wacana.accounts.models import User
+from wacana.accounts.limits import check_signup_limit
+from wacana.accounts.models import ApiToken, User
+from wacana.accounts.signin import SignInRefused, remember_device, sign_in
 from wacana.accounts.validators import is_username_shaped
 from wacana.lib.apierrors import ApiError, form_errors, invalid
 from wacana.lib.images import ImageRejected
@@ -56,6 +59,11 @@ class ProfileOut(Schema):
 class OwnProfileOut(ProfileOut):
     email: str
 
+    @staticmethod
+    def resolve_email(user: User) -> str:
+        # The address as given at sign-up, even one kept back (see create_account).
+        return user.email or user.email_unconfirmed
+
 
 class SignupIn(Schema):
     username: str
@@ -67,10 +75,34 @@ class SignupIn(Schema):
 class TokenIn(Schema):
     username: str
     password: str
+    name: str = ""
+    # Days until the token stops working; none (the default) keeps it until revoked.
+    expires_in_days: int | None = None
 
 
 class TokenOut(Schema):
     token: str
+    id: int
+    name: str
+    expires_at: datetime | None
+
+
+class TokenInfo(Schema):
+    id: int
+    name: str
+    hint: str
+    created_at: datetime
+    last_used_at: datetime | None
+    expires_at: datetime | None
+    current: bool
+
+    @staticmethod
+    def resolve_hint(token: ApiToken) -> str:
+        return str(token)
+
+    @staticmethod
+    def resolve_current(token: ApiToken, context: Any) -> bool:
+        return token.pk == getattr(context["request"], "api_token_id", None)
 
 
 class ProfilePatch(Schema):
@@ -103,41 +135,77 @@ def sign_up(request: HttpRequest, payload: SignupIn) -> Status[User]:
     form = SignupForm(data=payload.dict())
     if not form.is_valid():
         if form.only_conflicts():
-            raise ApiError(
-                409, _("That username or email address is already in use."), form_errors(form)
-            )
+            raise ApiError(409, _("That username is already in use."), form_errors(form))
         raise invalid(form_errors(form))
     try:
-        user = actions.create_account(**form.cleaned_data)
+        user = actions.create_account(
+            **form.cleaned_data,
+            reset_url=request.build_absolute_uri(reverse("accounts:password_reset")),
+        )
     except actions.UsernameTaken:
         raise ApiError(
             409,
             _("That username is already in use."),
             {"username": [_("This username is already taken.")]},
         ) from None
-    except actions.EmailTaken:
-        raise ApiError(
-            409,
-            _("That email address is already in use."),
-            {"email": [_("An account with this email address already exists.")]},
-        ) from None
+    # A registered email address gets the same answer as a new one (see create_account).
     return Status(201, user)
 
 
+def _token_options(payload: TokenIn) -> tuple[str, datetime | None]:
+    name = payload.name.strip()
+    errors: dict[str, list[str]] = {}
+    if len(name) > ApiToken.NAME_MAX:
+        errors["name"] = [
+            _("At most %(max)d characters.") % {"max": ApiToken.NAME_MAX},
+        ]
+    if "\x00" in name:
+        errors["name"] = [_("This field cannot contain a NUL character.")]
+    days = payload.expires_in_days
+    if days is not None and not 1 <= days <= ApiToken.EXPIRY_DAYS_MAX:
+        errors["expires_in_days"] = [
+            _("Give a whole number of days from 1 to %(max)d, or leave it out.")
+            % {"max": ApiToken.EXPIRY_DAYS_MAX}
+        ]
+    if errors:
+        raise invalid(errors)
+    return name, (timezone.now() + timedelta(days=days) if days else None)
+
+
 @router.post("/auth/token", response={200: TokenOut, **ERRORS}, auth=None)
-def create_token(request: HttpRequest, payload: TokenIn) -> dict[str, str]:
-    username = payload.username.strip().lower()[:200]
-    check_login_limits(request, username)
-    user = User.objects.by_username(username).first() if is_username_shaped(username) else None
-    if user is None or not user.is_active or not user.check_password(payload.password):
-        note_login_failure(request, username)
-        raise ApiError(401, _("The username or password is not correct."))
-    return {"token": actions.issue_token(user)}
+def create_token(request: HttpRequest, payload: TokenIn, response: HttpResponse) -> dict[str, Any]:
+    name, expires_at = _token_options(payload)
+    try:
+        user = sign_in(request, payload.username, payload.password)
+    except SignInRefused:
+        raise ApiError(401, _("The username or password is not correct.")) from None
+    token, key = actions.create_token(user, name=name, expires_at=expires_at)
+    remember_device(response, user)
+    return {"token": key, "id": token.pk, "name": token.name, "expires_at": token.expires_at}
 
 
 @router.delete("/auth/token", response={204: None, **ERRORS}, auth=token_auth)
 def revoke_token(request: HttpRequest) -> Status[None]:
     actions.revoke_token(request.api_token)  # type: ignore[attr-defined]
+    return Status(204, None)
+
+
+@router.get("/me/tokens", response={200: list[TokenInfo], **ERRORS}, auth=signed_in)
+def my_tokens(request: HttpRequest) -> list[ApiToken]:
+    return list(_user(request).api_tokens.unexpired().order_by("-created_at", "-id"))
+
+
+@router.delete("/me/tokens/{token_id}", response={204: None, **ERRORS}, auth=signed_in)
+def revoke_my_token(request: HttpRequest, token_id: int) -> Status[None]:
+    # Someone else's token id is answered like one that does not exist.
+    if not 0 < token_id < 2**63 or not actions.revoke_token_of(_user(request), token_id):
+        raise Http404
+    return Status(204, None)
+
+
+@router.delete("/me/tokens", response={204: None, **ERRORS}, auth=signed_in)
+def revoke_my_tokens(request: HttpRequest) -> Status[None]:
+    actions.revoke_tokens_of(_user(request))
     return Status(204, None)
 
 

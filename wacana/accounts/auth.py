@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import HttpBearer, django_auth
 
+from wacana.accounts.actions import note_token_used
 from wacana.accounts.models import ApiToken
 
 
@@ -12,11 +13,13 @@ class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         if not token or len(token) > 200:
             return None
-        found = ApiToken.objects.for_key(token).select_related("user").first()
+        found = ApiToken.objects.for_key(token).unexpired().select_related("user").first()
         if found is None or not found.user.is_active:
             return None
+        note_token_used(found)
         request.user = found.user
         request.api_token = token  # type: ignore[attr-defined]
+        request.api_token_id = found.pk  # type: ignore[attr-defined]
         return found.user
 
 

@@ -3,12 +3,16 @@
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wacana.accounts import actions
+from wacana.accounts.limits import TooManyAttempts
 from wacana.accounts.models import BIO_MAX, DISPLAY_NAME_MAX, TAGLINE_MAX, User
+from wacana.accounts.signin import SignInRefused, sign_in
 from wacana.accounts.validators import USERNAME_MAX, normalize_email_address
 
 
@@ -49,12 +53,9 @@ class SignupForm(forms.Form):
         return username
 
     def clean_email(self) -> str:
-        email = normalize_email_address(self.cleaned_data["email"])
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(
-                _("An account with this email address already exists."), code="taken"
-            )
-        return email
+        # Whether the address is registered is not said here (nor anywhere in the
+        # answer): create_account tells the address's owner instead.
+        return normalize_email_address(self.cleaned_data["email"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -72,7 +73,8 @@ class SignupForm(forms.Form):
         return data
 
     def only_conflicts(self) -> bool:
-        """True when the data is fine except that the name or address is taken."""
+        """True when the data is fine except that the username is taken (usernames are
+        public: every profile shows one, so saying so reveals nothing)."""
         codes = {error.code for errors in self.errors.as_data().values() for error in errors}
         return codes == {"taken"}
 
@@ -128,3 +130,41 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise ValidationError(_("The password is not correct."), code="wrong")
         return password
+
+
+class SignInMixin:
+    """Django's sign-in forms, checked by accounts.signin.sign_in (limits, lockout, timing).
+
+    When the client may not try now the form gets the limit's message as its error and
+    `limited` holds the refusal, so the view can answer 429 with Retry-After.
+    """
+
+    request: Any
+    cleaned_data: dict[str, Any]
+    user_cache: Any
+    limited: TooManyAttempts | None = None
+
+    def clean(self) -> dict[str, Any]:
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if username is not None and password:
+            try:
+                self.user_cache = sign_in(self.request, username, password)
+            except TooManyAttempts as limited:
+                self.limited = limited
+                raise ValidationError(limited.detail, code="too_many") from None
+            except SignInRefused:
+                raise self.get_invalid_login_error() from None  # type: ignore[attr-defined]
+            self.confirm_login_allowed(self.user_cache)  # type: ignore[attr-defined]
+        return self.cleaned_data
+
+
+class LoginForm(SignInMixin, AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("The username or password is not correct."),
+    }
+
+
+class AdminLoginForm(SignInMixin, AdminAuthenticationForm):
+    pass

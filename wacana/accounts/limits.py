@@ -1,4 +1,7 @@
-"""Rate limits on sign-up and sign-in, shared by the HTML pages and the API."""
+"""Rate limits on sign-up and password reset, shared by the HTML pages and the API.
+
+Sign-in limits live in signin.py, with the one function every sign-in path calls.
+"""
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -27,20 +30,6 @@ def _check(name: str, key: str) -> None:
 
 def check_signup_limit(request: HttpRequest) -> None:
     _check("signup", client_ip(request))
-
-
-def check_login_limits(request: HttpRequest, username: str) -> None:
-    _check("login", client_ip(request))
-    # Guessing one account's password from many addresses is slowed too; only failures
-    # count, so the owner is not locked out by their own successful sign-ins.
-    limited = ratelimit.peek("login_account", username) if username else None
-    if limited:
-        raise TooManyAttempts(limited.retry_after)
-
-
-def note_login_failure(request: HttpRequest, username: str) -> None:
-    if username:
-        ratelimit.hit("login_account", username)
 
 
 def check_password_reset_limit(request: HttpRequest) -> None:

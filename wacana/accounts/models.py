@@ -1,8 +1,10 @@
 import hashlib
 import secrets
+from datetime import timedelta
 from functools import lru_cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -54,6 +56,13 @@ class User(AbstractUser):
         error_messages={"unique": _("This username is already taken.")},
     )
     email = models.EmailField(_("email address"), max_length=254)
+    # An address given at sign-up that already belonged to another account. The account
+    # shows it back as its own (in GET /me), so a sign-up cannot learn whether an address
+    # is registered, but it is never mailed, never used for a password reset, and never
+    # unique: the address's owner was told by email instead.
+    email_unconfirmed = models.EmailField(
+        _("unconfirmed email address"), max_length=254, blank=True
+    )
     display_name = models.CharField(_("display name"), max_length=DISPLAY_NAME_MAX)
     tagline = models.CharField(_("occupation or tagline"), max_length=TAGLINE_MAX, blank=True)
     bio = models.TextField(_("bio"), max_length=BIO_MAX, blank=True)
@@ -93,22 +102,46 @@ class User(AbstractUser):
     def get_absolute_url(self) -> str:
         return _profile_url(self.username)
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Every path that sets a new password (the settings page, a reset link, the
+        # admin, `changepassword`) saves through here with _password set; a hash upgrade
+        # at sign-in clears it first. A new password ends every API token, so a token
+        # taken with the old password stops working.
+        password_changed = self._password is not None and not self._state.adding  # type: ignore[attr-defined]
+        super().save(*args, **kwargs)
+        if password_changed:
+            from wacana.accounts.actions import revoke_tokens_of
+
+            revoke_tokens_of(self)
+
 
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
     def for_key(self, key: str) -> "ApiTokenQuerySet":
         return self.filter(key_hash=ApiToken.hash_key(key))
+
+    def unexpired(self) -> "ApiTokenQuerySet":
+        return self.filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now())
+        )
 
 
 class ApiToken(models.Model):
     """A bearer token for the JSON API. Only a SHA-256 of the key is stored."""
 
     PREFIX = "wcn_"
+    NAME_MAX = 100
+    EXPIRY_DAYS_MAX = 3650
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     key_hash = models.CharField(max_length=64, unique=True)
     # The first characters after the prefix, so a person can tell their tokens apart.
     hint = models.CharField(max_length=8)
+    # Chosen by the person, to tell their tokens apart ("skrip cadangan", "ponsel").
+    name = models.CharField(_("name"), max_length=NAME_MAX, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Moved at most once per API_TOKEN_LAST_USED_MINUTES, never on every request.
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -118,6 +151,14 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.PREFIX}{self.hint}…"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    def last_used_is_stale(self) -> bool:
+        interval = timedelta(minutes=settings.API_TOKEN_LAST_USED_MINUTES)
+        return self.last_used_at is None or timezone.now() - self.last_used_at >= interval
 
     @staticmethod
     def hash_key(key: str) -> str:

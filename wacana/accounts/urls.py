@@ -12,6 +12,9 @@ urlpatterns = [
     path("akun/foto", views.avatar, name="avatar"),
     path("akun/data", views.export, name="export"),
     path("akun/hapus", views.delete_account, name="delete"),
+    path("akun/token", views.tokens, name="tokens"),
+    path("akun/token/<int:token_id>/cabut", views.revoke_token, name="revoke_token"),
+    path("akun/token/cabut-semua", views.revoke_all_tokens, name="revoke_all_tokens"),
     path(
         "akun/sandi",
         auth_views.PasswordChangeView.as_view(

@@ -28,7 +28,18 @@ RESERVED_USERNAMES = frozenset(
 
 
 def normalize_username(value: str) -> str:
+    """The stored spelling of a new username: a sign-up refuses anything else."""
     return value.strip().lower()
+
+
+def normalize_login_name(value: str) -> str:
+    """The one form of a username typed to sign in, and the key of every per-account limit.
+
+    NFKC folds look-alikes (full-width U+FF4B is "k"), then case folding, as Django's own
+    sign-in form does: a limit keyed on anything else could be sidestepped by a spelling
+    that still reaches the same account.
+    """
+    return unicodedata.normalize("NFKC", value).strip().casefold()
 
 
 def validate_username(value: str) -> None:

@@ -3,30 +3,31 @@
 import copy
 import json
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wacana.accounts import actions
 from wacana.accounts.feed import feed_page
-from wacana.accounts.forms import AvatarForm, DeleteAccountForm, ProfileForm, SignupForm
-from wacana.accounts.limits import (
-    TooManyAttempts,
-    check_login_limits,
-    check_password_reset_limit,
-    check_signup_limit,
-    note_login_failure,
+from wacana.accounts.forms import (
+    AvatarForm,
+    DeleteAccountForm,
+    LoginForm,
+    ProfileForm,
+    SignupForm,
 )
+from wacana.accounts.limits import TooManyAttempts, check_password_reset_limit, check_signup_limit
 from wacana.accounts.models import Follow, User
+from wacana.accounts.signin import remember_device
 from wacana.accounts.validators import is_username_shaped
 from wacana.lib import cursor
 from wacana.lib.images import ImageRejected
@@ -62,11 +63,12 @@ def signup(request: HttpRequest) -> HttpResponse:
         else:
             if form.is_valid():
                 try:
-                    user = actions.create_account(**form.cleaned_data)
+                    user = actions.create_account(
+                        **form.cleaned_data,
+                        reset_url=request.build_absolute_uri(reverse("accounts:password_reset")),
+                    )
                 except actions.UsernameTaken:
                     form.add_error("username", _("This username is already taken."))
-                except actions.EmailTaken:
-                    form.add_error("email", _("An account with this email address already exists."))
                 else:
                     auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                     messages.success(
@@ -79,38 +81,47 @@ def signup(request: HttpRequest) -> HttpResponse:
     return response
 
 
-class LoginForm(AuthenticationForm):
-    def clean_username(self) -> str:
-        return str(self.cleaned_data.get("username", "")).strip().lower()
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def login(request: HttpRequest) -> HttpResponse:
     next_url = _next_url(request)
     if request.user.is_authenticated:
         return HttpResponseRedirect(next_url or "/")
     form = LoginForm(request, data=request.POST or None)
-    status, retry_after, limit_message = 200, 0, ""
-    if request.method == "POST":
-        username = request.POST.get("username", "").strip().lower()[:200]
-        try:
-            check_login_limits(request, username)
-        except TooManyAttempts as limited:
-            form = LoginForm(request, initial={"username": username})
-            status, retry_after, limit_message = 429, limited.retry_after, limited.detail
-        else:
-            if form.is_valid():
-                auth_login(request, form.get_user())
-                return HttpResponseRedirect(next_url or "/")
-            note_login_failure(request, username)
+    if request.method == "POST" and form.is_valid():
+        user = form.get_user()
+        auth_login(request, user)
+        redirect_to = HttpResponseRedirect(next_url or "/")
+        remember_device(redirect_to, user)
+        return redirect_to
+    limited = form.limited
     response = render(
         request,
         "accounts/login.html",
-        {"form": form, "next": next_url, "limit_message": limit_message},
-        status=status,
+        # The limit's message is also the form's error, shown once with the others.
+        {"form": form, "next": next_url, "limit_message": limited.detail if limited else ""},
+        status=429 if limited else 200,
     )
-    if retry_after:
-        response["Retry-After"] = str(retry_after)
+    if limited:
+        response["Retry-After"] = str(limited.retry_after)
+    return response
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The admin's sign-in page, with the limits and device cookie of every sign-in path.
+
+    The admin site's own view does the work; its form (AdminLoginForm, set on the site
+    in admin.py) calls accounts.signin.sign_in. Here: the status and the cookie.
+    """
+    response = admin.site.login(request)
+    if request.method != "POST":
+        return response
+    form = getattr(response, "context_data", None) or {}
+    limited = getattr(form.get("form"), "limited", None)
+    if limited:
+        response.status_code = 429
+        response["Retry-After"] = str(limited.retry_after)
+    elif response.status_code == 302 and isinstance(request.user, User):
+        remember_device(response, request.user)
     return response
 
 
@@ -284,6 +295,40 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your account and its data have been deleted. Goodbye."))
         return redirect("pages:home")
     return render(request, "accounts/delete.html", {"form": form})
+
+
+@login_required
+@require_safe
+def tokens(request: HttpRequest) -> HttpResponse:
+    user = _signed_in_user(request)
+    rows = user.api_tokens.unexpired().order_by("-created_at", "-id")
+    return render(request, "accounts/tokens.html", {"tokens": rows})
+
+
+@login_required
+@require_POST
+def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
+    # Someone else's token is answered like one that does not exist.
+    if not token_id < 2**63 or not actions.revoke_token_of(_signed_in_user(request), token_id):
+        raise Http404(_("You have no API token with that number."))
+    messages.success(request, _("The API token has been revoked."))
+    return redirect("accounts:tokens")
+
+
+@login_required
+@require_POST
+def revoke_all_tokens(request: HttpRequest) -> HttpResponse:
+    count = actions.revoke_tokens_of(_signed_in_user(request))
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d API token has been revoked.",
+            "%(count)d API tokens have been revoked.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("accounts:tokens")
 
 
 class PasswordResetView(auth_views.PasswordResetView):

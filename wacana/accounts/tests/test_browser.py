@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth.forms import AuthenticationForm
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from playwright.sync_api import Locator, Page, expect
 
 from wacana.accounts import actions
+from wacana.accounts.forms import LoginForm
 from wacana.conftest import PASSWORD, image_bytes, make_user
 
 pytestmark = [
@@ -154,10 +154,8 @@ def test_wrong_password_shows_an_error_and_stays_on_sign_in(page: Page, live_ser
 
     expect(page).to_have_url(f"{live_server.url}/masuk")
     with translation.override("id"):
-        form = AuthenticationForm()
-        expected = str(form.error_messages["invalid_login"]) % {
-            "username": form.username_field.verbose_name
-        }
+        expected = str(LoginForm.error_messages["invalid_login"])
+    assert expected == "Nama pengguna atau kata sandi salah."
     expect(page.get_by_role("alert")).to_have_text(expected)
     expect(page.locator("input[name=username]")).to_have_value("budi.santoso")
     expect(page.locator("input[name=password]")).to_have_value("")
