@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "wacana.notifications",
     "wacana.pages",
     "wacana.discovery",
+    "wacana.worker",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, so it is the first to see what a view raised: a busy database becomes a 503.
+    "wacana.lib.busy.BusyMiddleware",
 ]
 
 ROOT_URLCONF = "wacana.urls"
@@ -104,6 +107,8 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'wacana.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's, with writers queueing in order for the one write lock (see the module).
+    DATABASES["default"]["ENGINE"] = "wacana.lib.sqlite"
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers go on while one writer writes; IMMEDIATE avoids the
@@ -144,6 +149,9 @@ else:
 # Background tasks (django-tasks), stored in the database and run by `manage.py db_worker`
 # (`make run` starts it). Buffered view counts are flushed by one (wacana.articles.tasks).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A running task whose worker stopped beating this long ago (killed, machine lost) is
+# queued again for another worker (`manage.py run_worker`, wacana.worker.lease).
+TASK_LEASE_SECONDS = env_int("WACANA_TASK_LEASE_SECONDS", 60, minimum=15)
 # Without Redis, each server process flushes its own buffered view counts this often
 # (seconds; 0 = never by itself). `make run` and `make dev` set 30.
 VIEW_FLUSH_SECONDS = env_int("WACANA_VIEW_FLUSH_SECONDS", 0, minimum=0)
