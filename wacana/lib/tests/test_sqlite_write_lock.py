@@ -43,7 +43,9 @@ def test_a_writer_waits_its_turn_beyond_sqlite_busy_timeout(monkeypatch: Any) ->
     monkeypatch.setattr(base, "WRITE_WAIT_SECONDS", 5.0)
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA busy_timeout = 200")
-    started, errors, results = threading.Event(), [], []
+    started = threading.Event()
+    errors: list[BaseException] = []
+    results: list[Any] = []
     holder = threading.Thread(target=_hold, args=(1.0, started, errors))
     holder.start()
     assert started.wait(5)
@@ -56,7 +58,9 @@ def test_a_writer_waits_its_turn_beyond_sqlite_busy_timeout(monkeypatch: Any) ->
 
 def test_a_writer_gives_up_with_database_is_locked_after_the_wait(monkeypatch: Any) -> None:
     monkeypatch.setattr(base, "WRITE_WAIT_SECONDS", 0.3)
-    started, errors, results = threading.Event(), [], []
+    started = threading.Event()
+    errors: list[BaseException] = []
+    results: list[Any] = []
     holder = threading.Thread(target=_hold, args=(1.5, started, errors))
     holder.start()
     assert started.wait(5)
