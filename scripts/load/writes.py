@@ -210,7 +210,7 @@ class Writer(threading.Thread):
                     self.mine.append(article["id"])
                     if article["status"] == "published":
                         self.shared.append(article["id"])
-            elif choice < 0.6:
+            elif choice < 0.6 or not self.shared:
                 article_id = self.random.choice(self.mine)
                 body: dict[str, Any] = {"body": f"{words}\n\nSunting {step}."}
                 if self.random.random() < 0.3:
@@ -219,7 +219,7 @@ class Writer(threading.Thread):
                 if article and body.get("status") == "published":
                     self.shared.append(article_id)
             else:
-                target = self.random.choice(self.shared) if self.shared else self.mine[0]
+                target = self.random.choice(self.shared)
                 self.call(
                     "comment",
                     "POST",
@@ -277,6 +277,30 @@ def percentile(values: list[float], fraction: float) -> float:
     if not ordered:
         return 0.0
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def session_cpu(session: int) -> float:
+    """CPU seconds used so far by the processes of a session (a server and its workers)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # After the command: state, ppid, pgrp, session, ... utime (12th), stime (13th).
+        if int(fields[3]) == session:
+            total += int(fields[11]) + int(fields[12])
+    return total / TICKS
+
+
+def machine_cpu() -> tuple[float, float]:
+    """Busy and total CPU seconds of the whole machine so far (all cores)."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + values[4]
+    return (sum(values) - idle) / TICKS, sum(values) / TICKS
 
 
 def queue_state(env: dict[str, str]) -> dict[str, int]:
@@ -360,12 +384,18 @@ def main() -> int:
         writers = [
             Writer(n, token, port, stop_at, shared, results) for n, token in enumerate(tokens)
         ]
+        server_before = sum(session_cpu(p.pid) for p in processes)
+        ours_before = server_before + time.process_time()
+        busy_before, total_before = machine_cpu()
         started = time.monotonic()
         for writer in writers:
             writer.start()
         for writer in writers:
             writer.join(timeout=args.seconds + 120)
         elapsed = time.monotonic() - started
+        server_cpu = sum(session_cpu(p.pid) for p in processes) - server_before
+        ours = server_cpu + server_before + time.process_time() - ours_before
+        busy_after, total_after = machine_cpu()
         load_after = Path("/proc/loadavg").read_text().split()[:3]
 
         everything = [s for values in results.latencies.values() for s in values]
@@ -383,6 +413,13 @@ def main() -> int:
         for status, sample in sorted(results.samples.items()):
             say(f"  first {status} answer: {sample!r}")
         say(f"load average (1, 5, 15 min): before {load_before}, after {load_after}")
+        cores = (total_after - total_before) / elapsed
+        others = max(0.0, busy_after - busy_before - ours)
+        say(
+            f"CPU: server + task worker {server_cpu * 1000 / max(1, len(everything)):.0f} ms per"
+            f" write; this test {ours / elapsed:.2f} cores, other processes"
+            f" {others / elapsed:.2f} of {cores:.0f} cores meanwhile"
+        )
 
         if worker is not None:
             # The worker has a little time to drain what the burst enqueued.
