@@ -28,7 +28,7 @@ def _database_tasks(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     settings.TASK_LEASE_SECONDS = 60
     # Retries wait for nothing here; and the test's transaction must stay open (the worker
     # closes connections found inside a transaction, as after a request).
-    monkeypatch.setattr(run_worker.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(run_worker, "pause_for", lambda attempt: 0.0)
     monkeypatch.setattr(run_worker, "close_old_connections", lambda: None)
 
 
@@ -198,3 +198,26 @@ def test_the_lease_is_a_setting(settings: Any) -> None:
         settings.TASK_LEASE_SECONDS = 60
         assert lease.requeue_expired() == 1
         assert status_of(result.id) == "READY"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_heartbeat_goes_on_while_a_long_task_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from wacana.articles import counting
+
+    seen: list[Any] = []
+
+    def long_task() -> int:
+        first = WorkerHeartbeat.objects.get(worker_id="steady").seen_at
+        time.sleep(1.0)
+        seen.extend([first, WorkerHeartbeat.objects.get(worker_id="steady").seen_at])
+        return 0
+
+    monkeypatch.setattr(lease, "HEARTBEAT_SECONDS", 0.1)
+    monkeypatch.setattr(counting, "flush", long_task)
+    result = flush_views.enqueue()
+    make_worker("steady").run()
+    assert status_of(result.id) == "SUCCESSFUL"
+    first, later = seen
+    assert (later - first).total_seconds() >= 0.5
