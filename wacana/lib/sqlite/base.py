@@ -8,18 +8,17 @@ past the 5 s timeout ("database is locked", p99 latency 7 s).
 
 Here every transaction (they all begin with BEGIN IMMEDIATE or EXCLUSIVE, see settings)
 first takes the write lock in order: the threads of a process queue on a lock of that
-process, and the one at the front takes an advisory file lock (flock) shared by every
-process using the database (the server's workers, the task worker, commands). It is
-released at commit or rollback. Waiting so costs no idle time, and a writer waits for at
-most WRITE_WAIT_SECONDS before "database is locked" (answered with 503, see
-wacana.lib.busy). Statements outside a transaction (autocommit) still use SQLite's own
-busy handling.
+process, and the one at the front waits on an advisory file lock (flock) shared by every
+process using the database (the server's workers, the task worker, commands), which the
+kernel hands over the moment it is free. It is released at commit or rollback. Waiting
+so costs no idle time, and a thread waits in its process's queue for at most
+WRITE_WAIT_SECONDS before "database is locked" (answered with 503, see wacana.lib.busy).
+Statements outside a transaction (autocommit) still use SQLite's own busy handling.
 """
 
 import fcntl
 import os
 import threading
-import time
 from typing import Any
 
 from django.db import OperationalError
@@ -60,25 +59,15 @@ class DatabaseWrapper(base.DatabaseWrapper):
         path = self._lock_path()
         if path is None or self._write_lock_held:
             return
-        deadline = time.monotonic() + WRITE_WAIT_SECONDS
         local = _process_lock(path)
         if not local.acquire(timeout=WRITE_WAIT_SECONDS):
             raise OperationalError("database is locked (waited for the write lock)")
         try:
-            fd = self._lock_fd(path)
-            pause = 0.0005
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    # Only the front thread of each process polls here, briefly.
-                    if time.monotonic() > deadline:
-                        raise OperationalError(
-                            "database is locked (waited for the write lock)"
-                        ) from None
-                    time.sleep(pause)
-                    pause = min(pause * 2, 0.004)
+            # Blocking: the kernel wakes the waiting process the moment the lock is free,
+            # so the processes take turns (when polling, the process that had just written
+            # took the lock again and again while the other slept). Only the front thread
+            # of each process waits here; the others wait (with the deadline) above.
+            fcntl.flock(self._lock_fd(path), fcntl.LOCK_EX)
         except BaseException:
             local.release()
             raise
