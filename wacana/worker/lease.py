@@ -48,11 +48,17 @@ def beat(worker_id: str, started_at: datetime, now: datetime | None = None) -> N
     )
 
 
+def worker_last_seen() -> datetime | None:
+    """When any task worker last beat (written every HEARTBEAT_SECONDS, also while idle
+    or running a long task), or None when no worker ever ran."""
+    latest = WorkerHeartbeat.objects.order_by("-seen_at").values_list("seen_at", flat=True)
+    return latest.first()
+
+
 def worker_heartbeat_age(now: datetime | None = None) -> float | None:
     """Seconds since the freshest heartbeat of any task worker, or None when no worker
     ever ran. More than a few HEARTBEAT_SECONDS: no worker is running (for /healthz)."""
-    latest = WorkerHeartbeat.objects.order_by("-seen_at").values_list("seen_at", flat=True)
-    seen = latest.first()
+    seen = worker_last_seen()
     if seen is None:
         return None
     return max(0.0, ((now or timezone.now()) - seen).total_seconds())

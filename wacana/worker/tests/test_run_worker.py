@@ -129,8 +129,9 @@ def test_a_task_cut_short_by_force_goes_back_in_the_queue(
 
 
 def test_the_worker_beats_and_the_age_is_readable() -> None:
-    assert lease.worker_heartbeat_age() is None
+    assert lease.worker_heartbeat_age() is None and lease.worker_last_seen() is None
     make_worker("worker-a").run()
+    assert lease.worker_last_seen() == WorkerHeartbeat.objects.get().seen_at
     age = lease.worker_heartbeat_age()
     assert age is not None and age < 5
     beat = WorkerHeartbeat.objects.get()
