@@ -11,7 +11,7 @@ THREADS ?= 8
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/wacana
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean bench wrk assets check-assets bundle-size
+.PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean bench wrk assets check-assets bundle-size loadtest
 
 # Re-installs only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -86,6 +86,12 @@ browsers:
 # is kept in var/bench-* between runs. Options: make bench BENCH_ARGS="--regenerate --only sqlite".
 bench: install wrk
 	$(PY) scripts/bench/run.py $(BENCH_ARGS)
+
+# Write load test: a fresh SQLite site in var/loadtest, granian (2 workers) and the task
+# worker on 127.0.0.1, 50 API writers for 60 s; prints errors by status and p50/p99.
+# Options: make loadtest LOADTEST_ARGS="--writers 20 --seconds 30 --port 8170 --strict".
+loadtest: install
+	$(PY) scripts/load/writes.py $(LOADTEST_ARGS)
 
 # wrk drives the load in `make bench`; install Debian's where we can (as root).
 wrk:

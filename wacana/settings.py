@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "wacana.pages",
     "wacana.discovery",
     "wacana.operations",
+    "wacana.worker",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, so it is the first to see what a view raised: a busy database becomes a 503.
+    "wacana.lib.busy.BusyMiddleware",
 ]
 
 ROOT_URLCONF = "wacana.urls"
@@ -108,6 +111,8 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'wacana.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's, with writers queueing in order for the one write lock (see the module).
+    DATABASES["default"]["ENGINE"] = "wacana.lib.sqlite"
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers go on while one writer writes; IMMEDIATE avoids the
@@ -166,6 +171,9 @@ else:
 # (`make run` starts it). Buffered view counts are flushed by `run_view_flusher`, through
 # the worker (wacana.articles.tasks) or by itself when no worker takes the task.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A running task whose worker stopped beating this long ago (killed, machine lost) is
+# queued again for another worker (`manage.py run_worker`, wacana.worker.lease).
+TASK_LEASE_SECONDS = env_int("WACANA_TASK_LEASE_SECONDS", 60, minimum=15)
 # "off" stops counting views altogether (the article page then buffers nothing): for
 # measuring what counting costs (`make bench`), or a read-only mirror.
 VIEW_COUNTING_ENABLED = env_choice("WACANA_VIEW_COUNTING", ("on", "off"), "on") == "on"
@@ -313,7 +321,7 @@ HEALTH_QUEUE_MAX_AGE = env_int("WACANA_HEALTH_QUEUE_MAX_AGE", 120, minimum=1)
 # One line per request on the `wacana.access` logger (with its request id).
 ACCESS_LOG = env_bool("WACANA_ACCESS_LOG", False)
 # The task worker `manage.py serve` runs and restarts: a manage.py command and its arguments.
-SERVE_WORKER_COMMAND = ["db_worker", "--no-reload"]
+SERVE_WORKER_COMMAND = ["run_worker", "--no-reload"]
 
 # --- Logging ------------------------------------------------------------------------
 LOGGING = {

@@ -172,9 +172,22 @@ def _count_public(article: Article, delta: int) -> None:
 
 
 def _enqueue_follower_notice(article_id: int) -> None:
-    from wacana.articles.tasks import notify_followers
+    """Queue the followers' notice inside the publishing transaction: the queue lives in
+    the same database, so the publish and its notice commit together or not at all."""
+    from django.utils.translation import gettext as _
 
-    notify_followers.enqueue(article_id)
+    from wacana.articles.tasks import notify_followers
+    from wacana.lib.busy import TryAgainLater, is_busy_database
+
+    try:
+        notify_followers.enqueue(article_id)
+    except Exception as error:
+        if is_busy_database(error):
+            raise
+        # The raise rolls the publish back; the writer is asked to try again.
+        raise TryAgainLater(
+            _("The article could not be published just now. Please try again in a moment.")
+        ) from error
 
 
 class HiddenByModeration(Exception):
@@ -192,9 +205,10 @@ def publish_article(user: User, article: Article) -> Article:
     article.status = Status.PUBLISHED
     if first_time:
         article.published_at = timezone.now()
-        # Followers hear of it once, from the worker, after the publish is committed.
-        transaction.on_commit(lambda: _enqueue_follower_notice(article.pk))
     article.save(update_fields=["status", "published_at"])
+    if first_time:
+        # Followers hear of it once, from the worker.
+        _enqueue_follower_notice(article.pk)
     ArticleTag.objects.filter(article=article).update(
         is_public=True, published_at=article.published_at
     )

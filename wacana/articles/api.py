@@ -4,6 +4,7 @@ import re
 from datetime import datetime
 from typing import Any, Literal
 
+from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -259,9 +260,11 @@ def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
 def create_article(request: HttpRequest, payload: ArticleIn) -> Status[Article]:
     user = _user(request)
     data = _validated(payload.dict())
-    article = actions.create_article(user, data)
-    if payload.status == "published":
-        _publish(user, article)
+    # One transaction: a publish that fails leaves no draft behind for a retry to double.
+    with transaction.atomic():
+        article = actions.create_article(user, data)
+        if payload.status == "published":
+            _publish(user, article)
     return Status(201, _full(article.pk, user))
 
 
@@ -297,13 +300,15 @@ def update_article(request: HttpRequest, article_id: int, payload: ArticlePatch)
     }
     data = _validated(current | sent)
     changes = staff_changes(user, article, data, sent)
-    actions.update_article(user, article, {name: data[name] for name in sent})
-    if changes:
-        log_staff_edit(user, article, changes)
-    if status == "published":
-        _publish(user, article)
-    elif status == "draft":
-        actions.unpublish_article(user, article)
+    # One transaction: the edit and the change of status happen together or not at all.
+    with transaction.atomic():
+        actions.update_article(user, article, {name: data[name] for name in sent})
+        if changes:
+            log_staff_edit(user, article, changes)
+        if status == "published":
+            _publish(user, article)
+        elif status == "draft":
+            actions.unpublish_article(user, article)
     return _full(article.pk, user)
 
 

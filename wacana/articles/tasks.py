@@ -19,6 +19,9 @@ def notify_followers(article_id: int) -> int:
     """Tell every follower of the writer about a newly published article, in batches.
 
     Runs in the worker: a writer with 100,000 followers must not slow their publish.
+    Safe to run again after a crash (the worker's lease runs it again): it resumes after
+    the last follower told, going through followers in id order, and each notice has
+    a once-key, so nobody is told twice even when a batch is repeated.
     """
     from django.conf import settings
     from django.utils import translation
@@ -27,6 +30,7 @@ def notify_followers(article_id: int) -> int:
     from wacana.accounts.models import Follow
     from wacana.articles.models import Article
     from wacana.notifications.actions import notify_many
+    from wacana.notifications.models import Notification
 
     article = Article.objects.published().select_related("author").filter(pk=article_id).first()
     if article is None:
@@ -36,7 +40,8 @@ def notify_followers(article_id: int) -> int:
             "name": article.author.name,
             "title": article.title,
         }
-    told, after = 0, 0
+    once_key = f"new_article:{article.pk}"
+    told, after = 0, Notification.objects.last_recipient_of(once_key)
     followers = Follow.objects.filter(followed_id=article.author_id).order_by("follower_id")
     while True:
         batch = list(
@@ -52,6 +57,7 @@ def notify_followers(article_id: int) -> int:
             message,
             actor=article.author,
             target_url=article.get_absolute_url(),
+            once_key=once_key,
         )
         after = batch[-1]
 

@@ -35,6 +35,7 @@ from wacana.articles.models import (
 from wacana.articles.seo import json_ld
 from wacana.discussion.threads import thread_for
 from wacana.lib import cursor
+from wacana.lib.busy import TryAgainLater
 from wacana.lib.images import ImageRejected
 from wacana.lib.markdown import render_pages
 from wacana.moderation.roles import is_editor
@@ -267,6 +268,10 @@ def _publish(request: HttpRequest, article: Article) -> HttpResponse:
         messages.error(
             request, _("A moderator has hidden this article; only a moderator can restore it.")
         )
+        return redirect("articles:edit", pk=article.pk)
+    except TryAgainLater as busy:
+        # The draft is saved; only the publishing was rolled back.
+        messages.error(request, busy.detail)
         return redirect("articles:edit", pk=article.pk)
     messages.success(request, _("Your article is published."))
     return redirect(article.get_absolute_url())

@@ -66,11 +66,18 @@ def _count(article_id: int, parent_id: int | None, delta: int) -> None:
         Comment.objects.filter(pk=parent_id).update(reply_count=F("reply_count") + delta)
 
 
-@transaction.atomic
 def post_comment(
     author: User, article: Article, body: str, parent: Comment | None = None
 ) -> Comment:
     """A new comment (or a reply to `parent`) from validated text."""
+    # Rendered before the transaction: on SQLite the write lock is held for writes only.
+    return _post_comment(author, article, body, render_comment(body), parent)
+
+
+@transaction.atomic
+def _post_comment(
+    author: User, article: Article, body: str, body_html: str, parent: Comment | None
+) -> Comment:
     if not may_comment(author):
         raise CannotComment
     if _lock_article(article.pk) != Status.PUBLISHED:
@@ -105,7 +112,7 @@ def post_comment(
         author=author,
         parent=top,
         body=body,
-        body_html=render_comment(body),
+        body_html=body_html,
     )
     _count(article.pk, comment.parent_id, +1)
     comment.article = article
@@ -122,9 +129,13 @@ def post_comment(
     return comment
 
 
-@transaction.atomic
 def edit_comment(user: User, comment: Comment, body: str) -> Comment:
     """Change the text of one's own comment; it is marked as edited."""
+    return _edit_comment(user, comment, body, render_comment(body))
+
+
+@transaction.atomic
+def _edit_comment(user: User, comment: Comment, body: str, body_html: str) -> Comment:
     if not may_comment(user) or comment.author_id != user.pk:
         raise NotAllowed
     _lock_article(comment.article_id)
@@ -136,7 +147,7 @@ def edit_comment(user: User, comment: Comment, body: str) -> Comment:
     if current[1] == body:
         return comment
     comment.body = body
-    comment.body_html = render_comment(body)
+    comment.body_html = body_html
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
     return comment

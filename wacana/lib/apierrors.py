@@ -182,3 +182,21 @@ def install(api: NinjaAPI) -> None:
     ]
     for exception, handler in handlers:
         api.add_exception_handler(exception, handler)
+
+
+def json_error(
+    status: int,
+    detail: str,
+    errors: dict[str, list[str]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> HttpResponse:
+    """The error shape for answers made outside a ninja handler (e.g. a middleware)."""
+    from django.http import JsonResponse
+
+    body: dict[str, Any] = {"detail": detail}
+    if errors:
+        body["errors"] = errors
+    response = JsonResponse(body, status=status)
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response

@@ -1,8 +1,9 @@
 """Telling people what concerns them. Other apps call notify(); nothing else writes here."""
 
 from collections.abc import Iterable
+from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -55,24 +56,60 @@ def notify_many(
     *,
     actor: User | None = None,
     target_url: str = "",
+    once_key: str = "",
 ) -> int:
     """One notification for each recipient, in one insert and one counter update: for
-    fan-out from a background task, never from a request."""
+    fan-out from a background task, never from a request. With `once_key`, recipients
+    who already have a notification under that key are skipped (the insert ignores the
+    conflict and only those really inserted count as unread), so a batch run twice
+    tells nobody twice. Returns how many were told."""
     recipients = [pk for pk in recipient_ids if actor is None or pk != actor.pk]
     if not recipients:
         return 0
     with transaction.atomic():
-        Notification.objects.bulk_create(
-            Notification(
-                recipient_id=pk,
-                kind=kind,
-                actor=actor,
-                message=message[:MESSAGE_MAX],
-                target_url=target_url[:500],
+        if once_key:
+            told = _insert_once(recipients, kind, message, actor, target_url, once_key)
+        else:
+            Notification.objects.bulk_create(
+                Notification(
+                    recipient_id=pk,
+                    kind=kind,
+                    actor=actor,
+                    message=message[:MESSAGE_MAX],
+                    target_url=target_url[:500],
+                )
+                for pk in recipients
             )
-            for pk in recipients
-        )
-        User.objects.filter(pk__in=recipients).update(
-            unread_notifications=F("unread_notifications") + 1
-        )
-    return len(recipients)
+            told = recipients
+        User.objects.filter(pk__in=told).update(unread_notifications=F("unread_notifications") + 1)
+    return len(told)
+
+
+def _insert_once(
+    recipients: list[int],
+    kind: str,
+    message: str,
+    actor: User | None,
+    target_url: str,
+    once_key: str,
+) -> list[int]:
+    # INSERT ... ON CONFLICT DO NOTHING RETURNING (SQLite 3.35+, PostgreSQL): the rows
+    # returned are exactly those inserted, even while another run of the same fan-out
+    # inserts at the same time. Django's bulk_create(ignore_conflicts=True) cannot say
+    # which rows it inserted.
+    meta = Notification._meta
+    quote = connection.ops.quote_name
+    column = {field.name: quote(field.column) for field in meta.concrete_fields}
+    names = ["recipient", "kind", "actor", "message", "target_url", "created_at", "once_key"]
+    created_at = meta.get_field("created_at").get_db_prep_value(timezone.now(), connection)
+    row = [kind, actor.pk if actor else None, message[:MESSAGE_MAX], target_url[:500]]
+    params: list[Any] = []
+    for pk in recipients:
+        params += [pk, *row, created_at, once_key]
+    values = ", ".join(["(" + ", ".join(["%s"] * len(names)) + ")"] * len(recipients))
+    # Only the model's own names and placeholders go into the text; values are parameters.
+    head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(column[n] for n in names)})"
+    sql = f"{head} VALUES {values} ON CONFLICT DO NOTHING RETURNING {column['recipient']}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [pk for (pk,) in cursor.fetchall()]

@@ -16,6 +16,14 @@ class Kind(models.TextChoices):
     HEADLINE = "headline", _("Your article became a headline")
 
 
+class NotificationQuerySet(models.QuerySet["Notification"]):
+    def last_recipient_of(self, once_key: str) -> int:
+        """The highest recipient id already told under `once_key` (0 for none): where a
+        fan-out going through recipients in id order stopped."""
+        found = self.filter(once_key=once_key).aggregate(last=models.Max("recipient_id"))
+        return int(found["last"] or 0)
+
+
 class Notification(models.Model):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -32,12 +40,25 @@ class Notification(models.Model):
     target_url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # Set for notices sent at most once per recipient (e.g. "new_article:<id>"): a fan-out
+    # run again after a crash inserts nothing twice (unique with the recipient).
+    once_key = models.CharField(max_length=64, blank=True, default="")
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         indexes = [
             models.Index(fields=["recipient", "created_at", "id"], name="notification_inbox"),
+        ]
+        constraints = [
+            # once_key first: a fan-out finds where it stopped through the same index.
+            models.UniqueConstraint(
+                fields=["once_key", "recipient"],
+                condition=~models.Q(once_key=""),
+                name="notification_once",
+            ),
         ]
 
     def __str__(self) -> str:

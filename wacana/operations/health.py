@@ -22,6 +22,9 @@ from django.core.cache import caches
 from django.db import connection
 from django.db.models import Max, Min
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from wacana.worker.lease import worker_last_seen
 
 OK, DEGRADED, DOWN = "ok", "degraded", "down"
 
@@ -47,14 +50,16 @@ class Report:
 
 
 def worker_heartbeat() -> Heartbeat:
-    """The task worker's last sign of life. The one place to repoint when the worker
-    writes a heartbeat of its own.
+    """The task worker's last sign of life: the heartbeat `manage.py run_worker` writes
+    every few seconds, also while idle or busy with a long task.
 
-    Until then, the most recent start or finish of any job (django-tasks-db's rows): an
-    idle worker leaves no trace, so this is not authoritative and is judged only
-    together with the queue (jobs waiting while nothing runs)."""
-    from django_tasks_db.models import DBTaskResult
-
+    Where no worker ever beat (a site run with django-tasks-db's plain `db_worker`, or
+    just installed), the most recent start or finish of any job stands in: an idle worker
+    leaves no trace there, so it is judged only together with the queue (jobs waiting
+    while nothing runs)."""
+    beat = worker_last_seen()
+    if beat is not None:
+        return Heartbeat(last_seen=beat, source="heartbeat", authoritative=True)
     latest = DBTaskResult.objects.aggregate(started=Max("started_at"), finished=Max("finished_at"))
     seen = [moment for moment in (latest["started"], latest["finished"]) if moment]
     return Heartbeat(last_seen=max(seen) if seen else None, source="tasks", authoritative=False)
@@ -100,8 +105,6 @@ def check_caches(report: Report) -> None:
 
 
 def check_tasks(report: Report, now: datetime) -> None:
-    from django_tasks_db.models import DBTaskResult
-
     limit = settings.HEALTH_QUEUE_MAX_AGE
     try:
         ready = DBTaskResult.objects.ready().aggregate(oldest=Min("enqueued_at"))

@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from wacana.articles.tasks import flush_views
 from wacana.operations import health
+from wacana.worker.models import WorkerHeartbeat
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +100,24 @@ def test_the_worker_is_seen_through_its_last_job() -> None:
     beat = health.worker_heartbeat()
     assert beat.last_seen == moment
     assert not beat.authoritative
+
+
+def test_the_worker_is_seen_through_its_own_heartbeat_first() -> None:
+    result = flush_views.enqueue()
+    DBTaskResult.objects.filter(id=result.id).update(
+        status="SUCCESSFUL", started_at=timezone.now(), finished_at=timezone.now()
+    )
+    beat_at = timezone.now() - timedelta(seconds=300)
+    WorkerHeartbeat.objects.create(
+        worker_id="w1", hostname="localhost", pid=1, started_at=beat_at, seen_at=beat_at
+    )
+    beat = health.worker_heartbeat()
+    assert beat.last_seen == beat_at
+    assert beat.authoritative
+    # A heartbeat older than the limit degrades the site even with an empty queue.
+    report = health.run_checks()
+    assert report.checks["worker"]["ok"] is False
+    assert report.status == health.DEGRADED
 
 
 def test_database_down_answers_503(monkeypatch: pytest.MonkeyPatch) -> None:
