@@ -20,6 +20,7 @@ from wacana.accounts.models import User
 from wacana.articles import actions, counting, related
 from wacana.articles.access import can_edit, get_article_for_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm, ImageForm
+from wacana.articles.limits import TooManyWrites, check_write_limit
 from wacana.articles.models import (
     Article,
     ArticlePage,
@@ -35,7 +36,6 @@ from wacana.articles.seo import json_ld
 from wacana.discussion.threads import thread_for
 from wacana.lib import cursor
 from wacana.lib.images import ImageRejected
-from wacana.lib.markdown import render_pages
 from wacana.moderation.roles import is_editor
 
 PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
@@ -206,10 +206,20 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         else:
             data["body"] = data.get("body", "").rstrip() + f"\n\n![]({picture.file.url})\n"
     form = ArticleForm(data)
+    if form.is_valid():
+        try:
+            check_write_limit(user)
+        except TooManyWrites as limited:
+            # The text stays in the form, so nothing typed is lost while waiting.
+            form.add_error(None, limited.detail)
+            response = render(
+                request, "articles/write.html", {"form": form, "article": article}, status=429
+            )
+            response["Retry-After"] = str(limited.retry_after)
+            return response
     if intent == "preview" or not form.is_valid():
         if form.is_valid():
-            body = form.cleaned_data["body"]
-            preview = render_pages(body, actions.dimensions_for_body(body))
+            preview = actions.render_body(form.cleaned_data["body"]).pages
         status = 200 if intent == "preview" and form.is_valid() else 400
         return render(
             request,
@@ -218,12 +228,14 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             status=status,
         )
     original = article
+    # Rendered before the transaction: the database is not held while Markdown renders.
+    rendered = actions.render_body(form.cleaned_data["body"])
     try:
         with transaction.atomic():
             if article is None:
-                article = actions.create_article(user, form.cleaned_data)
+                article = actions.create_article(user, form.cleaned_data, rendered)
             else:
-                article = actions.update_article(user, article, form.cleaned_data)
+                article = actions.update_article(user, article, form.cleaned_data, rendered)
             if image_form is not None and image_form.is_valid():
                 actions.set_featured_image(article, image_form.cleaned_data["image"])
             elif data.get("remove_image") and article.image:
