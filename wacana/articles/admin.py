@@ -138,6 +138,18 @@ class ArticleAdmin(admin.ModelAdmin):
     )
     show_full_result_count = False
 
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> Any:
+        # Without the admin's transaction around the whole request: the edit action
+        # renders the body first and then opens its own, so the database is not held
+        # (SQLite: locked for every writer) while Markdown renders.
+        return self._changeform_view(request, object_id, form_url, extra_context)  # type: ignore[attr-defined]
+
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
         # Staff edits go through the same action as the writer's, so pages re-render.
         data = {

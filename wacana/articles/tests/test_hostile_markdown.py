@@ -164,6 +164,59 @@ def test_the_writing_page_renders_before_opening_the_transaction(
 
 
 @pytest.mark.django_db
+def test_the_admin_renders_before_opening_the_transaction(
+    writer: User, admin_user: User, render_depths: list[int]
+) -> None:
+    category = Category.objects.get(slug="pertanian")
+    article = actions.create_article(writer, {"title": "J", "body": "a", "category": category})
+    render_depths.clear()
+    outside = len(connection.atomic_blocks)
+    client = Client()
+    client.force_login(admin_user)
+    response = client.post(
+        f"/admin/articles/article/{article.pk}/change/",
+        {
+            "title": "J",
+            "author": writer.pk,
+            "category": category.pk,
+            "status": "draft",
+            "body": "Dua.",
+            "image_caption": "",
+            "image_source": "",
+        },
+    )
+    assert response.status_code == 302
+    assert render_depths == [outside]
+    assert ArticlePage.objects.get().html == "<p>Dua.</p>\n"
+
+
+@pytest.mark.django_db
+def test_the_admin_refuses_a_body_with_too_much_markup(writer: User, admin_user: User) -> None:
+    category = Category.objects.get(slug="pertanian")
+    article = actions.create_article(writer, {"title": "J", "body": "a", "category": category})
+    client = Client()
+    client.force_login(admin_user)
+    response = client.post(
+        f"/admin/articles/article/{article.pk}/change/",
+        {
+            "title": "J",
+            "author": writer.pk,
+            "category": category.pk,
+            "status": "draft",
+            "body": "[a](" * 24_000,
+            "image_caption": "",
+            "image_source": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "too_much_markup" in {
+        e.code for e in response.context["adminform"].form.errors.as_data()["body"]
+    }
+    article.refresh_from_db()
+    assert article.body == "a"
+
+
+@pytest.mark.django_db
 def test_the_action_renders_before_its_transaction_when_called_alone(
     writer: User, render_depths: list[int]
 ) -> None:
