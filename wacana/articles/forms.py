@@ -18,7 +18,7 @@ from wacana.articles.models import (
     TITLE_MAX,
     Category,
 )
-from wacana.lib.markdown import MARKUP_MAX, body_problem, split_pages
+from wacana.lib.markdown import body_problem, split_pages
 from wacana.lib.text import XmlSafeInput
 
 
@@ -133,11 +133,9 @@ def checked_body(body: str) -> str:
     if body_problem(body):
         raise ValidationError(
             _(
-                "This article has too much formatting to display: more than %(max)s "
-                "formatting characters such as [ ] ( ) * _ | < >. Simplify it or split "
-                "it into several articles."
+                "This article has too much formatting to display: too many lines, links or "
+                "marks such as * _ [ ]. Simplify it, or split it into several articles."
             ),
-            params={"max": f"{MARKUP_MAX:,}".replace(",", ".")},
             code="too_much_markup",
         )
     pages = len(split_pages(body))

@@ -36,6 +36,13 @@ BODIES: dict[str, Callable[[], str]] = {
     "list nested 300 deep, one per line": lambda: "".join("  " * i + "- a\n" for i in range(300)),
     "quote nested 49,000 deep": lambda: "> " * 49_000 + "a",
     "quote nested 99,000 deep": lambda: ">" * 99_000 + "a",
+    "a, newline x 49,995": lambda: "a\n" * 49_995,
+    "a, carriage return x 49,995": lambda: "a\r" * 49_995,
+    "16,000 paragraphs": lambda: "kata\n\n" * 16_000,
+    "list of 25,000 items": lambda: "- a\n" * 25_000,
+    "list of 3,600 items (just within the budget)": lambda: "- a\n" * 3_600,
+    "5,000 short lines (verse)": lambda: "kata kata kata kata\n" * 5_000,
+    "1,000 lines of verse": lambda: "Di tepi pantai kami menunggu senja tiba\n" * 1_000,
     "5,500 page breaks": lambda: "a\n<!--nextpage-->\n" * 5_500,
     "20 pages of prose": lambda: "\n<!--nextpage-->\n".join(
         ["Kalimat yang biasa saja di sebuah halaman. " * 110] * 20
@@ -53,6 +60,15 @@ BODIES: dict[str, Callable[[], str]] = {
     "backtick runs of 1..440": lambda: "".join("`" * i + "a" for i in range(1, 440)),
     "<a x 49,000": lambda: "<a" * 49_000,
     "&# x 49,000": lambda: "&#" * 49_000,
+    "a long real article (84 KB, 250 sections)": lambda: (
+        (
+            "## Bagian\n\n"
+            + "Paragraf tentang anak-anak di desa, dengan **tebal** dan [tautan](https://a.id/x). "
+            + "Kalimat biasa yang lebih panjang tentang sekolah dan sawah di kampung. " * 3
+            + "\n\n- butir satu\n- butir dua\n\n"
+        )
+        * 250
+    ),
     "prose, 100,000 characters": lambda: ("Ini kalimat biasa tentang desa dan sekolah. " * 2_300)[
         :99_990
     ],

@@ -65,27 +65,39 @@ Dimensions = Callable[[str], tuple[int, int] | None]
 DimensionsLookup = Callable[[Iterable[str]], dict[str, tuple[int, int]]]
 
 WORDS_PER_MINUTE = 200
-# Characters that open or close Markdown constructs. Rendering costs about the same per
-# markup character whatever the construct (measured on a busy 2-core machine: 25-70 µs
-# each for runs of `![`, `[`, `*a`, `_a`, `~~a`, table rows), while plain prose costs next
-# to nothing. A real article, even a long one with a hundred links, a few tables and
-# lists, uses one or two thousand; 8,000 keeps the slowest body that passes around half
-# a second at worst. Counting is linear and needs no parsing.
-MARKUP_CHARS = "[]()!*_~`<>|&\\"
-MARKUP_MAX = 8_000
+# What rendering a body costs, estimated in one linear pass: markdown-it-py (pure Python)
+# spends little per character of prose but much more per line and per character that
+# ends a run of text, where it tries every inline rule. Measured in units of about 5 µs
+# on an idle 2-core machine (20 µs at a load average of 15): a line 10 (a list item
+# more), "[" 8 (link labels are scanned ahead), "*" 5, "_" and "<" 3 (autolinks), "&",
+# "~" and "`" 2, the other such characters 1 (parentheses almost nothing). A long real
+# article (100 KB, hundreds of paragraphs, a link and some bold in each) costs 10,000
+# to 30,000; the budget keeps the slowest accepted body around 0.2 s on an idle machine
+# and under a second on a very busy one. Before it, "![" x 49,000 took 15-19 s per save
+# and "- a" x 25,000 lines 8 s.
+_WEIGHTS = {"\n": 10, "\r": 10, "[": 8, "*": 5, "_": 3, "<": 3, "&": 2, "~": 2, "`": 2}
+_WEIGHT_ONE = "!#$%:^+{}@->]\\=|"
+RENDER_BUDGET = 40_000
+
+
+def render_cost(body: str) -> int:
+    """The estimated cost of rendering `body`, in the units above (linear: one count
+    per character class, no parsing)."""
+    cost = sum(weight * body.count(char) for char, weight in _WEIGHTS.items())
+    return cost + sum(body.count(char) for char in _WEIGHT_ONE)
+
+
+def body_problem(body: str) -> str | None:
+    """Why a body would be too costly to render, or None."""
+    if render_cost(body) > RENDER_BUDGET:
+        return "too_costly"
+    return None
+
+
 # An address linkified in running text is looked for in this many characters at most
 # (longer addresses stay text), so a paragraph of thousands of them stays linear.
 LINKIFY_WINDOW = 2048
 _SCHEME_TAIL = 40
-
-
-def body_problem(body: str) -> str | None:
-    """Why a body would be too costly to render, or None. Linear: one count per
-    character class, no parsing."""
-    markup = sum(body.count(char) for char in MARKUP_CHARS)
-    if markup > MARKUP_MAX:
-        return "markup"
-    return None
 
 
 def split_pages(body: str) -> list[str]:
@@ -141,7 +153,7 @@ def _linkify(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _renderer(dimensions: Dimensions | None = None) -> MarkdownIt:
+def _renderer() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": True, "typographer": False})
     md.enable(["table", "strikethrough", "linkify"])
     md.inline.ruler.at("linkify", _linkify)
@@ -165,7 +177,7 @@ def _renderer(dimensions: Dimensions | None = None) -> MarkdownIt:
         token = tokens[idx]
         src = str(token.attrGet("src") or "")
         alt = self.renderInlineAsText(token.children or [], options, env)
-        size = (env.get("dimensions") or dimensions or _no_dimensions)(src)
+        size = (env.get("dimensions") or _no_dimensions)(src)
         if size is None:
             # Images from elsewhere would be third-party requests and shift the layout:
             # show them as a link instead.
