@@ -229,7 +229,8 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         )
     original = article
     # Rendered before the transaction: the database is not held while Markdown renders.
-    rendered = actions.render_body(form.cleaned_data["body"])
+    body = form.cleaned_data["body"]
+    rendered = actions.render_body(body) if article is None or body != article.body else None
     try:
         with transaction.atomic():
             if article is None:
