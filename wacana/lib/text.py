@@ -17,6 +17,9 @@ from django import forms
 # Everything outside XML 1.0's Char production, except what Python strings cannot hold
 # beyond U+10FFFF anyway.
 _XML_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# On input NUL is left for the fields to refuse with a message ("Null characters are not
+# allowed", as the API's parser does): it is never typed, only sent by hand.
+_INPUT_FORBIDDEN_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_safe(text: str) -> str:
@@ -25,9 +28,10 @@ def xml_safe(text: str) -> str:
 
 
 def xml_safe_value(value: Any) -> Any:
-    """`xml_safe` applied to a string, or to each string of a list or tuple (tags)."""
+    """A submitted string, or each string of a list or tuple (tags), without what XML
+    forbids except NUL (refused by the fields instead)."""
     if isinstance(value, str):
-        return xml_safe(value)
+        return _INPUT_FORBIDDEN_RE.sub("", value)
     if isinstance(value, list | tuple):
         return type(value)(xml_safe_value(item) for item in value)
     return value
