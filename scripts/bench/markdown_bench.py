@@ -24,7 +24,7 @@ def main() -> int:
     from wacana.lib.hostile_bodies import BODIES, render_cost, save_cost
 
     print("== Hostile Markdown: the cost of saving each body (target: under 1 s)", flush=True)
-    print(f"  {'body':38} {'chars':>7}  {'answer':8} {'save':>8}  {'render alone':>12}")
+    print(f"  {'body':50} {'chars':>7}  {'answer':6} {'save':>8}  {'render alone':>12}")
     slowest = 0.0
     for name, build in BODIES.items():
         body = build()
@@ -34,7 +34,7 @@ def main() -> int:
         verdict = "PASS" if cost.seconds < TARGET_SECONDS else "FAIL"
         answer = "422" if cost.refused else "saved"
         print(
-            f"  {verdict}  {name:32} {len(body):7,}  {answer:8} {cost.seconds * 1000:6.0f} ms"
+            f"  {verdict}  {name:44} {len(body):7,}  {answer:6} {cost.seconds * 1000:6.0f} ms"
             f"  {rendered * 1000:9.0f} ms",
             flush=True,
         )

@@ -52,6 +52,9 @@ BODIES: dict[str, Callable[[], str]] = {
     "<http:// x 12,000": lambda: "<http://" * 12_000,
     "<http:// x 7,900": lambda: "<http://" * 7_900,
     "![ x 3,990 in prose": lambda: ("![" * 3_990 + " kata biasa" * 8_000)[:99_990],
+    "![ x 2,600 in prose (just within the budget)": lambda: ("![" * 2_600 + " kata biasa" * 8_000)[
+        :99_990
+    ],
     "http:/ x 16,000 in one paragraph": lambda: "http:/" * 16_000,
     "www. x 24,000": lambda: "www." * 24_000,
     "a@b. x 24,000": lambda: "a@b." * 24_000,

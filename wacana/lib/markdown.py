@@ -69,12 +69,12 @@ WORDS_PER_MINUTE = 200
 # spends little per character of prose but much more per line and per character that
 # ends a run of text, where it tries every inline rule. Measured in units of about 5 µs
 # on an idle 2-core machine (20 µs at a load average of 15): a line 10 (a list item
-# more), "[" 8 (link labels are scanned ahead), "*" 5, "_" and "<" 3 (autolinks), "&",
-# "~" and "`" 2, the other such characters 1 (parentheses almost nothing). A long real
-# article (100 KB, hundreds of paragraphs, a link and some bold in each) costs 10,000
-# to 30,000; the budget keeps the slowest accepted body around 0.2 s on an idle machine
-# and under a second on a very busy one. Before it, "![" x 49,000 took 15-19 s per save
-# and "- a" x 25,000 lines 8 s.
+# more), "[" 8 (link labels are scanned ahead; "![" 15 in all), "*" 5, "_" and "<" 3
+# (autolinks), "&", "~" and "`" 2, the other such characters 1 (parentheses almost
+# nothing). A long real article (100 KB, hundreds of paragraphs, a link and some bold
+# in each) costs 10,000 to 30,000; the budget keeps the slowest accepted body around
+# 0.2 s on an idle machine and under a second on a very busy one. Before it, "![" x
+# 49,000 took 15-19 s per save and "- a" x 25,000 lines 8 s.
 _WEIGHTS = {"\n": 10, "\r": 10, "[": 8, "*": 5, "_": 3, "<": 3, "&": 2, "~": 2, "`": 2}
 _WEIGHT_ONE = "!#$%:^+{}@->]\\=|"
 RENDER_BUDGET = 40_000
@@ -84,6 +84,8 @@ def render_cost(body: str) -> int:
     """The estimated cost of rendering `body`, in the units above (linear: one count
     per character class, no parsing)."""
     cost = sum(weight * body.count(char) for char, weight in _WEIGHTS.items())
+    # An unclosed "![" is tried as an image, then its "[" again as a link.
+    cost += 6 * body.count("![")
     return cost + sum(body.count(char) for char in _WEIGHT_ONE)
 
 
