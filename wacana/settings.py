@@ -197,6 +197,7 @@ RATE_LIMITS = {
     "report_new_account": parse_rate(env_str("WACANA_RATE_REPORT_NEW", "5/h")),
     "report_address": parse_rate(env_str("WACANA_RATE_REPORT_ADDRESS", "60/h")),
     "search": parse_rate(env_str("WACANA_RATE_SEARCH", "60/m")),
+    "article_write": parse_rate(env_str("WACANA_RATE_ARTICLE_WRITE", "30/m")),
 }
 # Addresses (or CIDR networks) of reverse proxies whose X-Forwarded-For is believed.
 TRUSTED_PROXIES = env_list("WACANA_TRUSTED_PROXIES")

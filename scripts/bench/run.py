@@ -3,7 +3,8 @@
 For each database: migrate, generate the data set once (kept between runs; --regenerate
 starts over), pick the URLs, start granian as `make run` does, warm up, drive each URL
 with wrk on 127.0.0.1 for a bounded time, and print requests/s, p50/p99 latency, SQL
-queries per request and response bytes, then the targets as PASS/FAIL.
+queries per request and response bytes, then the targets as PASS/FAIL. First, in-process,
+the cost of saving hostile Markdown bodies (markdown_bench.py).
 
 Exit status: 0 when everything ran (even when a target fails: this is a report),
 1 on an error (a page not answering 200, the server not starting, wrk failing).
@@ -691,8 +692,19 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def markdown_bench() -> None:
+    """Hostile Markdown bodies: in its own process, before any server runs (no database)."""
+    env = {k: v for k, v in os.environ.items() if k not in SCRUBBED}
+    env["DJANGO_SETTINGS_MODULE"] = "wacana.settings"
+    script = str(Path(__file__).resolve().parent / "markdown_bench.py")
+    if subprocess.run([PYTHON, script], env=env, cwd=ROOT, check=False).returncode:
+        say("bench: the hostile Markdown measurement failed")
+    say("")
+
+
 def main(argv: list[str]) -> int:
     args = arguments(argv)
+    markdown_bench()
     targets: list[Target] = []
     if args.only in (None, "sqlite"):
         var_dir = ROOT / "var" / "bench-sqlite"

@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import AdminUserCreationForm
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from wacana.accounts.forms import AdminLoginForm
 from wacana.accounts.models import ApiToken, User
+from wacana.lib.text import XmlSafeInput
 
 # The admin signs in through the same limits and lockout as /masuk and the API.
 admin.site.login_form = AdminLoginForm
@@ -22,14 +23,19 @@ class ApiTokenInline(admin.TabularInline):
         return False
 
 
-class AddUserForm(AdminUserCreationForm):
+class AddUserForm(XmlSafeInput, AdminUserCreationForm):
     class Meta:
         model = User
         fields = ("username", "email", "display_name")
 
 
+class ChangeUserForm(XmlSafeInput, UserChangeForm):
+    """Display name, tagline and bio lose what XML forbids, as on the profile page."""
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    form = ChangeUserForm
     list_display = ("username", "display_name", "email", "verified", "is_active", "date_joined")
     list_filter = ("verified", "is_active", "is_staff", "groups")
     search_fields = ("username", "display_name", "email")

@@ -14,9 +14,10 @@ from wacana.accounts.limits import TooManyAttempts
 from wacana.accounts.models import BIO_MAX, DISPLAY_NAME_MAX, TAGLINE_MAX, User
 from wacana.accounts.signin import SignInRefused, sign_in
 from wacana.accounts.validators import USERNAME_MAX, normalize_email_address
+from wacana.lib.text import XmlSafeInput
 
 
-class SignupForm(forms.Form):
+class SignupForm(XmlSafeInput, forms.Form):
     username = forms.CharField(
         label=_("Username"),
         max_length=USERNAME_MAX,
@@ -79,7 +80,7 @@ class SignupForm(forms.Form):
         return codes == {"taken"}
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(XmlSafeInput, forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "tagline", "bio"]

@@ -1,7 +1,5 @@
 """Writes with side effects for articles. Views and the API call these, nothing else."""
 
-import math
-import re
 import secrets
 from collections.abc import Iterable
 from typing import Any
@@ -34,7 +32,7 @@ from wacana.articles.models import (
 from wacana.discovery import search
 from wacana.lib import images, markdown
 
-WORDS_PER_MINUTE = 200
+WORDS_PER_MINUTE = markdown.WORDS_PER_MINUTE
 FEATURED_WIDTHS = (1200, 720, 360)
 
 
@@ -57,28 +55,23 @@ def _image_dimensions(srcs: Iterable[str]) -> dict[str, tuple[int, int]]:
     }
 
 
-_IMAGE_SRC_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+def render_body(body: str) -> markdown.Rendered:
+    """Render and clean a body: call it before opening the transaction that stores it,
+    so the database is never held while Markdown is rendered."""
+    return markdown.render_article(body, _image_dimensions)
 
 
-def dimensions_for_body(body: str) -> markdown.Dimensions:
-    """Width and height of the uploaded images a body refers to, in one query."""
-    return _image_dimensions(_IMAGE_SRC_RE.findall(body)).get
-
-
-def _render(article: Article) -> list[str]:
-    return markdown.render_pages(article.body, dimensions_for_body(article.body))
-
-
-def _store_pages(article: Article) -> None:
-    pages = _render(article)
-    text = markdown.plain_text(" ".join(pages))
-    article.page_count = len(pages)
-    article.word_count = markdown.word_count(text)
-    article.reading_minutes = max(1, math.ceil(article.word_count / WORDS_PER_MINUTE))
-    article.excerpt = markdown.excerpt(markdown.plain_text(pages[0]) or text)
+def _store_pages(article: Article, rendered: markdown.Rendered | None) -> None:
+    if rendered is None:
+        rendered = render_body(article.body)
+    article.page_count = len(rendered.pages)
+    article.word_count = rendered.word_count
+    article.reading_minutes = rendered.reading_minutes
+    article.excerpt = rendered.excerpt
     ArticlePage.objects.filter(article=article).delete()
     ArticlePage.objects.bulk_create(
-        ArticlePage(article=article, number=n, html=html) for n, html in enumerate(pages, 1)
+        ArticlePage(article=article, number=n, html=html)
+        for n, html in enumerate(rendered.pages, 1)
     )
 
 
@@ -105,9 +98,20 @@ def _set_tags(article: Article, tags: list[dict[str, str]]) -> None:
     article.tag_list = [{"slug": t.slug, "name": t.name} for t in wanted]
 
 
-@transaction.atomic
-def create_article(author: User, data: dict[str, Any]) -> Article:
-    """Create a draft from validated form data."""
+def create_article(
+    author: User, data: dict[str, Any], rendered: markdown.Rendered | None = None
+) -> Article:
+    """Create a draft from validated form data.
+
+    The body is rendered first (or was, by the caller: `rendered`), outside the
+    transaction, so a long render never holds the database's write lock."""
+    if rendered is None:
+        rendered = render_body(data.get("body", ""))
+    with transaction.atomic():
+        return _create_article(author, data, rendered)
+
+
+def _create_article(author: User, data: dict[str, Any], rendered: markdown.Rendered) -> Article:
     category: Category = data["category"]
     article = Article(
         author=author,
@@ -120,7 +124,7 @@ def create_article(author: User, data: dict[str, Any]) -> Article:
         image_source=data.get("image_source", ""),
     )
     article.save()
-    _store_pages(article)
+    _store_pages(article, rendered)
     _set_tags(article, data.get("tags", []))
     article.save(
         update_fields=["page_count", "word_count", "reading_minutes", "excerpt", "tag_list"]
@@ -128,9 +132,30 @@ def create_article(author: User, data: dict[str, Any]) -> Article:
     return article
 
 
-@transaction.atomic
-def update_article(editor: User, article: Article, data: dict[str, Any]) -> Article:
-    """Change an article's content from validated form data (any subset of fields)."""
+def update_article(
+    editor: User,
+    article: Article,
+    data: dict[str, Any],
+    rendered: markdown.Rendered | None = None,
+) -> Article:
+    """Change an article's content from validated form data (any subset of fields).
+
+    Every path that edits (the writing page, the API, the admin) comes here, so the rule
+    for edits by staff lives here too: a change to someone else's title or category is
+    logged for moderation and its writer told. A changed body is rendered before the
+    transaction opens (or was, by the caller: `rendered`)."""
+    if rendered is None and "body" in data and data["body"] != article.body:
+        rendered = render_body(data["body"])
+    with transaction.atomic():
+        return _update_article(editor, article, data, rendered)
+
+
+def _update_article(
+    editor: User, article: Article, data: dict[str, Any], rendered: markdown.Rendered | None
+) -> Article:
+    from wacana.moderation.actions import log_staff_edit, staff_changes
+
+    changes = staff_changes(editor, article, data)
     fields: set[str] = set()
     old_category_id = article.category_id
     for name in ("title", "body", "image_caption", "image_source"):
@@ -145,7 +170,7 @@ def update_article(editor: User, article: Article, data: dict[str, Any]) -> Arti
         article.rubric_id = data["category"].rubric_id
         fields |= {"category", "rubric"}
     if "body" in fields:
-        _store_pages(article)
+        _store_pages(article, rendered)
         fields |= {"page_count", "word_count", "reading_minutes", "excerpt"}
     if "tags" in data:
         before = list(article.tag_list)
@@ -161,6 +186,8 @@ def update_article(editor: User, article: Article, data: dict[str, Any]) -> Arti
         if article.is_public and fields & {"title", "category"}:
             # Other articles' cached "more" links show its title under its category.
             related.forget(article, old_category_id=old_category_id)
+    if changes:
+        log_staff_edit(editor, article, changes)
     return article
 
 

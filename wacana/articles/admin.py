@@ -1,5 +1,6 @@
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -7,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wacana.articles import actions
+from wacana.articles.forms import checked_body
 from wacana.articles.models import Article, Category, CategoryAlias, Image, SiteSettings, Tag
-from wacana.moderation.actions import log_staff_edit, staff_changes
+from wacana.lib.text import XmlSafeInput
 from wacana.moderation.roles import is_editor
 
 
@@ -47,8 +49,20 @@ class AliasInline(admin.TabularInline):
     extra = 0
 
 
+class CleanTextForm(XmlSafeInput, forms.ModelForm):
+    """The admin builds each model's form on this one (its fields come from the admin)."""
+
+
+class ArticleForm(CleanTextForm):
+    """Staff edits obey the writers' rules: clean text, a body that renders quickly."""
+
+    def clean_body(self) -> str:
+        return checked_body(self.cleaned_data["body"])
+
+
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    form = CleanTextForm
     list_display = ("name", "slug", "parent", "position")
     list_filter = ("parent",)
     search_fields = ("name", "slug")
@@ -62,6 +76,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
+    form = CleanTextForm
     list_display = ("name", "slug", "article_count")
     search_fields = ("name", "slug")
     readonly_fields = ("article_count",)
@@ -69,6 +84,7 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleForm
     list_display = (
         "title",
         "author",
@@ -122,6 +138,18 @@ class ArticleAdmin(admin.ModelAdmin):
     )
     show_full_result_count = False
 
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> Any:
+        # Without the admin's transaction around the whole request: the edit action
+        # renders the body first and then opens its own, so the database is not held
+        # (SQLite: locked for every writer) while Markdown renders.
+        return self._changeform_view(request, object_id, form_url, extra_context)  # type: ignore[attr-defined]
+
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
         # Staff edits go through the same action as the writer's, so pages re-render.
         data = {
@@ -133,10 +161,8 @@ class ArticleAdmin(admin.ModelAdmin):
         fresh = Article.objects.get(pk=obj.pk)
         status = data.pop("status", None)
         data.pop("author", None)
-        changes = staff_changes(request.user, fresh, data)  # type: ignore[arg-type]
+        # The action logs an edit of someone else's article and tells its writer.
         actions.update_article(request.user, fresh, data)  # type: ignore[arg-type]
-        if changes:
-            log_staff_edit(request.user, fresh, changes)  # type: ignore[arg-type]
         if status == "published":
             actions.publish_article(request.user, fresh)  # type: ignore[arg-type]
         elif status == "draft":

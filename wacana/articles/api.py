@@ -18,12 +18,12 @@ from wacana.accounts.validators import is_username_shaped
 from wacana.articles import actions
 from wacana.articles.access import can_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm
+from wacana.articles.limits import check_write_limit
 from wacana.articles.models import Article, ArticleTag, Category, RatingKind, Tag
 from wacana.articles.models import Status as ArticleStatus
 from wacana.lib.apierrors import ApiError, form_errors, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.lib.images import ImageRejected
-from wacana.moderation.actions import log_staff_edit, staff_changes
 from wacana.moderation.roles import is_editor
 
 router = Router(tags=["articles"])
@@ -260,9 +260,12 @@ def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
 def create_article(request: HttpRequest, payload: ArticleIn) -> Status[Article]:
     user = _user(request)
     data = _validated(payload.dict())
+    check_write_limit(user)
+    # Rendered before the transaction opens: the database is never held while it runs.
+    rendered = actions.render_body(data.get("body", ""))
     # One transaction: a publish that fails leaves no draft behind for a retry to double.
     with transaction.atomic():
-        article = actions.create_article(user, data)
+        article = actions.create_article(user, data, rendered)
         if payload.status == "published":
             _publish(user, article)
     return Status(201, _full(article.pk, user))
@@ -299,12 +302,16 @@ def update_article(request: HttpRequest, article_id: int, payload: ArticlePatch)
         "image_source": article.image_source,
     }
     data = _validated(current | sent)
-    changes = staff_changes(user, article, data, sent)
+    check_write_limit(user)
+    changes = {name: data[name] for name in sent}
+    rendered = (
+        actions.render_body(changes["body"])
+        if "body" in changes and changes["body"] != article.body
+        else None
+    )
     # One transaction: the edit and the change of status happen together or not at all.
     with transaction.atomic():
-        actions.update_article(user, article, {name: data[name] for name in sent})
-        if changes:
-            log_staff_edit(user, article, changes)
+        actions.update_article(user, article, changes, rendered)
         if status == "published":
             _publish(user, article)
         elif status == "draft":

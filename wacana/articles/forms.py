@@ -18,7 +18,8 @@ from wacana.articles.models import (
     TITLE_MAX,
     Category,
 )
-from wacana.lib.markdown import split_pages
+from wacana.lib.markdown import body_problem, split_pages
+from wacana.lib.text import XmlSafeInput
 
 
 def category_choices() -> list[tuple[str, list[tuple[str, str]]]]:
@@ -77,7 +78,7 @@ class TagsField(forms.Field):
         return list(tags.values())
 
 
-class ArticleForm(forms.Form):
+class ArticleForm(XmlSafeInput, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     # A CharField with a <select>, so an unknown slug and a rubric get our own messages.
     category = forms.CharField(label=_("Category"), max_length=60, widget=forms.Select)
@@ -122,19 +123,33 @@ class ArticleForm(forms.Form):
         return category
 
     def clean_body(self) -> str:
-        body = self.cleaned_data["body"].replace("\r\n", "\n")
-        pages = len(split_pages(body))
-        if pages > PAGES_MAX:
-            raise ValidationError(
-                ngettext(
-                    "An article has at most %(max)d page; this one has %(count)d.",
-                    "An article has at most %(max)d pages; this one has %(count)d.",
-                    PAGES_MAX,
-                )
-                % {"max": PAGES_MAX, "count": pages},
-                code="too_many_pages",
+        return checked_body(self.cleaned_data["body"])
+
+
+def checked_body(body: str) -> str:
+    """A body that renders in bounded time and fits the page limit, else ValidationError
+    (the writing page, the API and the admin)."""
+    body = body.replace("\r\n", "\n")
+    if body_problem(body):
+        raise ValidationError(
+            _(
+                "This article has too much formatting to display: too many lines, links or "
+                "marks such as * _ [ ]. Simplify it, or split it into several articles."
+            ),
+            code="too_much_markup",
+        )
+    pages = len(split_pages(body))
+    if pages > PAGES_MAX:
+        raise ValidationError(
+            ngettext(
+                "An article has at most %(max)d page; this one has %(count)d.",
+                "An article has at most %(max)d pages; this one has %(count)d.",
+                PAGES_MAX,
             )
-        return body
+            % {"max": PAGES_MAX, "count": pages},
+            code="too_many_pages",
+        )
+    return body
 
 
 class ImageForm(forms.Form):

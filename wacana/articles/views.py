@@ -21,6 +21,7 @@ from wacana.articles import actions, counting, related
 from wacana.articles import pending as pending_images
 from wacana.articles.access import can_edit, get_article_for_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm, ImageForm
+from wacana.articles.limits import TooManyWrites, check_write_limit
 from wacana.articles.models import (
     Article,
     ArticlePage,
@@ -37,7 +38,6 @@ from wacana.discussion.threads import thread_for
 from wacana.lib import cursor
 from wacana.lib.busy import TryAgainLater
 from wacana.lib.images import ImageRejected
-from wacana.lib.markdown import render_pages
 from wacana.moderation.roles import is_editor
 
 PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
@@ -211,6 +211,20 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         pending.discard()
         pending = None
     valid = form.is_valid()
+    if valid:
+        try:
+            check_write_limit(user)
+        except TooManyWrites as limited:
+            # The text stays in the form, so nothing typed is lost while waiting.
+            form.add_error(None, limited.detail)
+            response = render(
+                request,
+                "articles/write.html",
+                {"form": form, "article": article, "pending_image": pending},
+                status=429,
+            )
+            response["Retry-After"] = str(limited.retry_after)
+            return response
     if intent == "preview" or not valid:
         if image_form is not None and image_form.is_valid():
             try:
@@ -222,8 +236,7 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     pending.discard()
                 pending = kept
         if form.is_valid():
-            body = form.cleaned_data["body"]
-            preview = render_pages(body, actions.dimensions_for_body(body))
+            preview = actions.render_body(form.cleaned_data["body"]).pages
         status = 200 if intent == "preview" and form.is_valid() else 400
         return render(
             request,
@@ -232,12 +245,15 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             status=status,
         )
     original = article
+    # Rendered before the transaction: the database is not held while Markdown renders.
+    body = form.cleaned_data["body"]
+    rendered = actions.render_body(body) if article is None or body != article.body else None
     try:
         with transaction.atomic():
             if article is None:
-                article = actions.create_article(user, form.cleaned_data)
+                article = actions.create_article(user, form.cleaned_data, rendered)
             else:
-                article = actions.update_article(user, article, form.cleaned_data)
+                article = actions.update_article(user, article, form.cleaned_data, rendered)
             if image_form is not None and image_form.is_valid():
                 actions.set_featured_image(article, image_form.cleaned_data["image"])
             elif pending is not None:

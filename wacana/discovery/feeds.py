@@ -37,6 +37,7 @@ from django.utils.html import escape
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import require_safe
 
 from wacana.accounts.models import User
@@ -48,6 +49,7 @@ from wacana.articles.models import (
     CategoryAlias,
     Tag,
 )
+from wacana.lib.text import xml_safe
 
 ENTRIES = 20
 CONTENT_MAX = 20_000
@@ -56,8 +58,34 @@ CONTENT_MAX = 20_000
 _RELATIVE = re.compile(r'(\s(?:src|href))="/(?!/)')
 
 
+class XmlSafeGenerator(SimplerXMLGenerator):
+    """Writes text and attribute values without the characters XML 1.0 forbids.
+
+    Input is cleaned on save, but rows stored before (or written some other way) may
+    still hold them: Django's writer would raise on a control character (a 500 for every
+    feed listing the article) and write U+FFFE as is (ill-formed XML)."""
+
+    def characters(self, content: str) -> None:
+        super().characters(xml_safe(content) if content else content)
+
+    def startElement(self, name: str, attrs: Any) -> None:
+        if attrs:
+            attrs = {key: xml_safe(str(value)) for key, value in attrs.items()}
+        super().startElement(name, attrs)
+
+
 class WacanaAtomFeed(Atom1Feed):
-    """Atom1Feed plus <content type="html"> and categories with a label and scheme."""
+    """Atom1Feed plus <content type="html"> and categories with a label and scheme,
+    written so that no stored text can make it fail or ill-formed."""
+
+    def write(self, outfile: Any, encoding: str) -> None:
+        # Atom1Feed.write with our generator.
+        handler = XmlSafeGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wacana.articles.models import Article
 from wacana.discussion.models import COMMENT_MAX, Comment, CommentStatus, seen_by
 from wacana.discussion.text import CONTROL_RE
+from wacana.lib.text import XmlSafeInput
 
 BIGINT_MAX = 2**63 - 1
 
@@ -53,11 +54,11 @@ class CommentBodyField(forms.CharField):
         return {**attrs, "rows": 5}
 
 
-class CommentEditForm(forms.Form):
+class CommentEditForm(XmlSafeInput, forms.Form):
     body = CommentBodyField()
 
 
-class CommentForm(forms.Form):
+class CommentForm(XmlSafeInput, forms.Form):
     """A new comment on `article` by `user`; `parent_id` names the comment replied to."""
 
     body = CommentBodyField()

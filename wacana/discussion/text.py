@@ -18,14 +18,20 @@ _PARAGRAPH_RE = re.compile(r"\n[ \t]*\n\s*")
 
 
 def _trim(url: str) -> str:
-    """Drop punctuation that ends the sentence rather than the address."""
-    while url:
-        unbalanced = url[-1] == ")" and url.count("(") < url.count(")")
-        if url[-1] in _TRAILING or unbalanced:
-            url = url[:-1]
+    """Drop punctuation that ends the sentence rather than the address.
+
+    The parentheses are counted once and then kept up to date: counting them again for
+    every character dropped was quadratic in an address ending in thousands of ")"."""
+    opened, closed = url.count("("), url.count(")")
+    end = len(url)
+    while end:
+        last = url[end - 1]
+        if last in _TRAILING or (last == ")" and opened < closed):
+            end -= 1
+            closed -= last == ")"
         else:
             break
-    return url
+    return url[:end]
 
 
 def _linkify(line: str) -> str:

@@ -3,15 +3,23 @@
 markdown-it-py (CommonMark with tables, strikethrough and autolinks; raw HTML off)
 renders; nh3 then cleans with an allow-list, so even a bug in the renderer cannot let
 script, event handlers or `javascript:` URLs through.
+
+Every pass over a body here is linear in its length (hostile bodies once took seconds
+per save): the regular expressions cannot backtrack over the rest of the text, the
+plain-text autolinker only ever looks at a bounded window, and `body_problem` refuses
+the bodies whose markup alone would keep the (pure Python) renderer busy for long.
 """
 
 import html
+import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
@@ -53,6 +61,45 @@ ALLOWED_ATTRIBUTES = {
 }
 
 Dimensions = Callable[[str], tuple[int, int] | None]
+# Given every image address of a body at once (one query), their known sizes.
+DimensionsLookup = Callable[[Iterable[str]], dict[str, tuple[int, int]]]
+
+WORDS_PER_MINUTE = 200
+# What rendering a body costs, estimated in one linear pass: markdown-it-py (pure Python)
+# spends little per character of prose but much more per line and per character that
+# ends a run of text, where it tries every inline rule. Measured in units of about 5 µs
+# on an idle 2-core machine (20 µs at a load average of 15): a line 10 (a list item
+# more), "[" 8 (link labels are scanned ahead; "![" 15 in all), "*" 5, "_" and "<" 3
+# (autolinks), "&", "~" and "`" 2, the other such characters 1 (parentheses almost
+# nothing). A long real article (100 KB, hundreds of paragraphs, a link and some bold
+# in each) costs 10,000 to 30,000; the budget keeps the slowest accepted body around
+# 0.2 s on an idle machine and under a second on a very busy one. Before it, "![" x
+# 49,000 took 15-19 s per save and "- a" x 25,000 lines 8 s.
+_WEIGHTS = {"\n": 10, "\r": 10, "[": 8, "*": 5, "_": 3, "<": 3, "&": 2, "~": 2, "`": 2}
+_WEIGHT_ONE = "!#$%:^+{}@->]\\=|"
+RENDER_BUDGET = 40_000
+
+
+def render_cost(body: str) -> int:
+    """The estimated cost of rendering `body`, in the units above (linear: one count
+    per character class, no parsing)."""
+    cost = sum(weight * body.count(char) for char, weight in _WEIGHTS.items())
+    # An unclosed "![" is tried as an image, then its "[" again as a link.
+    cost += 6 * body.count("![")
+    return cost + sum(body.count(char) for char in _WEIGHT_ONE)
+
+
+def body_problem(body: str) -> str | None:
+    """Why a body would be too costly to render, or None."""
+    if render_cost(body) > RENDER_BUDGET:
+        return "too_costly"
+    return None
+
+
+# An address linkified in running text is looked for in this many characters at most
+# (longer addresses stay text), so a paragraph of thousands of them stays linear.
+LINKIFY_WINDOW = 2048
+_SCHEME_TAIL = 40
 
 
 def split_pages(body: str) -> list[str]:
@@ -61,9 +108,57 @@ def split_pages(body: str) -> list[str]:
     return [page for page in pages if page.strip()] or [""]
 
 
-def _renderer(dimensions: Dimensions) -> MarkdownIt:
+_SCHEME_RE = re.compile(r"(?:^|[^a-z0-9.+-])([a-z][a-z0-9.+-]*)$", re.IGNORECASE)
+
+
+def _linkify(state: StateInline, silent: bool) -> bool:
+    """markdown-it-py's rule for bare addresses, bounded.
+
+    The original searches all text pending since the last token and copies the rest of
+    the source for every "://" it meets, which is quadratic in a paragraph of many
+    addresses (`<http://` x 12,000 took 34 s). This looks at the last characters before
+    the "://" and at a window after it only.
+    """
+    if state.linkLevel > 0 or state.md.linkify is None:
+        return False
+    pos = state.pos
+    src = state.src
+    if pos + 3 > state.posMax or src[pos] != ":" or src[pos + 1] != "/" or src[pos + 2] != "/":
+        return False
+    tail = state.pending[-_SCHEME_TAIL:]
+    match = _SCHEME_RE.search(tail)
+    if not match:
+        return False
+    if match.start(1) == 0 and len(state.pending) > len(tail):
+        return False  # a "scheme" longer than any real one
+    proto = match.group(1)
+    start = pos - len(proto)
+    link = state.md.linkify.match_at_start(src[start : min(state.posMax, pos + LINKIFY_WINDOW)])
+    if not link:
+        return False
+    url: str = link.url.rstrip("*")
+    full_url = state.md.normalizeLink(url)
+    if not state.md.validateLink(full_url):
+        return False
+    if not silent:
+        state.pending = state.pending[: -len(proto)]
+        token = state.push("link_open", "a", 1)
+        token.attrs = {"href": full_url}
+        token.markup = "linkify"
+        token.info = "auto"
+        token = state.push("text", "", 0)
+        token.content = state.md.normalizeLinkText(url)
+        token = state.push("link_close", "a", -1)
+        token.markup = "linkify"
+        token.info = "auto"
+    state.pos += len(url) - len(proto)
+    return True
+
+
+def _renderer() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": True, "typographer": False})
     md.enable(["table", "strikethrough", "linkify"])
+    md.inline.ruler.at("linkify", _linkify)
 
     def heading_open(
         self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
@@ -84,7 +179,7 @@ def _renderer(dimensions: Dimensions) -> MarkdownIt:
         token = tokens[idx]
         src = str(token.attrGet("src") or "")
         alt = self.renderInlineAsText(token.children or [], options, env)
-        size = dimensions(src)
+        size = (env.get("dimensions") or _no_dimensions)(src)
         if size is None:
             # Images from elsewhere would be third-party requests and shift the layout:
             # show them as a link instead.
@@ -112,17 +207,70 @@ def clean(raw_html: str) -> str:
     )
 
 
+def _no_dimensions(src: str) -> None:
+    return None
+
+
+# Built once: a MarkdownIt keeps no state between documents (the sizes travel in `env`).
+_MD = _renderer()
+
+
 def render(markdown: str, dimensions: Dimensions | None = None) -> str:
-    md = _renderer(dimensions or (lambda src: None))
-    return clean(md.render(markdown))
+    return clean(_MD.render(markdown, {"dimensions": dimensions or _no_dimensions}))
 
 
 def render_pages(body: str, dimensions: Dimensions | None = None) -> list[str]:
-    md = _renderer(dimensions or (lambda src: None))
-    return [clean(md.render(page)) for page in split_pages(body)]
+    return [render(page, dimensions) for page in split_pages(body)]
 
 
-_TAG_RE = re.compile(r"<[^>]+>")
+def image_sources(tokens: Sequence[Token]) -> set[str]:
+    """The address of every image in parsed Markdown (exact, where a regular expression
+    over the source would both miss some and cost quadratic time on `![` x n)."""
+    found: set[str] = set()
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "image":
+                found.add(str(child.attrGet("src") or ""))
+    return found
+
+
+def parse_all(body: str) -> list[Token]:
+    """The tokens of every page of `body`, in order."""
+    return [token for page in split_pages(body) for token in _MD.parse(page, {})]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What saving a body stores besides the body: computed before any transaction."""
+
+    pages: list[str]
+    excerpt: str
+    word_count: int
+    reading_minutes: int
+
+
+def render_article(body: str, lookup: DimensionsLookup | None = None) -> Rendered:
+    """Parse each page once, ask `lookup` for the sizes of all its images at once,
+    render and clean; then the text figures."""
+    parsed = [_MD.parse(page, {}) for page in split_pages(body)]
+    sources: set[str] = set()
+    for tokens in parsed:
+        sources |= image_sources(tokens)
+    sizes = lookup(sources) if lookup and sources else {}
+    env = {"dimensions": sizes.get}
+    pages = [clean(_MD.renderer.render(tokens, _MD.options, env)) for tokens in parsed]
+    text = plain_text(" ".join(pages))
+    words = word_count(text)
+    return Rendered(
+        pages=pages,
+        excerpt=excerpt(plain_text(pages[0]) or text),
+        word_count=words,
+        reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
+    )
+
+
+# `[^<>]`, not `[^>]`: a run of "<" without ">" would otherwise be rescanned from each one.
+_TAG_RE = re.compile(r"<[^<>]*>")
 _SPACE_RE = re.compile(r"\s+")
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from wacana.accounts.models import ApiToken, User
 from wacana.accounts.sessions import end_sessions_of
 from wacana.articles.models import Article
+from wacana.lib.text import xml_safe
 from wacana.moderation import targets
 from wacana.moderation.models import (
     NOTE_MAX,
@@ -65,7 +66,7 @@ def file_report(reporter: User, thing: Thing, reason: str, detail: str = "") -> 
     """Record a report about `thing` (already checked reportable) and maybe auto-hide it."""
     if reason not in Reason.values:
         raise Refused(422, _("Choose one of the reasons."), "reason")
-    detail = detail.strip()
+    detail = xml_safe(detail).strip()
     with transaction.atomic():
         duplicate = Report.objects.open().about(thing.type, thing.id).filter(reporter=reporter)
         if duplicate.exists():
@@ -192,7 +193,7 @@ def decide(
 
 
 def _checked_note(note: str) -> str:
-    note = (note or "").strip()
+    note = xml_safe(note or "").strip()
     if not note:
         raise Refused(422, _("Write a note: why this decision?"), "note")
     if len(note) > NOTE_MAX:
@@ -486,7 +487,7 @@ def appeal_problem(user: User, entry: ModerationAction) -> Refused | None:
 
 def file_appeal(user: User, entry: ModerationAction, statement: str) -> Appeal:
     """Appeal a decision once; a moderator other than the one who made it reviews it."""
-    statement = (statement or "").strip()
+    statement = xml_safe(statement or "").strip()
     if not statement:
         raise Refused(422, _("Write why the decision should be changed."), "statement")
     if len(statement) > STATEMENT_MAX:

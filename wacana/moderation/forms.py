@@ -3,12 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wacana.lib.text import XmlSafeInput
 from wacana.moderation.actions import DECISIONS
 from wacana.moderation.models import DETAIL_MAX, NOTE_MAX, STATEMENT_MAX, Reason
 from wacana.moderation.rules import rule_choices
 
 
-class ReportForm(forms.Form):
+class ReportForm(XmlSafeInput, forms.Form):
     reason = forms.ChoiceField(
         label=_("Why are you reporting this?"),
         choices=Reason.choices,
@@ -24,7 +25,7 @@ class ReportForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(XmlSafeInput, forms.Form):
     action = forms.ChoiceField(label=_("Decision"), choices=[(d, d) for d in DECISIONS])
     rule = forms.ChoiceField(label=_("Guideline section"), required=False, choices=())
     note = forms.CharField(
@@ -34,11 +35,11 @@ class DecisionForm(forms.Form):
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["rule"].choices = [("", _("The reason of the reports")), *rule_choices()]  # type: ignore[attr-defined]
 
 
-class AppealForm(forms.Form):
+class AppealForm(XmlSafeInput, forms.Form):
     statement = forms.CharField(
         label=_("Your statement"),
         max_length=STATEMENT_MAX,
@@ -47,7 +48,7 @@ class AppealForm(forms.Form):
     )
 
 
-class AppealDecisionForm(forms.Form):
+class AppealDecisionForm(XmlSafeInput, forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[("grant", _("Grant: undo the decision")), ("reject", _("Reject: it stands"))],

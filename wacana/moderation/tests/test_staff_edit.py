@@ -1,8 +1,11 @@
 """Edits by staff to someone else's article are logged, and the writer is told."""
 
+from typing import Any
+
 import pytest
 
 from wacana.accounts.models import User
+from wacana.articles import actions as article_actions
 from wacana.articles.models import Article, Category
 from wacana.conftest import api_for
 from wacana.moderation.actions import log_staff_edit
@@ -96,3 +99,69 @@ def test_log_staff_edit_ignores_the_writer_and_empty_changes(
     assert log_staff_edit(writer, article, {"title": ("a", "b")}) is None
     assert log_staff_edit(editor, article, {}) is None
     assert not ModerationAction.objects.exists()
+
+
+def _page_edit(client: Any, article: Article, **changes: str) -> Any:
+    fields = {
+        "title": article.title,
+        "category": article.category.slug,
+        "tags": "",
+        "body": article.body,
+        "image_caption": "",
+        "image_source": "",
+        "intent": "save",
+    }
+    return client.post(f"/tulis/{article.pk}", {**fields, **changes})
+
+
+def test_an_editor_renaming_an_article_on_the_writing_page_is_logged_and_the_writer_told(
+    article: Article, writer: User, editor: User
+) -> None:
+    old_title = article.title
+    response = _page_edit(signed_in(editor), article, title="Judul dari Redaksi")
+    assert response.status_code == 302
+    entry = ModerationAction.objects.get()
+    assert (entry.kind, entry.moderator_id, entry.subject_id) == (
+        "staff_edit",
+        editor.pk,
+        writer.pk,
+    )
+    assert (entry.target_type, entry.target_id) == ("article", article.pk)
+    assert entry.details == {"title": {"from": old_title, "to": "Judul dari Redaksi"}}
+    notice = Notification.objects.get(recipient=writer)
+    assert notice.kind == "moderation" and notice.actor == editor
+    assert "Judul dari Redaksi" in notice.message
+
+
+def test_a_category_move_on_the_writing_page_is_logged(
+    article: Article, writer: User, editor: User
+) -> None:
+    assert _page_edit(signed_in(editor), article, category="sekolah").status_code == 302
+    entry = ModerationAction.objects.get()
+    assert entry.details == {"category": {"from": "pertanian", "to": "sekolah"}}
+    assert Notification.objects.filter(recipient=writer).count() == 1
+
+
+def test_the_writer_saving_on_the_writing_page_is_not_logged(
+    article: Article, writer: User
+) -> None:
+    assert _page_edit(signed_in(writer), article, title="Judul Baru Saya").status_code == 302
+    assert not ModerationAction.objects.exists()
+    assert not Notification.objects.exists()
+
+
+def test_an_editor_saving_without_changes_on_the_writing_page_is_not_logged(
+    article: Article, editor: User
+) -> None:
+    assert _page_edit(signed_in(editor), article).status_code == 302
+    assert not ModerationAction.objects.exists()
+
+
+def test_the_rule_lives_in_the_edit_action_itself(
+    article: Article, writer: User, editor: User
+) -> None:
+    # Any future path calling the action logs too, with nothing to remember.
+    article_actions.update_article(editor, article, {"title": "Diganti di Tempat Lain"})
+    entry = ModerationAction.objects.get()
+    assert entry.details["title"]["to"] == "Diganti di Tempat Lain"
+    assert Notification.objects.filter(recipient=writer, kind="moderation").count() == 1
