@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "wacana.notifications",
     "wacana.pages",
     "wacana.discovery",
+    "wacana.privacy",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("wacana.moderation.urls")),
     path("", include("wacana.notifications.urls")),
     path("", include("wacana.articles.urls")),
+    path("", include("wacana.privacy.urls")),
     path("", include("wacana.accounts.urls")),
 ]
 

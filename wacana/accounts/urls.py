@@ -10,8 +10,6 @@ urlpatterns = [
     path("keluar", views.logout, name="logout"),
     path("akun/profil", views.edit_profile, name="edit_profile"),
     path("akun/foto", views.avatar, name="avatar"),
-    path("akun/data", views.export, name="export"),
-    path("akun/hapus", views.delete_account, name="delete"),
     path(
         "akun/sandi",
         auth_views.PasswordChangeView.as_view(

@@ -11,7 +11,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from wacana.accounts import actions as account_actions
 from wacana.accounts.models import ApiToken, User
 from wacana.articles.models import Article, Status
 from wacana.conftest import api_for, make_user
@@ -27,6 +26,7 @@ from wacana.moderation.tests.helpers import (
     write_article,
 )
 from wacana.notifications.models import Notification
+from wacana.privacy import actions as privacy_actions
 
 pytestmark = pytest.mark.django_db
 
@@ -414,7 +414,7 @@ def test_a_deleted_reporter_leaves_the_report_in_the_queue(
 ) -> None:
     person = reporters(1)[0]
     file(person, "article", article.pk)
-    account_actions.delete_account(person)
+    privacy_actions.delete_account(person)
     assert Report.objects.get().reporter is None
     assert article.title in html_of(signed_in(moderator).get("/moderasi"))
 
