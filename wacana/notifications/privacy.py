@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from wacana.accounts.models import User
 from wacana.notifications.models import Kind, Notification
 
-COVERS = ("notifications.Notification.recipient", "notifications.Notification.actor")
+COVERS = ("notifications.Notification.recipient",)
 
 # Notices about something the person did (commented, replied, followed, published):
 # their text quotes the person's name and their link leads to the person's profile or

@@ -7,8 +7,9 @@ functions and one declaration:
   of its own (`media_url` turns a stored file name into an address);
 - `remove_all_of(user) -> None`: remove (or anonymise) the app's part, through the app's
   own actions so that stored counts stay exact;
-- `COVERS`: the "app_label.Model.field" foreign keys to the user whose rows the two
-  functions handle (tests/test_coverage.py fails for a key to the user nobody covers).
+- `COVERS`: the "app_label.Model.field" foreign keys to the user whose rows the app
+  exports (tests/test_coverage.py fails for a key to the user that no part covers and
+  NOT_EXPORTED below does not explain).
 
 The parts are registered here by name, explicitly, rather than discovered by module
 name: deletion is ordered (content before the account it belongs to, the search index's
@@ -38,6 +39,19 @@ PARTS = (
     "wacana.privacy.django_parts",
     "wacana.accounts.privacy",  # last: the account row itself goes here
 )
+
+
+# Foreign keys to the user whose rows are not in the export, each with the reason.
+NOT_EXPORTED = {
+    "notifications.Notification.actor": (
+        "the notices other people received about what the person did are theirs; "
+        "deletion removes the ones that quote the person (notifications/privacy.py)"
+    ),
+    "discovery.SearchEntry.author": (
+        "a derived copy of a public article's stemmed words, exported as the article; "
+        "deletion purges it from the full-text index (discovery/privacy.py)"
+    ),
+}
 
 
 class Part(Protocol):
