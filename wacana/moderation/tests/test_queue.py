@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from wacana.accounts.models import ApiToken, User
 from wacana.articles.models import Article, Status
-from wacana.conftest import api_for, make_user
+from wacana.conftest import api_for, delete_account, make_user
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation import actions
 from wacana.moderation.models import ModerationAction, Report
@@ -26,7 +26,6 @@ from wacana.moderation.tests.helpers import (
     write_article,
 )
 from wacana.notifications.models import Notification
-from wacana.privacy import actions as privacy_actions
 
 pytestmark = pytest.mark.django_db
 
@@ -414,7 +413,7 @@ def test_a_deleted_reporter_leaves_the_report_in_the_queue(
 ) -> None:
     person = reporters(1)[0]
     file(person, "article", article.pk)
-    privacy_actions.delete_account(person)
+    delete_account(person)
     assert Report.objects.get().reporter is None
     assert article.title in html_of(signed_in(moderator).get("/moderasi"))
 
