@@ -27,7 +27,14 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-@router.get("/me/export", response={200: dict[str, Any], **ERRORS}, auth=signed_in)
+# The operation ids they had when accounts served them, for clients generated from the
+# OpenAPI document.
+@router.get(
+    "/me/export",
+    response={200: dict[str, Any], **ERRORS},
+    auth=signed_in,
+    operation_id="wacana_accounts_api_export",
+)
 def export(request: HttpRequest) -> dict[str, Any]:
     return actions.export_personal_data(_user(request), build_url=request.build_absolute_uri)
 
@@ -35,7 +42,12 @@ def export(request: HttpRequest) -> dict[str, Any]:
 # The contract puts DELETE on /me, the path whose GET and PATCH accounts serves, and
 # django-ninja joins the methods of one path only within one router: so this operation,
 # written here, is registered on the accounts router.
-@accounts_router.delete("/me", response={204: None, **ERRORS}, auth=signed_in)
+@accounts_router.delete(
+    "/me",
+    response={204: None, **ERRORS},
+    auth=signed_in,
+    operation_id="wacana_accounts_api_delete_me",
+)
 def delete_me(request: HttpRequest, payload: PasswordIn) -> Status[None]:
     user = _user(request)
     form = DeleteAccountForm(user, data=payload.dict())

@@ -22,8 +22,7 @@ This app sits above every other one: it imports them, none of them imports it.
 
 from collections.abc import Callable
 from importlib import import_module
-from types import ModuleType
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from wacana.accounts.models import User
 
@@ -55,6 +54,7 @@ NOT_EXPORTED = {
 
 
 class Part(Protocol):
+    __name__: str
     COVERS: tuple[str, ...]
 
     def personal_data_of(self, user: User, media_url: MediaUrl) -> dict[str, Any]: ...
@@ -62,5 +62,5 @@ class Part(Protocol):
     def remove_all_of(self, user: User) -> None: ...
 
 
-def parts() -> list[ModuleType]:
-    return [import_module(name) for name in PARTS]
+def parts() -> list[Part]:
+    return [cast(Part, import_module(name)) for name in PARTS]
