@@ -4,11 +4,17 @@ import json
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
+from wacana.accounts import actions as account_actions
 from wacana.accounts.sessions import UserSession
-from wacana.conftest import Api, api_for
-from wacana.privacy.tests.support import DEVICE, a_life
+from wacana.articles import actions as article_actions
+from wacana.conftest import Api, api_for, make_user
+from wacana.moderation.tests.helpers import write_article
+from wacana.privacy.actions import export_personal_data
+from wacana.privacy.tests.support import DEVICE, a_life, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +111,21 @@ def test_the_pages_ask_anonymous_visitors_to_sign_in(client: Client, path: str) 
 def test_the_api_export_answers_401_without_a_credential(anon_api: Api) -> None:
     response = anon_api.get("/me/export")
     assert response.status_code == 401 and "detail" in response.json()
+
+
+def test_the_export_costs_the_same_queries_however_much_a_person_holds() -> None:
+    life = a_life()
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            export_personal_data(life.person)
+        return len(captured)
+
+    before = queries()
+    for n in range(3):
+        more = make_user(f"tambahan{n}")
+        account_actions.follow(life.person, more)
+        account_actions.follow(more, life.person)
+        write_article(life.person, f"Tulisan tambahan {n}")
+        article_actions.upload_body_image(life.person, upload())
+    assert queries() == before
