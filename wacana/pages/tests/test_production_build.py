@@ -64,3 +64,41 @@ def test_the_locks_pin_every_package_with_hashes() -> None:
         assert pins, name
         for pin in pins:
             assert "==" in pin and pin.endswith("\\"), f"{name}: {pin} is not pinned with hashes"
+
+
+def locked(name: str) -> dict[str, str]:
+    """{canonical package name: pinned version} of a lock file."""
+    from packaging.utils import canonicalize_name
+
+    pins: dict[str, str] = {}
+    for line in (ROOT / "requirements" / name).read_text().splitlines():
+        if line and line[0].isalnum() and "==" in line:
+            package, version = line.split(" ", 1)[0].split("==")
+            pins[canonicalize_name(package.split("[")[0])] = version
+    return pins
+
+
+def test_the_locks_are_in_step_with_pyproject() -> None:
+    """Fails when pyproject.toml changed and `make lock` was not run."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = {
+        "runtime.txt": project["dependencies"],
+        "dev.txt": project["dependencies"] + project["optional-dependencies"]["dev"],
+    }
+    for lock, requirements in wanted.items():
+        pins = locked(lock)
+        for text in requirements:
+            requirement = Requirement(text)
+            version = pins.get(canonicalize_name(requirement.name))
+            assert version is not None, f"{requirement.name} is not in {lock}: run make lock"
+            assert requirement.specifier.contains(version, prereleases=True), (
+                f"{lock} pins {requirement.name}=={version}, outside {requirement.specifier}: "
+                "run make lock"
+            )
+    runtime, dev = locked("runtime.txt"), locked("dev.txt")
+    assert {name: dev.get(name) for name in runtime} == runtime, "the locks disagree"
