@@ -12,15 +12,54 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/wacana
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
 .PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean bench wrk assets check-assets bundle-size loadtest
+.PHONY: lock deploy-check
 
-# Re-installs only when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml
+# --- Installs from lock files, and what production leaves out ---------------------------
+# Every install takes exact, hashed versions from a lock file in requirements/: with
+# WACANA_ENV=production the runtime lock only (no dev tools), otherwise the dev lock (the
+# same runtime pins plus the tools). The project itself goes in after, without deps.
+# Re-runs when the lock or pyproject.toml changes (one marker per lock).
+WACANA_ENV ?= development
+ifeq ($(WACANA_ENV),production)
+LOCK := requirements/runtime.txt
+SITE_CONTENT := migrate
+else
+LOCK := requirements/dev.txt
+SITE_CONTENT := demo
+endif
+INSTALLED := $(VENV)/.installed-$(basename $(notdir $(LOCK)))
+
+$(INSTALLED): $(LOCK) pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
+	@rm -f $(VENV)/.installed*
 	@touch $@
 
-install: $(VENV)/.installed
+install: $(INSTALLED)
+
+# Writes both locks from pyproject.toml with uv (its version pinned, with hashes, in
+# requirements/tools.txt). Versions already locked are kept unless pyproject.toml no
+# longer allows them; `make lock UPGRADE=1` moves everything to the newest allowed.
+# The dev lock is constrained to the runtime lock, so both agree on every shared pin.
+LOCK_FLAGS = --quiet --generate-hashes --universal --python-version 3.11 \
+	--index-url https://pypi.org/simple --custom-compile-command "make lock" \
+	$(if $(UPGRADE),--upgrade)
+lock:
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes -r requirements/tools.txt
+	$(BIN)/uv pip compile pyproject.toml $(LOCK_FLAGS) -o requirements/runtime.txt
+	$(BIN)/uv pip compile pyproject.toml --extra dev -c requirements/runtime.txt \
+		$(LOCK_FLAGS) -o requirements/dev.txt
+
+# Django's deployment checks with the production settings (the required variables set to
+# values for this check only); any warning fails `make test`.
+deploy-check: install
+	env -u DEBUG WACANA_ENV=production ALLOWED_HOSTS=wacana.example \
+		CSRF_TRUSTED_ORIGINS=https://wacana.example \
+		SECRET_KEY=only-for-make-deploy-check-never-a-real-key-7f3a9c2e1b5d8 \
+		$(PY) manage.py check --deploy --fail-level WARNING
+# ------------------------------------------------------------------------------------------
 
 migrate: install
 	$(PY) manage.py migrate --no-input
@@ -30,7 +69,8 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo --if-empty
 
-run: demo
+# In production the site starts from the migrated database only: no demo content.
+run: $(SITE_CONTENT)
 	$(PY) manage.py collectstatic --no-input -v0
 	@echo "Wacana: http://$(HOST):$(PORT)"
 	@# One supervisor (wacana/operations/supervisor.py) runs granian, the task worker and
@@ -55,6 +95,7 @@ typecheck: install
 # services answer, again on PostgreSQL with Redis as cache.
 test: lint typecheck browsers
 	DJANGO_SETTINGS_MODULE=wacana.settings $(PY) manage.py check
+	$(MAKE) --no-print-directory deploy-check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) scripts/check_messages.py
 	$(MAKE) --no-print-directory pytest-sqlite

@@ -10,6 +10,7 @@ from wacana.discussion.api import router as discussion_router
 from wacana.lib import apierrors
 from wacana.moderation.api import router as moderation_router
 from wacana.notifications.api import router as notifications_router
+from wacana.privacy.api import router as privacy_router
 
 api = NinjaAPI(
     title="Wacana API",
@@ -20,6 +21,7 @@ api = NinjaAPI(
 )
 apierrors.install(api)
 api.add_router("", accounts_router)
+api.add_router("", privacy_router)
 api.add_router("", feed_router)
 api.add_router("", articles_router)
 api.add_router("", discussion_router)

@@ -270,3 +270,10 @@ def decompression_bomb() -> bytes:
 
 def bomb_just_over_pillows_limit() -> bytes:
     return png_claiming(10_000, 10_000)
+
+
+def delete_account(user: User) -> None:
+    """Delete `user`'s account the way they would, through `DELETE /api/v1/me` (the
+    privacy app owns deletion; tests of the apps below it reach it through the API)."""
+    response = api_for(user).delete("/me", {"password": PASSWORD})
+    assert response.status_code == 204, response.content

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "wacana.notifications",
     "wacana.pages",
     "wacana.discovery",
+    "wacana.privacy",
     "wacana.operations",
     "wacana.worker",
 ]

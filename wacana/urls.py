@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.http import FileResponse, HttpRequest
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 
@@ -19,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("wacana.moderation.urls")),
     path("", include("wacana.notifications.urls")),
     path("", include("wacana.articles.urls")),
+    path("", include("wacana.privacy.urls")),
     path("", include("wacana.accounts.urls")),
 ]
 
@@ -26,6 +28,9 @@ if settings.MEDIA_URL.startswith("/") and settings.STORAGES["default"]["BACKEND"
     "FileSystemStorage"
 ):
     # Local media for `make dev` and tests; `make run` lets granian serve /media itself.
-    urlpatterns.insert(
-        0, re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    def media(request: HttpRequest, path: str) -> FileResponse:
+        # MEDIA_ROOT is read on each request, not once at import, so that tests (each
+        # with its own folder) fetch the files they made.
+        return serve(request, path, document_root=str(settings.MEDIA_ROOT))
+
+    urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", media))

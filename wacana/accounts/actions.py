@@ -2,7 +2,6 @@
 
 import secrets
 from datetime import datetime
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -15,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wacana.accounts.models import ApiToken, Follow, User
-from wacana.accounts.sessions import end_sessions_of
 from wacana.accounts.validators import (
     normalize_email_address,
     normalize_username,
@@ -107,7 +105,7 @@ def update_profile(user: User, **fields: str) -> User:
     return user
 
 
-def _delete_avatar_files(names: list[str]) -> None:
+def delete_avatar_files(names: list[str]) -> None:
     from django.core.files.storage import default_storage
 
     for name in names:
@@ -126,7 +124,7 @@ def set_avatar(user: User, upload: UploadedFile) -> User:
     user.avatar.save(f"{stem}-256.webp", ContentFile(large.data), save=False)
     user.avatar_small.save(f"{stem}-96.webp", ContentFile(small.data), save=False)
     user.save(update_fields=["avatar", "avatar_small"])
-    transaction.on_commit(lambda: _delete_avatar_files(old))
+    transaction.on_commit(lambda: delete_avatar_files(old))
     return user
 
 
@@ -135,7 +133,7 @@ def remove_avatar(user: User) -> User:
     user.avatar = ""
     user.avatar_small = ""
     user.save(update_fields=["avatar", "avatar_small"])
-    transaction.on_commit(lambda: _delete_avatar_files(old))
+    transaction.on_commit(lambda: delete_avatar_files(old))
     return user
 
 
@@ -191,107 +189,6 @@ def note_token_used(token: ApiToken) -> None:
     token.last_used_at = now
 
 
-def delete_account(user: User) -> None:
-    """Delete the account and everything the privacy policy says goes with it."""
-    # The apps that own the person's content remove it through their own actions, so
-    # every stored count (comments per article, articles per tag) stays exact.
-    from wacana.articles.actions import delete_article, remove_ratings_of
-    from wacana.articles.models import Article
-    from wacana.discussion.actions import remove_comments_of
-
-    files = [user.avatar.name, user.avatar_small.name]
-    remove_ratings_of(user)
-    remove_comments_of(user)
-    for article in Article.objects.by(user):
-        delete_article(user, article)
-    with transaction.atomic():
-        end_sessions_of(user.pk)
-        _drop_follows(user)
-        # Tokens, notifications, and what is left go by CASCADE.
-        user.delete()
-        transaction.on_commit(lambda: _delete_avatar_files(files))
-
-
-def _articles_of(user: User) -> list[dict[str, Any]]:
-    from wacana.articles.models import Article
-
-    return [
-        {
-            "id": article.pk,
-            "title": article.title,
-            "status": article.status,
-            "category": article.category.slug,
-            "tags": [tag["slug"] for tag in article.tag_list],
-            "body": article.body,
-            "image_caption": article.image_caption,
-            "image_source": article.image_source,
-            "created_at": article.created_at.isoformat(),
-            "published_at": article.published_at.isoformat() if article.published_at else None,
-            "url": article.get_absolute_url(),
-        }
-        for article in Article.objects.by(user).select_related("category", "author").order_by("id")
-    ]
-
-
-def export_personal_data(user: User, *, build_url: Any = None) -> dict[str, Any]:
-    """Every piece of personal data Wacana holds about `user` (see the privacy policy)."""
-
-    from wacana.articles.actions import personal_data_of
-    from wacana.discussion.export import comments_of
-
-    def url(name: str) -> str | None:
-        if not name:
-            return None
-        from django.core.files.storage import default_storage
-
-        path = default_storage.url(name)
-        return build_url(path) if build_url else path
-
-    return {
-        "account": {
-            "id": user.pk,
-            "username": user.username,
-            "email": user.email,
-            "email_unconfirmed": user.email_unconfirmed,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-            "is_staff": user.is_staff,
-            "verified": user.verified,
-            "groups": sorted(user.groups.values_list("name", flat=True)),
-            "password": _("Stored only as a salted hash; it cannot be read back."),
-        },
-        "profile": {
-            "display_name": user.display_name,
-            "tagline": user.tagline,
-            "bio": user.bio,
-            "avatar_url": url(user.avatar.name),
-            "avatar_small_url": url(user.avatar_small.name),
-        },
-        "api_tokens": [
-            {
-                "hint": str(token),
-                "name": token.name,
-                "created_at": token.created_at.isoformat(),
-                "last_used_at": _iso(token.last_used_at),
-                "expires_at": _iso(token.expires_at),
-            }
-            for token in user.api_tokens.order_by("created_at")
-        ],
-        "articles": _articles_of(user),
-        "comments": comments_of(user),
-        **personal_data_of(user),
-        "counts": {
-            "articles": user.article_count,
-            "followers": user.follower_count,
-            "following": user.following_count,
-        },
-    }
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
-
-
 def set_reading_preference(user: User, all_pages: bool) -> None:
     user.read_all_pages = all_pages
     user.save(update_fields=["read_all_pages"])
@@ -338,15 +235,3 @@ def unfollow(follower: User, followed: User) -> bool:
 
 def is_following(follower: User, followed: User) -> bool:
     return Follow.objects.filter(follower=follower, followed=followed).exists()
-
-
-def _drop_follows(user: User) -> None:
-    """Before an account goes: take its follows out of everyone else's counts."""
-    User.objects.filter(pk__in=Follow.objects.filter(follower=user).values("followed_id")).update(
-        follower_count=F("follower_count") - 1
-    )
-    User.objects.filter(pk__in=Follow.objects.filter(followed=user).values("follower_id")).update(
-        following_count=F("following_count") - 1
-    )
-    Follow.objects.filter(follower=user).delete()
-    Follow.objects.filter(followed=user).delete()

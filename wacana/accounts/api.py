@@ -14,7 +14,7 @@ from ninja.files import UploadedFile
 
 from wacana.accounts import actions
 from wacana.accounts.auth import signed_in, token_auth
-from wacana.accounts.forms import DeleteAccountForm, ProfileForm, SignupForm
+from wacana.accounts.forms import ProfileForm, SignupForm
 from wacana.accounts.limits import check_signup_limit
 from wacana.accounts.models import ApiToken, User
 from wacana.accounts.signin import SignInRefused, remember_device, sign_in
@@ -109,10 +109,6 @@ class ProfilePatch(Schema):
     display_name: str | None = None
     tagline: str | None = None
     bio: str | None = None
-
-
-class PasswordIn(Schema):
-    password: str
 
 
 class ErrorOut(Schema):
@@ -234,23 +230,6 @@ def upload_avatar(request: HttpRequest, file: UploadedFile = File(...)) -> User:
         return actions.set_avatar(_user(request), file)
     except ImageRejected as rejected:
         raise ApiError(rejected.status, rejected.message, {"file": [rejected.message]}) from None
-
-
-@router.get("/me/export", response={200: dict[str, Any], **ERRORS}, auth=signed_in)
-def export(request: HttpRequest) -> dict[str, Any]:
-    return actions.export_personal_data(_user(request), build_url=request.build_absolute_uri)
-
-
-@router.delete("/me", response={204: None, **ERRORS}, auth=signed_in)
-def delete_me(request: HttpRequest, payload: PasswordIn) -> Status[None]:
-    user = _user(request)
-    form = DeleteAccountForm(user, data=payload.dict())
-    if not form.is_valid():
-        raise ApiError(403, _("The password is not correct."), form_errors(form))
-    actions.delete_account(user)
-    if hasattr(request, "session"):
-        request.session.flush()
-    return Status(204, None)
 
 
 @router.get("/users/{username}", response={200: ProfileOut, **ERRORS}, auth=None)

@@ -10,6 +10,7 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore as DbSessionStore
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
+from django.utils import timezone
 
 
 class UserSession(AbstractBaseSession):
@@ -41,3 +42,19 @@ class SessionStore(DbSessionStore):
 def end_sessions_of(user_id: int) -> int:
     deleted, _ = UserSession.objects.filter(user_id=user_id).delete()
     return deleted
+
+
+# What the personal-data export shows of each active session (never its key).
+DEVICE_KEY = "_wacana_device"
+SIGNED_IN_KEY = "_wacana_signed_in_at"
+DEVICE_MAX = 300
+
+
+def remember_device(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    """On every sign-in (pages, admin): note the browser and the time in the session, so
+    a person can see where they are signed in. Connected in AccountsConfig.ready."""
+    session = getattr(request, "session", None)
+    if session is None:
+        return
+    session[DEVICE_KEY] = request.META.get("HTTP_USER_AGENT", "")[:DEVICE_MAX]
+    session[SIGNED_IN_KEY] = timezone.now().isoformat()

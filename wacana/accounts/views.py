@@ -1,7 +1,6 @@
 """HTML pages for accounts: sign-up, sign-in, profile and the account settings."""
 
 import copy
-import json
 
 from django.contrib import admin, messages
 from django.contrib.auth import login as auth_login
@@ -20,7 +19,6 @@ from wacana.accounts import actions
 from wacana.accounts.feed import feed_page
 from wacana.accounts.forms import (
     AvatarForm,
-    DeleteAccountForm,
     LoginForm,
     ProfileForm,
     SignupForm,
@@ -266,35 +264,6 @@ def avatar(request: HttpRequest) -> HttpResponse:
         {"form": form, "avatar_form": avatar_form},
         status=400,
     )
-
-
-@login_required
-@require_safe
-def export(request: HttpRequest) -> HttpResponse:
-    if request.GET.get("unduh"):
-        data = actions.export_personal_data(
-            _signed_in_user(request), build_url=request.build_absolute_uri
-        )
-        response = HttpResponse(
-            json.dumps(data, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
-        response["Content-Disposition"] = 'attachment; filename="wacana-data-saya.json"'
-        return response
-    return render(request, "accounts/export.html")
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def delete_account(request: HttpRequest) -> HttpResponse:
-    user = _signed_in_user(request)
-    form = DeleteAccountForm(user, data=request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        actions.delete_account(user)
-        auth_logout(request)
-        messages.success(request, _("Your account and its data have been deleted. Goodbye."))
-        return redirect("pages:home")
-    return render(request, "accounts/delete.html", {"form": form})
 
 
 @login_required

@@ -494,24 +494,6 @@ def remove_ratings_of(user: User) -> int:
     return removed
 
 
-def personal_data_of(user: User) -> dict[str, list[dict[str, Any]]]:
-    """The ratings and the reading list, for the account's data export."""
-    return {
-        "ratings": [
-            {"article_id": article_id, "kind": kind, "rated_at": at.isoformat()}
-            for article_id, kind, at in Rating.objects.filter(user=user)
-            .order_by("rated_at", "id")
-            .values_list("article_id", "kind", "rated_at")
-        ],
-        "reading_list": [
-            {"article_id": article_id, "saved_at": at.isoformat()}
-            for article_id, at in SavedArticle.objects.filter(user=user)
-            .order_by("-saved_at", "-id")
-            .values_list("article_id", "saved_at")
-        ],
-    }
-
-
 # --- Editorial curation: editor's picks ("Pilihan") and headlines ("Artikel Utama") ----
 
 

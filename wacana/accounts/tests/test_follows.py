@@ -15,7 +15,7 @@ from wacana.accounts import actions
 from wacana.accounts.models import Follow, User
 from wacana.articles import actions as article_actions
 from wacana.articles.models import Article, Category
-from wacana.conftest import Api, api_for, assert_error_shape, make_user
+from wacana.conftest import Api, api_for, assert_error_shape, delete_account, make_user
 from wacana.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -133,7 +133,7 @@ def test_deleting_an_account_keeps_other_counts_exact(writer: User, reader: User
     actions.follow(reader, writer)
     actions.follow(writer, third)
     actions.follow(third, reader)
-    actions.delete_account(fresh(writer))
+    delete_account(fresh(writer))
     assert counts(reader) == (1, 0)
     assert counts(third) == (0, 1)
     assert Follow.objects.count() == 1

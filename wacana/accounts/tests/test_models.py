@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from wacana.accounts import actions
 from wacana.accounts.models import ApiToken, User
 from wacana.accounts.validators import validate_username
-from wacana.conftest import PASSWORD, make_user
+from wacana.conftest import PASSWORD, delete_account, make_user
 
 
 @pytest.mark.parametrize("name", ["abc", "budi_s", "sekar.ayu", "a1b", "x" * 30, "2024ok"])
@@ -99,6 +99,6 @@ def test_tokens_are_stored_only_as_hashes() -> None:
 def test_deleting_an_account_takes_its_tokens() -> None:
     user = make_user("wulan")
     actions.issue_token(user)
-    actions.delete_account(user)
+    delete_account(user)
     assert not ApiToken.objects.exists()
     assert not User.objects.filter(username="wulan").exists()

@@ -15,11 +15,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, Category
-from wacana.conftest import Api, api_for, assert_error_shape, make_user
+from wacana.conftest import Api, api_for, assert_error_shape, delete_account, make_user
 from wacana.discovery import search
 from wacana.discovery.models import SearchEntry
 from wacana.moderation.actions import reinstate_account, suspend_account
@@ -145,7 +144,7 @@ def test_suspension_hides_all_and_reinstatement_restores_only_those(writer: User
 def test_deleting_the_account_removes_its_articles(writer: User, reader: User) -> None:
     publish(writer, "Warung kopi", "Ramai pagi.")
     other = publish(reader, "Kopi tubruk", "Pahit.")
-    account_actions.delete_account(writer)
+    delete_account(writer)
     assert found("kopi") == [other.pk]
 
 

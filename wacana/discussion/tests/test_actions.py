@@ -436,7 +436,7 @@ def test_removing_an_accounts_comments_keeps_every_count_exact(
 def test_the_export_lists_every_comment_of_the_account(
     article: Article, commenter: User, reader: User
 ) -> None:
-    from wacana.discussion.export import comments_of
+    from wacana.discussion.privacy import comments_of
 
     shown = comment(commenter, article, "Terlihat.")
     hidden = comment(commenter, article, "Tersembunyi.")

@@ -5,10 +5,9 @@ from typing import Any
 
 import pytest
 
-from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Status
-from wacana.conftest import Api, assert_error_shape, make_user
+from wacana.conftest import Api, assert_error_shape, delete_account, make_user
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation import actions
 from wacana.moderation.models import ModerationAction, Report
@@ -273,7 +272,7 @@ def test_the_log_names_people_the_system_and_deleted_accounts(
     other = write_article(make_user("sementara"), "Tulisan Sementara")
     file(writer, "article", other.pk)
     actions.decide(moderator2, "article", other.pk, "dismiss", "Aman.")
-    account_actions.delete_account(moderator2)
+    delete_account(moderator2)
     items = mod_api.get("/moderation/log").json()["items"]
     assert [item["kind"] for item in items] == ["dismiss", "hide", "auto_hide"]
     assert items[2]["moderator"] == "sistem"

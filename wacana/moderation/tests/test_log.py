@@ -7,10 +7,9 @@ from django.contrib import admin
 from django.db import DatabaseError, connection, transaction
 from django.test import Client, RequestFactory
 
-from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import make_user
+from wacana.conftest import delete_account, make_user
 from wacana.moderation import actions
 from wacana.moderation.models import AppendOnly, ModerationAction
 from wacana.moderation.tests.helpers import (
@@ -122,8 +121,8 @@ def test_deleting_accounts_keeps_the_log(
 ) -> None:
     actions.file_appeal(writer, entry, "Mohon.")
     ids = (moderator.pk, writer.pk)
-    account_actions.delete_account(writer)
-    account_actions.delete_account(moderator)
+    delete_account(writer)
+    delete_account(moderator)
     kept = ModerationAction.objects.get(pk=entry.pk)
     assert (kept.moderator_id, kept.subject_id) == ids
 
@@ -186,7 +185,7 @@ def test_the_log_page_shows_who_what_when_and_why(
     other = write_article(writer, "Tulisan Lain")
     file(reporters(1, "lain")[0], "article", other.pk)
     actions.decide(gone, "article", other.pk, "dismiss", "Aman.")
-    account_actions.delete_account(gone)
+    delete_account(gone)
     html = signed_in(moderator2).get("/moderasi/log").content.decode()
     assert html.count('<tr id="entry-') == 3
     assert indonesian("Hidden automatically pending review") in html

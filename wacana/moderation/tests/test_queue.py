@@ -11,10 +11,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from wacana.accounts import actions as account_actions
 from wacana.accounts.models import ApiToken, User
 from wacana.articles.models import Article, Status
-from wacana.conftest import api_for, make_user
+from wacana.conftest import api_for, delete_account, make_user
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation import actions
 from wacana.moderation.models import ModerationAction, Report
@@ -414,7 +413,7 @@ def test_a_deleted_reporter_leaves_the_report_in_the_queue(
 ) -> None:
     person = reporters(1)[0]
     file(person, "article", article.pk)
-    account_actions.delete_account(person)
+    delete_account(person)
     assert Report.objects.get().reporter is None
     assert article.title in html_of(signed_in(moderator).get("/moderasi"))
 

@@ -1,6 +1,7 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from wacana.accounts.demo import DEMO_PASSWORD, create_demo_writers
@@ -18,8 +19,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing when the database already has accounts.",
         )
+        parser.add_argument(
+            "--force-in-production",
+            action="store_true",
+            help="Load the demo even with WACANA_ENV=production (its passwords are public).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # The demo accounts' password, the editor's included, is printed in the README:
+        # on a production site they would be accounts anyone can sign in to.
+        if settings.PRODUCTION and not options["force_in_production"]:
+            raise CommandError(
+                "WACANA_ENV=production: demo content is not loaded (its accounts' password "
+                "is public). Pass --force-in-production if you really mean it."
+            )
         if options["if_empty"] and User.objects.exists():
             self.stdout.write("The database has content already; demo content not loaded.")
             return
