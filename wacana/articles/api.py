@@ -339,7 +339,7 @@ def categories(request: HttpRequest) -> Any:
 def tag(request: HttpRequest, slug: str) -> Tag:
     if not _slug_shaped(slug, 40):
         raise Http404
-    return get_object_or_404(Tag, slug=slug)
+    return get_object_or_404(Tag.objects.public(), slug=slug)
 
 
 # --- ratings ("Beri Nilai") -----------------------------------------------------------

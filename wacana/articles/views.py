@@ -155,7 +155,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
-    found = get_object_or_404(Tag, slug=slug)
+    found = get_object_or_404(Tag.objects.public(), slug=slug)
     links = ArticleTag.objects.filter(tag=found, is_public=True).select_related(
         "article__author", "article__category"
     )
