@@ -29,7 +29,7 @@ def in_sitemap(client: Client) -> bool:
         client.get(loc).content.decode()
         for loc in re.findall(r"<loc>https?://[^/]+(/[^<]+)</loc>", index)
     ]
-    return any(f"/tag/{TAG}<" in page for page in pages + [index])
+    return any(f"/tag/{TAG}<" in page for page in [*pages, index])
 
 
 def test_a_tag_only_on_a_draft_is_404_everywhere(client: Client, writer: User) -> None:
