@@ -22,6 +22,7 @@ from wacana.articles.models import Status as ArticleStatus
 from wacana.lib.apierrors import ApiError, form_errors, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.lib.images import ImageRejected
+from wacana.lib.uploads import count_upload
 from wacana.moderation.actions import log_staff_edit, staff_changes
 from wacana.moderation.roles import is_editor
 
@@ -317,6 +318,7 @@ def delete_article(request: HttpRequest, article_id: int) -> Status[None]:
 @router.post("/articles/{article_id}/image", response={200: ArticleOut, **ERRORS}, auth=signed_in)
 def upload_image(request: HttpRequest, article_id: int, file: UploadedFile = File(...)) -> Article:  # noqa: B008
     article = _for_change(request, article_id)
+    count_upload(_user(request).pk)
     try:
         actions.set_featured_image(article, file)
     except ImageRejected as rejected:

@@ -36,6 +36,7 @@ from wacana.discussion.threads import thread_for
 from wacana.lib import cursor
 from wacana.lib.images import ImageRejected
 from wacana.lib.markdown import render_pages
+from wacana.lib.uploads import TooManyUploads, count_upload
 from wacana.moderation.roles import is_editor
 
 PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
@@ -197,6 +198,19 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     image_form = ImageForm(files=request.FILES) if request.FILES.get("image") else None
     body_upload = request.FILES.get("body_image")
     preview = None
+    if image_form is not None or body_upload:
+        try:
+            count_upload(user.pk)
+        except TooManyUploads as limited:
+            # Nothing is saved: the text comes back in the form, with the reason.
+            form = ArticleForm(data)
+            form.is_valid()
+            form.add_error(None, limited.detail)
+            response = render(
+                request, "articles/write.html", {"form": form, "article": article}, status=429
+            )
+            response["Retry-After"] = str(limited.retry_after)
+            return response
     if body_upload:
         # Works without JavaScript: the picture is stored and its Markdown appended.
         try:
@@ -286,6 +300,12 @@ def body_image(request: HttpRequest) -> HttpResponse:
     form = ImageForm(files=request.FILES)
     if not form.is_valid():
         return JsonResponse({"detail": _("Choose an image to upload.")}, status=422)
+    try:
+        count_upload(_user(request).pk)
+    except TooManyUploads as limited:
+        response = JsonResponse({"detail": limited.detail}, status=429)
+        response["Retry-After"] = str(limited.retry_after)
+        return response
     try:
         picture = actions.upload_body_image(_user(request), form.cleaned_data["image"])
     except ImageRejected as rejected:
