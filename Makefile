@@ -43,10 +43,8 @@ run: demo
 	$(PY) manage.py run_view_flusher --interval $$WACANA_VIEW_FLUSH_SECONDS & flusher=$$!; \
 	trap 'kill $$worker $$flusher 2>/dev/null; wait $$worker $$flusher 2>/dev/null' EXIT; \
 	trap 'exit 130' INT TERM; \
-	media="$${MEDIA_ROOT:-$${WACANA_VAR_DIR:-var}/media}"; mkdir -p "$$media"; \
 	$(BIN)/granian --interface wsgi wacana.wsgi:application \
 		--host $(HOST) --port $(PORT) --workers $(WORKERS) --blocking-threads $(THREADS) \
-		--static-path-route /media --static-path-mount "$$media" \
 		--no-access-log --respawn-failed-workers
 
 # The development server, with the task worker (new-article notices to followers) and the

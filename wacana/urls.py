@@ -1,9 +1,8 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
-from django.views.static import serve
 
 from wacana.api import api
+from wacana.lib.media import serve_media, serves_local_media
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
@@ -18,10 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("wacana.accounts.urls")),
 ]
 
-if settings.MEDIA_URL.startswith("/") and settings.STORAGES["default"]["BACKEND"].endswith(
-    "FileSystemStorage"
-):
-    # Local media for `make dev` and tests; `make run` lets granian serve /media itself.
-    urlpatterns.insert(
-        0, re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+if serves_local_media():
+    # The WSGI application (wacana.wsgi, used by `make run` and `make dev`) answers
+    # /media/ before Django; this serves the test client, with the same headers.
+    urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", serve_media))
