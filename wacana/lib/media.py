@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.views.static import serve
 from whitenoise import WhiteNoise
 
@@ -61,9 +61,9 @@ def with_media(application: Any) -> Any:
     return media
 
 
-def serve_media(request: HttpRequest, path: str) -> HttpResponse:
+def serve_media(request: HttpRequest, path: str) -> HttpResponse | FileResponse:
     """The same headers where Django serves media itself (tests; a file not found)."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=str(settings.MEDIA_ROOT))
     for name, value in MEDIA_HEADERS.items():
         response[name] = value
     response["Cache-Control"] = (
