@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AdminUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from wacana.accounts.models import ApiToken, User
+from wacana.moderation.roles import may_act_on, protected_from
 
 
 class ApiTokenInline(admin.TabularInline):
@@ -64,13 +65,28 @@ class UserAdmin(DjangoUserAdmin):
     inlines = [ApiTokenInline]
     actions = ["mark_verified", "remove_verification"]
 
+    # Staff may not change or delete the account of someone above them (an
+    # administrator's for a moderator, a superuser's for an administrator).
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_act_on(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_act_on(request.user, obj))
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset.exclude(protected_from(request.user)))
+
     @admin.action(description=_("Mark verified"), permissions=["change"])
     def mark_verified(self, request, queryset):
+        queryset = queryset.exclude(protected_from(request.user))
         changed = queryset.filter(verified=False).update(verified=True)
         self.message_user(request, _("%(count)d writers marked verified.") % {"count": changed})
 
     @admin.action(description=_("Remove verification"), permissions=["change"])
     def remove_verification(self, request, queryset):
+        queryset = queryset.exclude(protected_from(request.user))
         changed = queryset.filter(verified=True).update(verified=False)
         self.message_user(
             request, _("Verification removed from %(count)d writers.") % {"count": changed}
