@@ -67,8 +67,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "wacana.lib.apierrors.ApiErrorShapeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that writes a body, inside WhiteNoise (which serves static
+    # files' own compressed copies); see wacana.lib.compression.
+    "wacana.lib.compression.CompressionMiddleware",
+    "wacana.lib.apierrors.ApiErrorShapeMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "wacana.lib.caching.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
