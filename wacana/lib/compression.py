@@ -43,7 +43,7 @@ BREACH_RANDOM_BYTES = 100
 # Brotli's quality on the fly (fast, already smaller than gzip -6) and for pages
 # compressed once and served from the cache many times (slowest, smallest).
 BROTLI_QUALITY = 5
-BROTLI_QUALITY_CACHED = 11
+BROTLI_QUALITY_CACHED = 10  # 11 saves ~1% more for three times the CPU
 GZIP_LEVEL_CACHED = 9
 
 
