@@ -46,10 +46,9 @@ class RequestSizeLimitMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if declared_length(request) > settings.MAX_REQUEST_BYTES:
-            response = self.refuse(request)
-            # The body is left unread: the connection cannot be reused for another request.
-            response["Connection"] = "close"
-            return response
+            # The body is left unread; the server drains or drops it (a WSGI application
+            # may not set Connection: close itself, it is a hop-by-hop header).
+            return self.refuse(request)
         return self.get_response(request)
 
     def refuse(self, request: HttpRequest) -> HttpResponse:
