@@ -542,6 +542,8 @@ def decide_appeal(moderator: User, appeal: Appeal, grant: bool, note: str) -> Mo
         if appeal.appellant_id == moderator.pk:
             raise Refused(403, _("This concerns you: another moderator must decide about it."))
         thing = targets.load(original.target_type, original.target_id, lock=True)
+        if not may_act_on(moderator, thing.owner):
+            raise outranked()
         reports = list(
             Report.objects.open()
             .about(original.target_type, original.target_id)

@@ -323,3 +323,22 @@ def test_admin_cannot_post_a_change_to_a_superuser(cast: dict[str, User]) -> Non
     boss.refresh_from_db()
     assert boss.email != "diambil@example.com"
     assert json.dumps(boss.is_superuser) == "true"
+
+
+@pytest.mark.parametrize(("actor", "target"), MOD_PAIRS)
+def test_deciding_an_appeal(cast: dict[str, User], actor: str, target: str) -> None:
+    owner = cast[f"{target}_t"]
+    article = write_article(owner)
+    boss = person("superuser", "bos_besar")
+    entry = actions.decide(boss, Target.ARTICLE, article.pk, "hide", "Disembunyikan.", "spam")
+    appeal = actions.file_appeal(owner, entry, "Tolong tinjau lagi.")
+    response = api_for(cast[f"{actor}_a"]).post(
+        f"/moderation/appeals/{appeal.pk}/decide", {"decision": "grant", "note": "Dikabulkan."}
+    )
+    article.refresh_from_db()
+    if allowed(actor, target):
+        assert response.status_code == 200, response.content
+        assert article.status == Status.PUBLISHED
+    else:
+        assert response.status_code == 403, response.content
+        assert article.status == Status.HIDDEN
