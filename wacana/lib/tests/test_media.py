@@ -15,7 +15,7 @@ import wacana.wsgi
 from wacana.conftest import api_for, image_bytes
 from wacana.lib.media import with_media
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 CSP = "default-src 'none'; img-src 'self'; sandbox"
 
