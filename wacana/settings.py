@@ -74,6 +74,10 @@ MIDDLEWARE = [
     "wacana.lib.requestlog.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that writes a body, inside WhiteNoise (which serves static
+    # files' own compressed copies); see wacana.lib.compression.
+    "wacana.lib.compression.CompressionMiddleware",
+    "wacana.lib.apierrors.ApiErrorShapeMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "wacana.lib.caching.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -82,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "wacana.lib.uploads.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, so it is the first to see what a view raised: a busy database becomes a 503.
@@ -199,6 +204,8 @@ RATE_LIMITS = {
     "report_address": parse_rate(env_str("WACANA_RATE_REPORT_ADDRESS", "60/h")),
     "search": parse_rate(env_str("WACANA_RATE_SEARCH", "60/m")),
     "article_write": parse_rate(env_str("WACANA_RATE_ARTICLE_WRITE", "30/m")),
+    # Image uploads per account (avatar, featured and body images; page and API).
+    "upload": parse_rate(env_str("WACANA_RATE_UPLOAD", "30/h")),
 }
 # Addresses (or CIDR networks) of reverse proxies whose X-Forwarded-For is believed.
 TRUSTED_PROXIES = env_list("WACANA_TRUSTED_PROXIES")
@@ -257,12 +264,22 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if not DEBUG else 0
 # The request body is capped; uploads are checked further by their own rules.
+# Form fields and JSON bodies (files not counted) are held in memory up to this.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# An uploaded file above this goes to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# The largest form has a few dozen fields (the admin's list of 100 rows a few more).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+DATA_UPLOAD_MAX_NUMBER_FILES = 4
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
 AVATAR_MAX_PIXELS = 25_000_000
 ARTICLE_IMAGE_MAX_BYTES = 10 * 1024 * 1024
 ARTICLE_IMAGE_MAX_PIXELS = 40_000_000
+# Any request declaring a larger body is refused (413) before a byte of it is read:
+# the largest image plus room for the other fields of the writing form.
+MAX_REQUEST_BYTES = env_int(
+    "WACANA_MAX_REQUEST_BYTES", ARTICLE_IMAGE_MAX_BYTES + 2 * 1024 * 1024, minimum=1024 * 1024
+)
 
 # --- Email --------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Wacana <noreply@localhost>")

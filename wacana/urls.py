@@ -1,11 +1,9 @@
-from django.conf import settings
 from django.contrib import admin
-from django.http import FileResponse, HttpRequest
 from django.urls import URLPattern, URLResolver, include, path, re_path
-from django.views.static import serve
 
 from wacana.accounts.views import admin_login
 from wacana.api import api
+from wacana.lib.media import serve_media, serves_local_media
 
 urlpatterns: list[URLPattern | URLResolver] = [
     # Before the admin's own login route: the same sign-in limits as /masuk and the API.
@@ -24,13 +22,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("wacana.accounts.urls")),
 ]
 
-if settings.MEDIA_URL.startswith("/") and settings.STORAGES["default"]["BACKEND"].endswith(
-    "FileSystemStorage"
-):
-    # Local media for `make dev` and tests; `make run` lets granian serve /media itself.
-    def media(request: HttpRequest, path: str) -> FileResponse:
-        # MEDIA_ROOT is read on each request, not once at import, so that tests (each
-        # with its own folder) fetch the files they made.
-        return serve(request, path, document_root=str(settings.MEDIA_ROOT))
-
-    urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", media))
+if serves_local_media():
+    # The WSGI application (wacana.wsgi, used by `make run` and `make dev`) answers
+    # /media/ before Django; this serves the test client, with the same headers.
+    urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", serve_media))

@@ -268,6 +268,52 @@ def fetch(url: str) -> tuple[int, int]:
         return error.code, 0
 
 
+ENCODINGS = ("identity", "gzip", "br")
+# Issue 14: the anonymous article page's HTML + CSS + JS on the wire, brotli.
+TARGET_ARTICLE_TRANSFER = 10 * 1024
+ASSET_RE = re.compile(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"')
+
+
+def transfer(url: str, encoding: str) -> tuple[int, bytes]:
+    """Bytes on the wire for `url` asked with Accept-Encoding `encoding`, and the body."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})  # noqa: S310
+    with OPENER.open(request, timeout=10) as response:
+        body = response.read()
+    return len(body), body
+
+
+def measure_transfer(target: Target, base: str) -> None:
+    """Page weights raw, gzip and brotli; the article's with its CSS and JS."""
+    for name, _label in PAGES:
+        url = base + target.pages[name]["url"]
+        target.pages[name]["transfer"] = {enc: transfer(url, enc)[0] for enc in ENCODINGS}
+    _size, html = transfer(base + target.pages["article"]["url"], "identity")
+    assets = sorted(set(ASSET_RE.findall(html.decode("utf-8", "replace"))))
+    totals = dict(target.pages["article"]["transfer"])
+    for asset in assets:
+        for enc in ENCODINGS:
+            totals[enc] += transfer(base + asset, enc)[0]
+    target.pages["article"]["transfer_total"] = totals
+    target.pages["article"]["assets"] = assets
+
+
+def transfer_report(target: Target) -> list[tuple[bool, str]]:
+    say(f"{'page weight, bytes':<28} {'raw':>8} {'gzip':>8} {'br':>8}")
+    for name, label in PAGES:
+        sizes = target.pages[name].get("transfer")
+        if sizes:
+            say(f"{label:<28} " + " ".join(f"{sizes[enc]:>8,}" for enc in ENCODINGS))
+    totals = target.pages["article"].get("transfer_total")
+    if not totals:
+        return []
+    say(f"{'article + CSS + JS':<28} " + " ".join(f"{totals[enc]:>8,}" for enc in ENCODINGS))
+    label = (
+        f"anonymous article page HTML+CSS+JS ≤ {TARGET_ARTICLE_TRANSFER:,} B compressed:"
+        f" {totals['br']:,} B (brotli), {totals['gzip']:,} B (gzip)"
+    )
+    return [(totals["br"] <= TARGET_ARTICLE_TRANSFER, label)]
+
+
 def start_server(target: Target, args: argparse.Namespace, port: int) -> subprocess.Popen[bytes]:
     command = [
         str(BIN / "granian"),
@@ -282,10 +328,6 @@ def start_server(target: Target, args: argparse.Namespace, port: int) -> subproc
         str(args.workers),
         "--blocking-threads",
         str(args.threads),
-        "--static-path-route",
-        "/media",
-        "--static-path-mount",
-        str(target.var_dir / "media"),
         "--no-access-log",
         "--respawn-failed-workers",
     ]
@@ -447,6 +489,7 @@ def load_test(target: Target, args: argparse.Namespace) -> None:
             if status != 200:
                 raise BenchError(f"{url} answered {status} from granian")
             target.pages[name]["server_bytes"] = size
+        measure_transfer(target, base)
         for name, _label in PAGES:
             url = base + target.pages[name]["url"]
             wait_for_quiet(args)
@@ -628,7 +671,7 @@ def report(target: Target, args: argparse.Namespace) -> None:
             )
     counting_bench.report(target, sys.modules[__name__])
     say("  (app CPU, db CPU: milliseconds of CPU per request in granian, in PostgreSQL + Redis)")
-    for ok, text in checks(target):
+    for ok, text in [*checks(target), *transfer_report(target)]:
         say(f"  {'PASS' if ok else 'FAIL'}  {text}")
     say(f"  (SQL of each page: {target.var_dir}/queries-*.sql)")
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wacana.accounts.forms import AdminLoginForm
 from wacana.accounts.models import ApiToken, User
 from wacana.lib.text import XmlSafeInput
+from wacana.moderation.roles import may_act_on, protected_from
 
 # The admin signs in through the same limits and lockout as /masuk and the API.
 admin.site.login_form = AdminLoginForm
@@ -75,13 +76,28 @@ class UserAdmin(DjangoUserAdmin):
     inlines = [ApiTokenInline]
     actions = ["mark_verified", "remove_verification"]
 
+    # Staff may not change or delete the account of someone above them (an
+    # administrator's for a moderator, a superuser's for an administrator).
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_act_on(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_act_on(request.user, obj))
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset.exclude(protected_from(request.user)))
+
     @admin.action(description=_("Mark verified"), permissions=["change"])
     def mark_verified(self, request, queryset):
+        queryset = queryset.exclude(protected_from(request.user))
         changed = queryset.filter(verified=False).update(verified=True)
         self.message_user(request, _("%(count)d writers marked verified.") % {"count": changed})
 
     @admin.action(description=_("Remove verification"), permissions=["change"])
     def remove_verification(self, request, queryset):
+        queryset = queryset.exclude(protected_from(request.user))
         changed = queryset.filter(verified=True).update(verified=False)
         self.message_user(
             request, _("Verification removed from %(count)d writers.") % {"count": changed}

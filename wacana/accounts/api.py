@@ -21,6 +21,7 @@ from wacana.accounts.signin import SignInRefused, remember_device, sign_in
 from wacana.accounts.validators import is_username_shaped
 from wacana.lib.apierrors import ApiError, form_errors, invalid
 from wacana.lib.images import ImageRejected
+from wacana.lib.uploads import count_upload
 
 router = Router(tags=["accounts"])
 
@@ -226,8 +227,10 @@ def update_me(request: HttpRequest, payload: ProfilePatch) -> User:
 
 @router.post("/me/avatar", response={200: OwnProfileOut, **ERRORS}, auth=signed_in)
 def upload_avatar(request: HttpRequest, file: UploadedFile = File(...)) -> User:  # noqa: B008
+    user = _user(request)
+    count_upload(user.pk)
     try:
-        return actions.set_avatar(_user(request), file)
+        return actions.set_avatar(user, file)
     except ImageRejected as rejected:
         raise ApiError(rejected.status, rejected.message, {"file": [rejected.message]}) from None
 

@@ -3,10 +3,14 @@
 from typing import Any
 
 from django.http import HttpRequest
-from ninja.security import HttpBearer, django_auth
+from django.utils.translation import gettext as _
+from ninja.security import HttpBearer
+from ninja.security.session import SessionAuth
+from ninja.utils import check_csrf
 
 from wacana.accounts.actions import note_token_used
 from wacana.accounts.models import ApiToken
+from wacana.lib.apierrors import ApiError
 
 
 class TokenAuth(HttpBearer):
@@ -23,9 +27,31 @@ class TokenAuth(HttpBearer):
         return found.user
 
 
+class SessionCookieAuth(SessionAuth):
+    """The browser's session, with Django's CSRF check on unsafe methods.
+
+    Ninja's own session auth runs the CSRF check before it looks for a session, so a
+    caller with no credentials at all got 403 "CSRF check Failed" instead of the
+    contract's 401. Without a signed-in session there is nothing to forge: 401.
+    """
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if not request.user.is_authenticated:
+            return None
+        if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
+            raise ApiError(
+                403,
+                _(
+                    "The security check of this request failed (CSRF). Reload the page and "
+                    "try again, or send a token."
+                ),
+            )
+        return request.user
+
+
 token_auth = TokenAuth()
-# Session auth in django-ninja enforces Django's CSRF check on unsafe methods.
-signed_in = [token_auth, django_auth]
+session_auth = SessionCookieAuth()
+signed_in = [token_auth, session_auth]
 
 
 class Anyone:

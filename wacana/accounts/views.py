@@ -29,6 +29,7 @@ from wacana.accounts.signin import remember_device
 from wacana.accounts.validators import is_username_shaped
 from wacana.lib import cursor
 from wacana.lib.images import ImageRejected
+from wacana.lib.uploads import TooManyUploads, count_upload
 
 
 def _signed_in_user(request: HttpRequest) -> User:
@@ -249,6 +250,19 @@ def avatar(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your profile photo has been removed."))
         return redirect("accounts:edit_profile")
     avatar_form = AvatarForm(request.POST, request.FILES)
+    if "avatar" in request.FILES:
+        try:
+            count_upload(user.pk)
+        except TooManyUploads as limited:
+            avatar_form.add_error("avatar", limited.detail)
+            response = render(
+                request,
+                "accounts/edit_profile.html",
+                {"form": ProfileForm(instance=copy.copy(user)), "avatar_form": avatar_form},
+                status=429,
+            )
+            response["Retry-After"] = str(limited.retry_after)
+            return response
     if avatar_form.is_valid():
         try:
             actions.set_avatar(user, avatar_form.cleaned_data["avatar"])

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from wacana.articles.models import Article
+from wacana.moderation.roles import may_act_on
 
 
 def is_staff_member(user: Any) -> bool:
@@ -25,7 +26,13 @@ def get_article_for_reading(user: Any, pk: int) -> Article:
 
 
 def can_edit(user: Any, article: Article) -> bool:
-    return bool(user.is_authenticated and (article.author_id == user.pk or is_staff_member(user)))
+    """Its writer, or staff who may act on the writer (not an administrator's article
+    for a mere editor: see moderation.roles.may_act_on)."""
+    if not user.is_authenticated:
+        return False
+    if article.author_id == user.pk:
+        return True
+    return is_staff_member(user) and may_act_on(user, article.author)
 
 
 def get_article_for_edit(user: Any, pk: int) -> Article:

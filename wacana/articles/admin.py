@@ -7,11 +7,12 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.forms import checked_body
 from wacana.articles.models import Article, Category, CategoryAlias, Image, SiteSettings, Tag
 from wacana.lib.text import XmlSafeInput
-from wacana.moderation.roles import is_editor
+from wacana.moderation.roles import is_editor, may_act_on, protected_from
 
 
 def _curation_action(kind: str, on: bool, description: Any) -> Any:
@@ -171,8 +172,25 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # articles are written on the "Tulis" page or through the API
 
+    # Not an administrator's article for a moderator or editor (moderation.roles).
+    def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_act_on(request.user, obj.author))
+
+    def has_delete_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_act_on(request.user, obj.author))
+
     def delete_model(self, request: HttpRequest, obj: Article) -> None:
         actions.delete_article(request.user, obj)  # type: ignore[arg-type]
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        # Through the action (counts, search index), and not others' above the staff member.
+        allowed = queryset.exclude(
+            author__in=User.objects.filter(protected_from(request.user)).values("pk")
+        )
+        for article in allowed:
+            self.delete_model(request, article)
 
 
 @admin.register(Image)

@@ -24,6 +24,7 @@ from wacana.articles.models import Status as ArticleStatus
 from wacana.lib.apierrors import ApiError, form_errors, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.lib.images import ImageRejected
+from wacana.lib.uploads import count_upload
 from wacana.moderation.roles import is_editor
 
 router = Router(tags=["articles"])
@@ -329,6 +330,7 @@ def delete_article(request: HttpRequest, article_id: int) -> Status[None]:
 @router.post("/articles/{article_id}/image", response={200: ArticleOut, **ERRORS}, auth=signed_in)
 def upload_image(request: HttpRequest, article_id: int, file: UploadedFile = File(...)) -> Article:  # noqa: B008
     article = _for_change(request, article_id)
+    count_upload(_user(request).pk)
     try:
         actions.set_featured_image(article, file)
     except ImageRejected as rejected:
@@ -351,7 +353,7 @@ def categories(request: HttpRequest) -> Any:
 def tag(request: HttpRequest, slug: str) -> Tag:
     if not _slug_shaped(slug, 40):
         raise Http404
-    return get_object_or_404(Tag, slug=slug)
+    return get_object_or_404(Tag.objects.public(), slug=slug)
 
 
 # --- ratings ("Beri Nilai") -----------------------------------------------------------

@@ -86,11 +86,23 @@ class CategoryAlias(models.Model):
         return f"{self.slug} → {self.category.slug}"
 
 
+class TagQuerySet(models.QuerySet["Tag"]):
+    def public(self) -> "TagQuerySet":
+        """Tags with at least one public article; a tag used only on drafts or hidden
+        articles is not shown to anyone. One probe of the tag's own index per tag
+        (ArticleTag "tag_latest" starts with tag, is_public), whatever the site's size."""
+        return self.filter(
+            models.Exists(ArticleTag.objects.filter(tag=models.OuterRef("pk"), is_public=True))
+        )
+
+
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=TAG_MAX)
     slug = models.SlugField(_("slug"), max_length=40, unique=True)
     # Published articles with this tag, moved by the article actions.
     article_count = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("tag")

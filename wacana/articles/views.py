@@ -38,6 +38,7 @@ from wacana.discussion.threads import thread_for
 from wacana.lib import cursor
 from wacana.lib.busy import TryAgainLater
 from wacana.lib.images import ImageRejected
+from wacana.lib.uploads import TooManyUploads, count_upload
 from wacana.moderation.roles import is_editor
 
 PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
@@ -154,7 +155,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
-    found = get_object_or_404(Tag, slug=slug)
+    found = get_object_or_404(Tag.objects.public(), slug=slug)
     links = ArticleTag.objects.filter(tag=found, is_public=True).select_related(
         "article__author", "article__category"
     )
@@ -196,6 +197,19 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     image_form = ImageForm(files=request.FILES) if request.FILES.get("image") else None
     body_upload = request.FILES.get("body_image")
     preview = None
+    if image_form is not None or body_upload:
+        try:
+            count_upload(user.pk)
+        except TooManyUploads as limited:
+            # Nothing is saved: the text comes back in the form, with the reason.
+            form = ArticleForm(data)
+            form.is_valid()
+            form.add_error(None, limited.detail)
+            response = render(
+                request, "articles/write.html", {"form": form, "article": article}, status=429
+            )
+            response["Retry-After"] = str(limited.retry_after)
+            return response
     if body_upload:
         # Works without JavaScript: the picture is stored and its Markdown appended.
         try:
@@ -327,6 +341,12 @@ def body_image(request: HttpRequest) -> HttpResponse:
     form = ImageForm(files=request.FILES)
     if not form.is_valid():
         return JsonResponse({"detail": _("Choose an image to upload.")}, status=422)
+    try:
+        count_upload(_user(request).pk)
+    except TooManyUploads as limited:
+        response = JsonResponse({"detail": limited.detail}, status=429)
+        response["Retry-After"] = str(limited.retry_after)
+        return response
     try:
         picture = actions.upload_body_image(_user(request), form.cleaned_data["image"])
     except ImageRejected as rejected:

@@ -298,7 +298,7 @@ class CategoryFeed(ArticleFeed):
 
 class TagFeed(ArticleFeed):
     def find(self, **kwargs: Any) -> Tag:
-        found = Tag.objects.filter(slug=kwargs["slug"]).first()
+        found = Tag.objects.public().filter(slug=kwargs["slug"]).first()
         if found is None:
             raise Http404(_("There is no such tag."))
         return found

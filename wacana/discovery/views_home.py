@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from wacana.articles.models import SiteSettings
 from wacana.discovery import home as sections
-from wacana.lib import cursor
+from wacana.lib import compression, cursor
 
 
 @require_safe
@@ -34,14 +34,16 @@ def home(request: HttpRequest) -> HttpResponse:
     if not _same_for_everyone(request):
         return render(request, "discovery/home.html", context)
     # Most readers are anonymous, without a session or a pending message: for them the
-    # whole page is the same, so it is kept whole, not only its sections.
+    # whole page is the same, so it is kept whole, not only its sections, and kept
+    # compressed (brotli and gzip), so a hit costs neither rendering nor compression.
     key = f"home:page:{get_language()}:{site.version}:{version}"
-    html = cache.get(key)
-    if html is None:
-        response = render(request, "discovery/home.html", context)
-        cache.set(key, response.content, sections.CACHE_SECONDS)
-        return response
-    return HttpResponse(html)
+    variants, _hit = compression.cached_variants(
+        cache,
+        key,
+        sections.CACHE_SECONDS,
+        lambda: render(request, "discovery/home.html", context),
+    )
+    return compression.response_from_variants(request, variants)
 
 
 def _same_for_everyone(request: HttpRequest) -> bool:

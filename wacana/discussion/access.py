@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from wacana.articles.models import Article
 from wacana.discussion.models import Comment, CommentStatus
+from wacana.moderation.roles import may_act_on
 
 
 def may_comment(user: Any) -> bool:
@@ -29,7 +30,9 @@ def can_delete(user: Any, comment: Comment) -> bool:
     """The writer deletes their own comment; staff may delete anyone's."""
     if not user.is_authenticated or comment.status == CommentStatus.DELETED:
         return False
-    return bool((comment.author_id == user.pk and may_comment(user)) or user.is_staff)
+    if comment.author_id == user.pk and may_comment(user):
+        return True
+    return bool(user.is_staff) and may_act_on(user, comment.author)
 
 
 def get_open_article(pk: int) -> Article:

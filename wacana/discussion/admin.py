@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wacana.accounts.models import User
 from wacana.discussion import actions
 from wacana.discussion.models import Comment
+from wacana.moderation.roles import may_act_on
 
 
 @admin.register(Comment)
@@ -40,6 +41,10 @@ class CommentAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Comment | None = None) -> bool:
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_act_on(request.user, obj.author))
 
     def save_model(self, request: HttpRequest, obj: Comment, form: Any, change: bool) -> None:
         """Every field is read-only here: there is nothing to save."""

@@ -1,6 +1,7 @@
 """The API's one error shape: {"detail": "<sentence>", "errors": {"<field>": ["..."]}}."""
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
@@ -184,19 +185,68 @@ def install(api: NinjaAPI) -> None:
         api.add_exception_handler(exception, handler)
 
 
+def _detail_for(status: int) -> str:
+    details = {
+        400: _("The request could not be understood."),
+        401: _("Sign in first: send a valid token or a session cookie."),
+        403: _("You may not do this."),
+        404: _("Not found."),
+        405: _("This method is not allowed here."),
+        413: _("The request is too large."),
+        429: _("Too many requests. Please wait a moment and try again."),
+    }
+    if status in details:
+        return details[status]
+    if status >= 500:
+        return _("Something went wrong on our side. Please try again later.")
+    return _("The request could not be handled.")
+
+
 def json_error(
     status: int,
-    detail: str,
+    detail: str | None = None,
     errors: dict[str, list[str]] | None = None,
     headers: dict[str, str] | None = None,
 ) -> HttpResponse:
-    """The error shape for answers made outside a ninja handler (e.g. a middleware)."""
-    from django.http import JsonResponse
-
-    body: dict[str, Any] = {"detail": detail}
-    if errors:
-        body["errors"] = errors
-    response = JsonResponse(body, status=status)
+    """An error in the API's shape, for answers made outside ninja (middleware, handlers)."""
+    body = {"detail": detail or _detail_for(status), "errors": errors or {}}
+    response = HttpResponse(
+        json.dumps(body, ensure_ascii=False), status=status, content_type="application/json"
+    )
     for name, value in (headers or {}).items():
         response[name] = value
     return response
+
+
+def is_api_path(path: str) -> bool:
+    return path == "/api" or path.startswith("/api/")
+
+
+# Headers an error answer keeps when its body is replaced.
+_KEPT_HEADERS = ("Allow", "Retry-After", "WWW-Authenticate", "Vary")
+
+
+class ApiErrorShapeMiddleware:
+    """Every error under /api/ in the contract's JSON shape.
+
+    Ninja shapes the errors of its own operations (see install); this catches the
+    rest: an unknown path (Django's HTML 404), a method an operation doesn't take
+    (ninja's bare 405), the 500 page, and any other HTML or empty error answer.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            response.status_code < 400
+            or not is_api_path(request.path_info)
+            or response.get("Content-Type", "").startswith("application/json")
+        ):
+            return response
+        shaped = json_error(response.status_code)
+        for name in _KEPT_HEADERS:
+            if name in response:
+                shaped[name] = response[name]
+        return shaped

@@ -35,7 +35,7 @@ from wacana.moderation.models import (
     ReportStatus,
     Target,
 )
-from wacana.moderation.roles import is_moderator
+from wacana.moderation.roles import is_moderator, may_act_on
 from wacana.moderation.rules import is_rule, rule_label, rule_url
 from wacana.moderation.targets import Thing
 from wacana.notifications.actions import notify
@@ -182,6 +182,8 @@ def decide(
                 403,
                 _("This concerns you: another moderator must decide about it."),
             )
+        if not may_act_on(moderator, thing.owner):
+            raise outranked()
         rule = rule or _main_reason(reports)
         if action == DISMISS:
             return _dismiss(moderator, thing, reports, rule, note)
@@ -190,6 +192,16 @@ def decide(
         if action == SUSPEND:
             return _suspend(moderator, thing, reports, rule, note)
         return _restore(moderator, thing, reports, rule, note)
+
+
+def outranked() -> Refused:
+    return Refused(
+        403,
+        _(
+            "This is the account or content of an administrator: only someone with more "
+            "rights than its owner may act on it."
+        ),
+    )
 
 
 def _checked_note(note: str) -> str:
@@ -285,7 +297,11 @@ def _suspend(
         raise Refused(409, _("This account no longer exists; dismiss the reports instead."))
     if person.pk == moderator.pk:
         raise Refused(403, _("This concerns you: another moderator must decide about it."))
+    if not may_act_on(moderator, person):
+        # Also checked in decide(); here too, so no way to a suspension skips it.
+        raise outranked()
     if person.is_superuser:
+        # Not even by another superuser: a superuser is taken off in the admin, knowingly.
         raise Refused(403, _("An administrator's account cannot be suspended here."))
     if person.suspended_at is not None or not person.is_active:
         raise Refused(409, _("This account is already suspended."))
@@ -527,6 +543,8 @@ def decide_appeal(moderator: User, appeal: Appeal, grant: bool, note: str) -> Mo
         if appeal.appellant_id == moderator.pk:
             raise Refused(403, _("This concerns you: another moderator must decide about it."))
         thing = targets.load(original.target_type, original.target_id, lock=True)
+        if not may_act_on(moderator, thing.owner):
+            raise outranked()
         reports = list(
             Report.objects.open()
             .about(original.target_type, original.target_id)

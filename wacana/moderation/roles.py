@@ -1,10 +1,14 @@
 """The staff roles, as Django groups (made by migration 0003), and who counts as what.
 
-Every view, API handler and template asks `is_moderator` or `is_editor`, so each rule
-lives in one place.
+Every view, API handler and template asks `is_moderator` or `is_editor`, and every
+staff action on someone else asks `may_act_on`, so each rule lives in one place.
 """
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from django.db.models import Q
 
 MODERATOR = "moderator"
 EDITOR = "editor"
@@ -44,3 +48,77 @@ def is_editor(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return bool(user.is_superuser) or bool({EDITOR, ADMINISTRATOR} & group_names(user))
+
+
+def load_group_names(users: Iterable[Any]) -> None:
+    """Ask the groups of many users in one query (a listing checking `may_act_on` for
+    each row's author would otherwise ask once per author)."""
+    from django.contrib.auth import get_user_model
+
+    pending = {
+        user.pk: user
+        for user in users
+        if user is not None and getattr(user, _CACHE_ATTRIBUTE, None) is None
+    }
+    if not pending:
+        return
+    names: dict[int, set[str]] = {pk: set() for pk in pending}
+    through = get_user_model().groups.through
+    for user_id, name in through.objects.filter(user_id__in=list(pending)).values_list(
+        "user_id", "group__name"
+    ):
+        names[user_id].add(name)
+    for pk, user in pending.items():
+        setattr(user, _CACHE_ATTRIBUTE, frozenset(names[pk]))
+
+
+# --- who may act on whom ---------------------------------------------------------------
+# Ranks for acting on someone else's account or content. Moderators and editors are
+# not protected from each other (they work on ordinary writers' content, and on each
+# other's, as before); administrators are protected from everyone below them, and
+# superusers from everyone but superusers.
+ORDINARY, ADMINISTRATOR_RANK, SUPERUSER_RANK = 1, 2, 3
+
+
+def rank(user: Any) -> int:
+    """How protected an account is. Whether it is active does not matter: a suspended
+    administrator is still an administrator's account."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return 0
+    if user.is_superuser:
+        return SUPERUSER_RANK
+    if ADMINISTRATOR in group_names(user):
+        return ADMINISTRATOR_RANK
+    return ORDINARY
+
+
+def may_act_on(actor: Any, target: Any) -> bool:
+    """May `actor`, acting as staff, act on `target`'s account or content?
+
+    The one rule every staff path asks (report decisions, hide, suspend, restore,
+    staff edits of articles and comments, deleting others' comments, the admin):
+    a moderator or editor may not act on an administrator's account or content, nor
+    an administrator on a superuser's. Whether `actor` is staff at all, and what one
+    may do with one's own content, are the caller's other rules. `target` is the
+    person (the account, or the owner of the content); None when it has none.
+    """
+    if target is None or not getattr(actor, "is_authenticated", False):
+        return target is None
+    if actor.pk == target.pk:
+        return True
+    protected = rank(target)
+    if protected < ADMINISTRATOR_RANK:
+        return True
+    mine = rank(actor)
+    return mine > protected or mine == SUPERUSER_RANK
+
+
+def protected_from(actor: Any) -> "Q":
+    """The accounts `actor` may not act on, as a filter on users (for the admin's bulk
+    actions, which work on querysets)."""
+    from django.db.models import Q
+
+    if rank(actor) == SUPERUSER_RANK:
+        return Q(pk__in=[])
+    # Below a superuser, every administrator and superuser but oneself is out of reach.
+    return (Q(is_superuser=True) | Q(groups__name=ADMINISTRATOR)) & ~Q(pk=actor.pk)

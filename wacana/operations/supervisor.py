@@ -59,7 +59,6 @@ def granian_command(
     port: int,
     workers: int,
     threads: int,
-    media_root: str,
 ) -> list[str]:
     """The production server's command line, in one place."""
     return [
@@ -77,11 +76,8 @@ def granian_command(
         str(workers),
         "--blocking-threads",
         str(threads),
-        # Uploaded media straight from disk, without Django.
-        "--static-path-route",
-        "/media",
-        "--static-path-mount",
-        media_root,
+        # No --static-path-route for /media: the WSGI application serves it (wacana.lib.media)
+        # with nosniff and a restrictive Content-Security-Policy, which granian cannot add.
         # Our own access log (WACANA_ACCESS_LOG) carries request ids; granian's would not.
         "--no-access-log",
         # Granian's own lines with a time, like ours.

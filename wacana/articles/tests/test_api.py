@@ -1197,7 +1197,8 @@ def test_patch_replaces_the_tags_and_moves_their_counts(
     assert sorted(response.json()["tags"]) == ["ntt", "sorgum"]
     assert counts(writer, "jagung", "ntt", "sorgum") == (1, 0, 1, 1)
     assert anon_api.get("/tags/sorgum").json()["article_count"] == 1
-    assert anon_api.get("/tags/jagung").json()["article_count"] == 0
+    # No public article carries it any more: the tag is not public either.
+    assert anon_api.get("/tags/jagung").status_code == 404
     assert published["id"] not in listed_ids(anon_api, "?tag=jagung")
     assert published["id"] in listed_ids(anon_api, "?tag=sorgum")
 
@@ -1399,7 +1400,8 @@ def test_unpublishing_moves_the_counts_back(
     assert response.json()["status"] == "draft"
     assert counts(writer, "jagung", "ntt") == (0, 0, 0)
     assert anon_api.get("/users/penulis").json()["article_count"] == 0
-    assert anon_api.get("/tags/jagung").json()["article_count"] == 0
+    # No public article carries it any more: the tag is not public either.
+    assert anon_api.get("/tags/jagung").status_code == 404
     assert published["id"] not in listed_ids(anon_api)
     assert_error_shape(anon_api.get(f"/articles/{published['id']}"), 404)
 
@@ -1457,7 +1459,8 @@ def test_the_author_deletes_an_article_and_the_counts_go_down(
     assert not response.content.strip()
     assert not Article.objects.filter(pk=with_image["id"]).exists()
     assert counts(writer, "jagung", "ntt") == (0, 0, 0)
-    assert anon_api.get("/tags/ntt").json()["article_count"] == 0
+    # Its last public article gone, the tag is no longer public.
+    assert anon_api.get("/tags/ntt").status_code == 404
     assert_error_shape(anon_api.get(f"/articles/{with_image['id']}"), 404)
     assert with_image["id"] not in listed_ids(anon_api)
     for name in files:
@@ -1968,7 +1971,6 @@ def test_an_unknown_tag_is_404(anon_api: Api, published: dict[str, Any], slug: s
     assert_error_shape(response, 404)
 
 
-def test_a_tag_only_on_drafts_counts_nothing(anon_api: Api, draft: dict[str, Any]) -> None:
+def test_a_tag_only_on_drafts_is_not_public(anon_api: Api, draft: dict[str, Any]) -> None:
     response = anon_api.get("/tags/draf")
-    assert response.status_code == 200
-    assert response.json()["article_count"] == 0
+    assert_error_shape(response, 404)

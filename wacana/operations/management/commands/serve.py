@@ -75,7 +75,6 @@ class Command(BaseCommand):
                 port=options["port"],
                 workers=options["workers"],
                 threads=options["threads"],
-                media_root=str(media),
             )
         worker = (
             shlex.split(options["worker_command"])
