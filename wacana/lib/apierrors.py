@@ -209,7 +209,10 @@ def json_error(
     headers: dict[str, str] | None = None,
 ) -> HttpResponse:
     """An error in the API's shape, for answers made outside ninja (middleware, handlers)."""
-    body = {"detail": detail or _detail_for(status), "errors": errors or {}}
+    # Like the answers ninja's handlers give (_respond): `errors` only where a field is at fault.
+    body: dict[str, Any] = {"detail": detail or _detail_for(status)}
+    if errors:
+        body["errors"] = errors
     response = HttpResponse(
         json.dumps(body, ensure_ascii=False), status=status, content_type="application/json"
     )
