@@ -1,10 +1,10 @@
 """Hostile Markdown (issue: bodies that took seconds to save): what saving each costs.
 
 For each body of wacana.lib.hostile_bodies: whether the form refuses it (422) and how
-long the form's checks plus, when accepted, rendering and indexing take (in this
-process, no server), then PASS/FAIL against 1 s; also how long rendering alone would
-take without the markup limit. Run by `make bench`; alone: `.venv/bin/python
-scripts/bench/markdown_bench.py`.
+long the form's checks plus, when accepted, rendering and indexing take (CPU time of
+this thread, no server: the figure other load moves least), then PASS/FAIL against 1 s;
+also how long rendering alone would take without the markup limit. Run by `make bench`;
+alone: `.venv/bin/python scripts/bench/markdown_bench.py`.
 """
 
 import os

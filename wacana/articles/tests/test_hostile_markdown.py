@@ -17,7 +17,8 @@ from wacana.discovery import search
 from wacana.discussion.text import render_comment
 from wacana.lib import hostile_bodies, markdown
 
-# Generous, for a busy test machine: well under a second each when idle.
+# Generous, and CPU time of this thread (not wall time), so a busy test machine does not
+# fail it: well under a second each.
 CEILING_SECONDS = 3.0
 
 
@@ -40,9 +41,9 @@ def test_each_hostile_body_is_refused_or_saved_quickly(name: str) -> None:
 )
 def test_the_search_index_text_is_linear(body: str) -> None:
     # These took 3-103 s before (`[^\]]*` rescanning to the end from every bracket).
-    started = time.perf_counter()
+    started = time.thread_time()
     search.plain_text(body)
-    assert time.perf_counter() - started < CEILING_SECONDS
+    assert time.thread_time() - started < CEILING_SECONDS
 
 
 def test_the_search_index_text_still_keeps_link_texts_and_drops_images() -> None:
@@ -52,9 +53,9 @@ def test_the_search_index_text_still_keeps_link_texts_and_drops_images() -> None
 
 def test_many_bare_addresses_in_one_paragraph_render_in_linear_time() -> None:
     # `<http://` x 12,000 took 34 s: markdown-it-py's linkify rescanned the paragraph.
-    started = time.perf_counter()
+    started = time.thread_time()
     html = markdown.render("<http://" * 12_000)
-    assert time.perf_counter() - started < CEILING_SECONDS
+    assert time.thread_time() - started < CEILING_SECONDS
     assert "<a href" not in html  # "http://" alone is no address
 
 
@@ -65,9 +66,9 @@ def test_bare_addresses_are_still_linked() -> None:
 
 
 def test_a_comment_address_ending_in_many_parentheses_is_linear() -> None:
-    started = time.perf_counter()
+    started = time.thread_time()
     html = render_comment("http://a.id/x" + ")" * 50_000)
-    assert time.perf_counter() - started < CEILING_SECONDS
+    assert time.thread_time() - started < CEILING_SECONDS
     assert 'href="http://a.id/x"' in html
 
 
@@ -89,9 +90,9 @@ def test_the_api_refuses_a_body_with_too_much_markup(writer: User) -> None:
     api = api_for(writer)
     created = api.post("/articles", _payload("Awal."))
     assert created.status_code == 201
-    started = time.perf_counter()
+    started = time.thread_time()
     response = api.patch(f"/articles/{created.json()['id']}", {"body": "![" * 49_000})
-    assert time.perf_counter() - started < CEILING_SECONDS
+    assert time.thread_time() - started < CEILING_SECONDS
     body = assert_error_shape(response, 422, "body")
     assert "terlalu banyak format" in body["errors"]["body"][0]
     assert Article.objects.get().body == "Awal."
