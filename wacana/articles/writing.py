@@ -93,12 +93,20 @@ def save_writing(
 
 
 def record_revision(
-    article: Article, editor: User | None, *, autosave: bool = False
+    article: Article,
+    editor: User | None,
+    *,
+    autosave: bool = False,
+    title: str | None = None,
+    body: str | None = None,
 ) -> Revision | None:
-    """Keep the article's current title and body as a revision (bounded, see COALESCE)."""
+    """Keep the article's current title and body (or the given ones) as a revision
+    (bounded, see COALESCE)."""
     now = timezone.now()
+    title = article.title if title is None else title
+    body = article.body if body is None else body
     latest = Revision.objects.filter(article=article).order_by("-id").first()
-    if latest is not None and latest.title == article.title and latest.body == article.body:
+    if latest is not None and latest.title == title and latest.body == body:
         return None
     editor_id = editor.pk if editor is not None else None
     if (
@@ -107,7 +115,7 @@ def record_revision(
         and latest.editor_id == editor_id
         and now - latest.created_at < COALESCE
     ):
-        latest.title, latest.body, latest.saved_at = article.title, article.body, now
+        latest.title, latest.body, latest.saved_at = title, body, now
         # A deliberate save closes the run: the next autosave starts a new revision.
         latest.autosave = autosave
         latest.save(update_fields=["title", "body", "saved_at", "autosave"])
@@ -118,8 +126,8 @@ def record_revision(
         created_at=now,
         saved_at=now,
         autosave=autosave,
-        title=article.title,
-        body=article.body,
+        title=title,
+        body=body,
     )
     _prune(article)
     return revision
@@ -136,6 +144,20 @@ def _prune(article: Article) -> None:
         seen.add(day)
     if drop:
         Revision.objects.filter(pk__in=drop).delete()
+
+
+@transaction.atomic
+def autosave_published(
+    user: User, article: Article, data: dict[str, Any], *, if_version: int | None
+) -> Article:
+    """An autosave of a published article: readers must not see half-finished edits, so
+    the text is kept as a revision only; "Simpan perubahan" applies it."""
+    current = Article.objects.select_for_update().only("version").get(pk=article.pk)
+    if if_version is not None and current.version != if_version:
+        raise VersionConflict(Article.objects.select_related("category").get(pk=article.pk))
+    record_revision(article, user, autosave=True, title=data["title"], body=data["body"])
+    article.version = current.version
+    return article
 
 
 def restore_revision(user: User, article: Article, revision: Revision) -> bool:
@@ -271,16 +293,3 @@ def publish_when_due(article_id: int, stamp: str) -> bool:
         Article.objects.filter(pk=article.pk).update(publish_at=None)
         actions.publish_article(article.author, article)
     return True
-
-
-def publish_overdue() -> int:
-    """Publish every draft whose time has passed: a safety net when a task row was lost
-    (e.g. pruned, or a database restored from before the scheduling)."""
-    count = 0
-    due = Article.objects.filter(
-        status=Status.DRAFT, publish_at__isnull=False, publish_at__lte=timezone.now()
-    ).values_list("pk", "publish_at")
-    for pk, when in list(due[:100]):
-        if when is not None:
-            count += publish_when_due(pk, when.isoformat())
-    return count

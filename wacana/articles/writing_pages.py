@@ -23,7 +23,7 @@ from wacana.accounts.models import User
 from wacana.articles import actions, writing
 from wacana.articles.access import get_article_for_edit
 from wacana.articles.forms import ArticleForm
-from wacana.articles.models import Article, Revision, Tag
+from wacana.articles.models import Article, Revision, Status, Tag
 from wacana.lib.markdown import render_pages
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -143,13 +143,18 @@ def autosave(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             status=400,
         )
     try:
-        article = writing.save_writing(
-            user,
-            article,
-            form.cleaned_data,
-            if_version=posted_version(request.POST) if article else None,
-            autosave=True,
-        )
+        if article is not None and article.status != Status.DRAFT:
+            article = writing.autosave_published(
+                user, article, form.cleaned_data, if_version=posted_version(request.POST)
+            )
+        else:
+            article = writing.save_writing(
+                user,
+                article,
+                form.cleaned_data,
+                if_version=posted_version(request.POST) if article else None,
+                autosave=True,
+            )
     except writing.VersionConflict as moved:
         theirs = moved.article
         return JsonResponse(

@@ -17,14 +17,23 @@ const AS_PARAGRAPH = new Set([
 ]);
 const SAFE_HREF = /^(https?:|mailto:)/i;
 
+// The style attribute is read as text: under the page's Content-Security-Policy the
+// browser does not apply inline styles, so el.style would be empty.
+function styleOf(el, property) {
+  const found = new RegExp("(?:^|;)\\s*" + property + "\\s*:\\s*([^;]+)", "i").exec(
+    el.getAttribute("style") || "",
+  );
+  return found ? found[1].trim().toLowerCase() : "";
+}
 function bold(el) {
-  const weight = el.style && el.style.fontWeight;
-  if (weight === "normal" || weight === "400" || weight === "lighter") return false;
+  const weight = styleOf(el, "font-weight");
+  // Google Docs wraps everything it copies in <b style="font-weight:normal">.
+  if (weight === "normal" || weight === "lighter" || (Number(weight) > 0 && Number(weight) < 600)) return false;
   if (el.localName === "b" || el.localName === "strong") return true;
   return weight === "bold" || weight === "bolder" || Number(weight) >= 600;
 }
 function italic(el) {
-  const style = el.style && el.style.fontStyle;
+  const style = styleOf(el, "font-style");
   if (style === "normal") return false;
   return el.localName === "i" || el.localName === "em" || style === "italic" || style === "oblique";
 }
@@ -55,6 +64,8 @@ function convert(from, into, doc) {
     const listKind = wordListMarker(child);
     if (listKind) {
       let list = into.lastChild;
+      // Word puts a line break (a text node) between the paragraphs of one list.
+      while (list && list.nodeType === 3 && !list.data.trim()) list = list.previousSibling;
       if (!list || list.nodeType !== 1 || list.localName !== listKind || !list.dataset.word) {
         list = doc.createElement(listKind);
         list.dataset.word = "1";
@@ -104,5 +115,7 @@ export function cleanPastedHTML(html) {
   const root = out.createElement("div");
   convert(source.body, root, out);
   root.querySelectorAll("[data-word]").forEach((list) => list.removeAttribute("data-word"));
+  // Pasted lists are tight (no blank line between items), as people mean them.
+  root.querySelectorAll("ul, ol").forEach((list) => list.setAttribute("data-tight", "true"));
   return root.innerHTML;
 }

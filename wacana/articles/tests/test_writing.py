@@ -396,3 +396,25 @@ def test_a_schedule_in_the_past_too_far_or_unreadable_is_a_form_error(
     assert response.status_code == 400
     assert dom(response).select("details.schedule p.error")
     assert not Article.objects.exists()
+
+
+def test_an_autosave_of_a_published_article_is_kept_but_not_shown_to_readers(
+    writer: User,
+) -> None:
+    article = draft(writer, body="Versi terbit.")
+    from wacana.articles import actions
+
+    actions.publish_article(writer, article)
+    client = signed_in(writer)
+    response = autosave(client, article, body="Setengah jadi.", version="1")
+    assert response.status_code == 200 and response.json()["version"] == 1
+    article.refresh_from_db()
+    assert article.body == "Versi terbit."
+    assert "Setengah jadi." not in Client().get(article.get_absolute_url()).content.decode()
+    kept = Revision.objects.filter(article=article).order_by("-id").first()
+    assert kept is not None and kept.body == "Setengah jadi." and kept.autosave
+    # Saving the form applies it.
+    saved = client.post(f"/tulis/{article.pk}", form_data(body="Setengah jadi.", version="1"))
+    assert saved.status_code == 302
+    article.refresh_from_db()
+    assert article.body == "Setengah jadi."
