@@ -418,3 +418,52 @@ def test_an_autosave_of_a_published_article_is_kept_but_not_shown_to_readers(
     assert saved.status_code == 302
     article.refresh_from_db()
     assert article.body == "Setengah jadi."
+
+
+def test_tag_suggestions_offer_public_tags_only(writer: User) -> None:
+    from wacana.articles import actions
+
+    actions.publish_article(writer, draft(writer, title="Terbit", tags="pendidikan, ntt"))
+    draft(writer, title="Rahasia", tags="kejutan-ulang-tahun")
+    page = dom(signed_in(writer).get("/tulis"))
+    assert page.one("input[name=tags]")["list"] == "tag-suggestions"
+    offered = {option["value"] for option in page.select("datalist#tag-suggestions option")}
+    assert offered == {"pendidikan", "ntt"}
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"body": "x" * 100_001},
+        {"title": "j" * 151},
+        {"category": "bukan-kategori"},
+        {"tags": ", ".join(f"tag{n}" for n in range(11))},
+        {"body": "satu\n\n<!--nextpage-->\n\n" * 25},
+    ],
+    ids=["long-body", "long-title", "unknown-category", "too-many-tags", "too-many-pages"],
+)
+def test_bad_autosave_input_gets_a_400_with_messages(writer: User, fields: Any) -> None:
+    article = draft(writer, body="Tetap.")
+    response = autosave(signed_in(writer), article, version="1", **fields)
+    assert response.status_code == 400
+    body = response.json()
+    assert body["detail"] and all(body["errors"].values())
+    article.refresh_from_db()
+    assert article.body == "Tetap." and article.version == 1
+
+
+def test_the_preview_fragment_is_only_the_article_as_readers_see_it(writer: User) -> None:
+    response = signed_in(writer).post(
+        "/tulis?fragment=1", form_data(intent="preview", body="Satu.\n\n<!--nextpage-->\n\nDua.")
+    )
+    assert response.status_code == 200
+    page = dom(response)
+    assert not page.select("form") and not page.select("header")
+    section = page.one("section.preview")
+    assert section.one("h1").text == "Sekolah di Atas Bukit"
+    assert section.one("details.author-card")
+    assert len(section.select("nav.pager a")) == 2
+    assert not Article.objects.exists()
+    invalid = signed_in(writer).post("/tulis?fragment=1", form_data(intent="preview", title=""))
+    assert invalid.status_code == 400
+    assert dom(invalid).one("div.preview-problems")
