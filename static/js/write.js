@@ -130,6 +130,7 @@
   }
 
   var timer = null, inflight = false, again = false, edits = 0, conflictBox = null;
+  var submitting = false, heldSubmit = null;
 
   function payload() {
     var data = new URLSearchParams();
@@ -178,6 +179,13 @@
       say(text.offline);
     }).then(function () {
       inflight = false;
+      if (heldSubmit) {
+        // The form waited for the first autosave: it now changes the draft that made.
+        var button = heldSubmit;
+        heldSubmit = null;
+        form.requestSubmit(button);
+        return;
+      }
       if (again) { again = false; schedule(); }
     });
   }
@@ -201,16 +209,28 @@
   window.addEventListener("offline", function () { say(text.offline); });
   window.addEventListener("online", function () { if (readLocal(articleId)) saveNow(); });
   function leaving() {
-    if (readLocal(articleId) && !conflictBox) saveNow(true);
+    if (readLocal(articleId) && !conflictBox && !submitting) saveNow(true);
   }
   window.addEventListener("pagehide", leaving);
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") leaving();
   });
-  form.addEventListener("submit", function () {
+  form.addEventListener("submit", function (event) {
     clearTimeout(timer);
-    // The form's own save goes now: the copy here is dropped once the page is replaced.
-    dropLocal();
+    if (inflight && articleId === "new") {
+      // The first autosave is creating the draft: posting the form now would create a
+      // second article. Wait for it (then the form goes to the draft's address).
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      heldSubmit = event.submitter || null;
+      return;
+    }
+  }, true);
+  form.addEventListener("submit", function (event) {
+    // The form's own save goes now (nothing stopped it). The copy here stays until a page
+    // shows the server has the same text (below): a submit lost on the way must not lose
+    // it too.
+    if (!event.defaultPrevented) submitting = true;
   });
 
   function box(className, message, choices) {
@@ -253,7 +273,13 @@
     ]);
   }
 
-  // After a crash, a closed tab or a lost connection: offer the copy kept here.
+  // After a crash, a closed tab or a lost connection: offer the copy kept here. A copy of
+  // a new article that the form has since saved as this one is done with.
+  var fresh = articleId !== "new" && readLocal("new");
+  if (fresh) {
+    var shown = values();
+    if (fresh.title === shown.title && fresh.body === shown.body) dropLocal("new");
+  }
   var kept = readLocal(articleId);
   if (kept) {
     var now = values();

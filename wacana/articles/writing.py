@@ -177,7 +177,7 @@ def _blocks(text: str) -> list[str]:
     return [block.strip("\n") for block in _BLOCKS.split(text.replace("\r\n", "\n")) if block]
 
 
-def _word_diff(old: str, new: str) -> SafeString:
+def word_diff(old: str, new: str) -> SafeString:
     a, b = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -200,7 +200,7 @@ def diff_blocks(old: str, new: str) -> list[dict[str, Any]]:
             rows += [{"kind": "same", "html": html.escape(block)} for block in a[i1:i2]]
         elif op == "replace" and i2 - i1 == j2 - j1:
             rows += [
-                {"kind": "changed", "html": _word_diff(x, y)}
+                {"kind": "changed", "html": word_diff(x, y)}
                 for x, y in zip(a[i1:i2], b[j1:j2], strict=True)
             ]
         else:

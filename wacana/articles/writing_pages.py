@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -173,22 +174,10 @@ def autosave(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "id": article.pk,
             "version": article.version,
             "saved_at": formats.time_format(saved_at, "H.i"),
-            "edit_url": article and _edit_url(article),
-            "autosave_url": _autosave_url(article),
+            "edit_url": reverse("articles:edit", kwargs={"pk": article.pk}),
+            "autosave_url": reverse("articles:autosave", kwargs={"pk": article.pk}),
         }
     )
-
-
-def _edit_url(article: Article) -> str:
-    from django.urls import reverse
-
-    return reverse("articles:edit", kwargs={"pk": article.pk})
-
-
-def _autosave_url(article: Article) -> str:
-    from django.urls import reverse
-
-    return reverse("articles:autosave", kwargs={"pk": article.pk})
 
 
 @login_required
@@ -232,7 +221,7 @@ def revisions(request: HttpRequest, pk: int) -> HttpResponse:
         diff = {
             "old": a,
             "new": b,
-            "title": writing._word_diff(old.title, new.title) if old.title != new.title else None,
+            "title": writing.word_diff(old.title, new.title) if old.title != new.title else None,
             "rows": writing.diff_blocks(old.body, new.body),
         }
     return render(
