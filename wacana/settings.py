@@ -321,7 +321,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        # blob: shows a chosen photo on the writing page before it is uploaded.
+        "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'none'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

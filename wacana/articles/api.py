@@ -3,10 +3,12 @@
 import re
 from datetime import datetime
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -15,7 +17,7 @@ from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import optional, signed_in
 from wacana.accounts.models import User
 from wacana.accounts.validators import is_username_shaped
-from wacana.articles import actions
+from wacana.articles import actions, writing
 from wacana.articles.access import can_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm
 from wacana.articles.limits import check_write_limit
@@ -28,6 +30,7 @@ from wacana.lib.uploads import count_upload
 from wacana.moderation.roles import is_editor
 
 router = Router(tags=["articles"])
+JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
 class AuthorOut(Schema):
@@ -71,6 +74,11 @@ class ArticleSummary(Schema):
     picked_at: datetime | None
     headline: bool
     headline_at: datetime | None
+    # Moves on every saved change: send it back as if_version (or If-Match) to be told,
+    # instead of overwriting, when someone else saved in between.
+    version: int
+    # A draft's scheduled publication ("Terbitkan nanti"), or null.
+    publish_at: datetime | None
 
     @staticmethod
     def resolve_url(article: Article) -> str:
@@ -131,6 +139,7 @@ class ArticleIn(Schema):
     status: Literal["draft", "published"] = "draft"
     image_caption: str = ""
     image_source: str = ""
+    publish_at: datetime | None = None
 
 
 class ArticlePatch(Schema):
@@ -141,6 +150,8 @@ class ArticlePatch(Schema):
     status: Literal["draft", "published"] | None = None
     image_caption: str | None = None
     image_source: str | None = None
+    publish_at: datetime | None = None
+    if_version: int | None = None
 
 
 class ListingQuery(Schema):
@@ -257,18 +268,61 @@ def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
     return {"items": page.items, "next_cursor": page.next_cursor}
 
 
+def _schedule_time(value: datetime) -> datetime:
+    # A time without a zone is Jakarta's, as on the writing page.
+    if timezone.is_naive(value):
+        value = value.replace(tzinfo=JAKARTA)
+    try:
+        writing.check_schedule(value)
+    except writing.ScheduleRejected as rejected:
+        raise invalid({"publish_at": [rejected.message]}) from None
+    return value
+
+
+def _schedule(user: User, article: Article, when: datetime | None) -> None:
+    try:
+        writing.schedule_publication(user, article, when)
+    except writing.ScheduleRejected as rejected:
+        raise invalid({"publish_at": [rejected.message]}) from None
+    except actions.HiddenByModeration:
+        raise ApiError(
+            409, _("A moderator has hidden this article; only a moderator can restore it.")
+        ) from None
+
+
+def _if_version(request: HttpRequest, sent: dict[str, Any]) -> int | None:
+    """The version the client last saw, from `if_version` or an If-Match header ("7",
+    W/"7" or 7); None when it sent neither (no check, as before)."""
+    if sent.get("if_version") is not None:
+        return int(sent["if_version"])
+    header = request.headers.get("If-Match", "").strip()
+    if not header or header == "*":
+        return None
+    value = header.removeprefix("W/").strip('"')
+    if not value.isdigit() or len(value) > 9:
+        raise invalid({"if_version": [_('If-Match must hold the article\'s version, e.g. "7".')]})
+    return int(value)
+
+
 @router.post("/articles", response={201: ArticleOut, **ERRORS}, auth=signed_in)
 def create_article(request: HttpRequest, payload: ArticleIn) -> Status[Article]:
     user = _user(request)
-    data = _validated(payload.dict())
+    sent = payload.dict()
+    publish_at = sent.pop("publish_at", None)
+    when = _schedule_time(publish_at) if publish_at is not None else None
+    if when is not None and payload.status == "published":
+        raise invalid({"publish_at": [_("A published article cannot be scheduled.")]})
+    data = _validated(sent)
     check_write_limit(user)
     # Rendered before the transaction opens: the database is never held while it runs.
     rendered = actions.render_body(data.get("body", ""))
     # One transaction: a publish that fails leaves no draft behind for a retry to double.
     with transaction.atomic():
-        article = actions.create_article(user, data, rendered)
+        article = writing.save_writing(user, None, data, rendered=rendered)
         if payload.status == "published":
             _publish(user, article)
+        elif when is not None:
+            _schedule(user, article, when)
     return Status(201, _full(article.pk, user))
 
 
@@ -290,6 +344,12 @@ def update_article(request: HttpRequest, article_id: int, payload: ArticlePatch)
     user = _user(request)
     article = _for_change(request, article_id)
     sent = payload.dict(exclude_unset=True)
+    expected = _if_version(request, sent)
+    sent.pop("if_version", None)
+    # publish_at: null cancels a schedule, so it is the one field that may be null.
+    scheduling = "publish_at" in sent
+    publish_at = sent.pop("publish_at", None)
+    when = _schedule_time(publish_at) if publish_at is not None else None
     nulls = [name for name, value in sent.items() if value is None]
     if nulls:
         raise invalid({name: [_("This field cannot be null.")] for name in nulls})
@@ -312,11 +372,27 @@ def update_article(request: HttpRequest, article_id: int, payload: ArticlePatch)
     )
     # One transaction: the edit and the change of status happen together or not at all.
     with transaction.atomic():
-        actions.update_article(user, article, changes, rendered)
+        try:
+            writing.save_writing(user, article, changes, if_version=expected, rendered=rendered)
+        except writing.VersionConflict as moved:
+            raise ApiError(
+                409,
+                writing.conflict_message(),
+                {
+                    "if_version": [
+                        _("The article is now at version %(version)d.")
+                        % {"version": moved.article.version}
+                    ]
+                },
+            ) from None
         if status == "published":
+            if article.publish_at:
+                writing.schedule_publication(user, article, None)
             _publish(user, article)
         elif status == "draft":
             actions.unpublish_article(user, article)
+        if scheduling and status != "published":
+            _schedule(user, article, when)
     return _full(article.pk, user)
 
 

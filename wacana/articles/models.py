@@ -238,6 +238,12 @@ class Article(models.Model):
 
     objects: ClassVar[ArticleQuerySet] = ArticleQuerySet.as_manager()  # type: ignore[assignment]
 
+    # Writing: `version` moves on every saved change of the content, so a page that
+    # loaded version 7 can tell it was changed elsewhere (autosave, another tab, the API).
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # "Terbitkan nanti": a draft with a time is published by the task worker then.
+    publish_at = models.DateTimeField(_("publish at"), null=True, blank=True, editable=False)
+
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
@@ -466,3 +472,32 @@ class DailyViews(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id}:{self.day}:{self.views}"
+
+
+class Revision(models.Model):
+    """One kept state of an article's text, by whoever saved it (the writer or staff).
+
+    Autosaves by the same person within a few minutes update one revision instead of
+    adding one each (wacana.articles.revisions keeps the list bounded)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("edited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("saved"))
+    saved_at = models.DateTimeField()
+    autosave = models.BooleanField(default=False)
+    title = models.CharField(_("title"), max_length=TITLE_MAX)
+    body = models.TextField(_("body"), blank=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        indexes = [models.Index(fields=["article", "-id"], name="revision_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} @ {self.saved_at:%Y-%m-%d %H:%M}"

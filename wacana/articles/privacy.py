@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from wacana.accounts.models import User
 from wacana.articles.actions import delete_article, remove_ratings_of
-from wacana.articles.models import Article, Image, Rating, SavedArticle
+from wacana.articles.models import Article, Image, Rating, Revision, SavedArticle
 
 COVERS = (
     "articles.Article.author",
@@ -19,6 +19,7 @@ COVERS = (
     "articles.Article.headline_by",
     "articles.Image.owner",
     "articles.Rating.user",
+    "articles.Revision.editor",
     "articles.SavedArticle.user",
 )
 
@@ -77,6 +78,15 @@ def personal_data_of(user: User, media_url: Any) -> dict[str, Any]:
             for article_id, at in SavedArticle.objects.filter(user=user)
             .order_by("-saved_at", "-id")
             .values_list("article_id", "saved_at")
+        ],
+        # Every kept state of a text the person saved (their own articles' revisions,
+        # and staff edits of others' articles). The revisions of their own articles go
+        # with the articles at deletion; on others' articles the editor is set to NULL.
+        "revisions": [
+            {"article_id": article_id, "title": title, "body": body, "saved_at": _iso(at)}
+            for article_id, title, body, at in Revision.objects.filter(editor=user)
+            .order_by("id")
+            .values_list("article_id", "title", "body", "saved_at")
         ],
         # An editor's curation decisions: which articles they chose, and when.
         "curation": [

@@ -86,3 +86,12 @@ def prune_task_results() -> bool:
         verbosity=0,
     )
     return True
+
+
+@task()
+def publish_scheduled(article_id: int, stamp: str) -> bool:
+    """Publish a draft scheduled ("Terbitkan nanti") for the time `stamp` (ISO format);
+    enqueued with run_after that time, so the worker picks it up then."""
+    from wacana.articles.writing import publish_when_due
+
+    return publish_when_due(article_id, stamp)

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from wacana.articles import views
+from wacana.articles import views, writing_pages
 
 app_name = "articles"
 urlpatterns = [
@@ -9,6 +9,15 @@ urlpatterns = [
     path("tulis/<int:pk>/status", views.change_status, name="status"),
     path("tulis/<int:pk>/hapus", views.delete, name="delete"),
     path("tulis/gambar", views.body_image, name="body_image"),
+    path("tulis/autosave", writing_pages.autosave, name="autosave_new"),
+    path("tulis/<int:pk>/autosave", writing_pages.autosave, name="autosave"),
+    path("tulis/<int:pk>/jadwal/batal", writing_pages.cancel_schedule, name="cancel_schedule"),
+    path("tulis/<int:pk>/revisi", writing_pages.revisions, name="revisions"),
+    path(
+        "tulis/<int:pk>/revisi/<int:revision_id>/pulihkan",
+        writing_pages.restore,
+        name="restore_revision",
+    ),
     re_path(r"^tulis/(?P<pk>[0-9]{1,18})/kurasi$", views.curate, name="curate"),
     path("dasbor", views.dashboard, name="dashboard"),
     path("kategori/<slug:slug>", views.category, name="category"),

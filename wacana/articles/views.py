@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
-from wacana.articles import actions, counting, related
+from wacana.articles import actions, counting, related, writing, writing_pages
 from wacana.articles import pending as pending_images
 from wacana.articles.access import can_edit, get_article_for_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm, ImageForm
@@ -183,6 +183,32 @@ def _initial(article: Article) -> dict[str, Any]:
     }
 
 
+def _write_context(user: User, article: Article | None, **extra: Any) -> dict[str, Any]:
+    form = extra.get("form")
+    if form is not None:
+        # Suggestions from the tags already in use (the <datalist> in the page).
+        form.fields["tags"].widget.attrs.update({"list": "tag-suggestions", "autocomplete": "off"})
+    return {
+        "article": article,
+        "tag_suggestions": writing_pages.tag_suggestions(),
+        "schedule_form": extra.pop("schedule_form", None)
+        or writing_pages.ScheduleForm(
+            initial={"publish_at": article.publish_at} if article and article.publish_at else None
+        ),
+        "version": article.version if article else "",
+        "revision_count": article.revisions.count() if article else 0,
+        **extra,
+    }
+
+
+def _has_image(article: Article | None, data: Any, pending: Any, image_form: Any) -> bool:
+    if image_form is not None and image_form.is_valid():
+        return True
+    if pending is not None:
+        return True
+    return bool(article and article.image and not data.get("remove_image"))
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
@@ -190,7 +216,7 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     article = get_article_for_edit(user, pk) if pk else None
     if request.method != "POST":
         form = ArticleForm(initial=_initial(article) if article else None)
-        return render(request, "articles/write.html", {"form": form, "article": article})
+        return render(request, "articles/write.html", _write_context(user, article, form=form))
 
     data = request.POST.copy()
     intent = data.get("intent", "save")
@@ -219,6 +245,7 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         else:
             data["body"] = data.get("body", "").rstrip() + f"\n\n![]({picture.file.url})\n"
     form = ArticleForm(data)
+    schedule_form = writing_pages.ScheduleForm(data if intent == "schedule" else None)
     # A featured image chosen before a preview or a form error comes back as a token.
     pending = pending_images.find(user, data.get("pending_image"))
     if pending is not None and data.get("remove_image"):
@@ -234,11 +261,28 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             response = render(
                 request,
                 "articles/write.html",
-                {"form": form, "article": article, "pending_image": pending},
+                _write_context(
+                    user,
+                    article,
+                    form=form,
+                    pending_image=pending,
+                    schedule_form=schedule_form,
+                    posted_version=data.get("version", ""),
+                ),
                 status=429,
             )
             response["Retry-After"] = str(limited.retry_after)
             return response
+    if valid and intent in ("publish", "schedule"):
+        # The check before publishing: what is missing, said as form errors.
+        for problem in writing.publish_problems(
+            form.cleaned_data, has_image=_has_image(article, data, pending, image_form)
+        ):
+            form.add_error(None, problem)
+        if intent == "schedule" and not schedule_form.is_valid():
+            form.add_error(None, _("Choose when to publish the article."))
+        valid = form.is_valid()
+    conflict = None
     if intent == "preview" or not valid:
         if image_form is not None and image_form.is_valid():
             try:
@@ -250,12 +294,30 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     pending.discard()
                 pending = kept
         if form.is_valid():
-            preview = actions.render_body(form.cleaned_data["body"]).pages
+            preview = writing_pages.preview_context(
+                request, user, article, form.cleaned_data, pending=pending
+            )
         status = 200 if intent == "preview" and form.is_valid() else 400
+        if intent == "preview" and request.GET.get("fragment") == "1":
+            # The page's own "Pratinjau" toggle: only the article as readers will see it.
+            return render(
+                request,
+                "articles/preview_fragment.html",
+                {"preview": preview, "form": form, "pending_image": pending},
+                status=status,
+            )
         return render(
             request,
             "articles/write.html",
-            {"form": form, "article": article, "preview": preview, "pending_image": pending},
+            _write_context(
+                user,
+                article,
+                form=form,
+                preview=preview,
+                pending_image=pending,
+                schedule_form=schedule_form,
+                posted_version=data.get("version", ""),
+            ),
             status=status,
         )
     original = article
@@ -264,10 +326,13 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     rendered = actions.render_body(body) if article is None or body != article.body else None
     try:
         with transaction.atomic():
-            if article is None:
-                article = actions.create_article(user, form.cleaned_data, rendered)
-            else:
-                article = actions.update_article(user, article, form.cleaned_data, rendered)
+            article = writing.save_writing(
+                user,
+                article,
+                form.cleaned_data,
+                if_version=writing_pages.posted_version(data) if article else None,
+                rendered=rendered,
+            )
             if image_form is not None and image_form.is_valid():
                 actions.set_featured_image(article, image_form.cleaned_data["image"])
             elif pending is not None:
@@ -280,13 +345,46 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         return render(
             request,
             "articles/write.html",
-            {"form": form, "article": original, "pending_image": pending},
+            _write_context(user, original, form=form, pending_image=pending),
             status=400,
+        )
+    except writing.VersionConflict as moved:
+        # Nothing was saved. The writer's text stays in the form; saving again (with the
+        # newer version now in the page) keeps theirs, reloading the page loads the other.
+        conflict = moved.article
+        if image_form is not None and image_form.is_valid():
+            try:
+                pending = pending_images.keep(user, image_form.cleaned_data["image"])
+            except ImageRejected:
+                pending = None
+        return render(
+            request,
+            "articles/write.html",
+            _write_context(user, conflict, form=form, pending_image=pending, conflict=conflict),
+            status=409,
         )
     if pending is not None:
         pending.discard()
     if intent == "publish":
+        if article.publish_at:
+            writing.schedule_publication(user, article, None)
         return _publish(request, article)
+    if intent == "schedule":
+        try:
+            writing.schedule_publication(user, article, schedule_form.cleaned_data["publish_at"])
+        except writing.ScheduleRejected as rejected:
+            messages.error(request, rejected.message)
+        except actions.HiddenByModeration:
+            messages.error(
+                request, _("A moderator has hidden this article; only a moderator can restore it.")
+            )
+        else:
+            messages.success(
+                request,
+                _("Saved. The article will be published on %(when)s.")
+                % {"when": writing_pages.jakarta(article.publish_at)},
+            )
+        return redirect("articles:edit", pk=article.pk)
     messages.success(request, _("Saved."))
     return redirect("articles:edit", pk=article.pk)
 

@@ -9,6 +9,7 @@ import { liftListItem, sinkListItem, splitListItem, wrapInList } from "prosemirr
 import { EditorState, TextSelection } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { parse, roundTrips, schema, serialize } from "./markdown.js";
+import { cleanPastedHTML } from "./paste.js";
 import { prepareImage, upload } from "./upload.js";
 
 export { parse, roundTrips, serialize };
@@ -156,6 +157,7 @@ function start(shell) {
         },
       },
       handlePaste: (view, event) => takeImage(view, event, event.clipboardData),
+      transformPastedHTML: cleanPastedHTML,
       handleDrop: (view, event) => takeImage(view, event, event.dataTransfer),
       dispatchTransaction(tr) {
         view.updateState(view.state.apply(tr));
@@ -371,7 +373,16 @@ function start(shell) {
     refresh();
   }
   edge();
-  shell.wacanaEditor = { markdown: currentMarkdown, toRich, toMarkdown };
+  // Another text for the body (a copy kept in this browser, or the version saved
+  // elsewhere), in whichever mode the writer is.
+  function load(markdown) {
+    textarea.value = markdown;
+    original = markdown;
+    changed = false;
+    if (!mount.hidden && !toRich()) setMode(false);
+    refresh();
+  }
+  shell.wacanaEditor = { markdown: currentMarkdown, toRich, toMarkdown, load };
 }
 
 document.querySelectorAll("[data-editor]").forEach(start);

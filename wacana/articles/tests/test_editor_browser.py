@@ -165,9 +165,10 @@ def test_the_toolbar_writes_the_markdown_the_form_posts(page: Page) -> None:
     expect(preview.locator("strong")).to_have_text("Ramai")
     expect(preview.locator("ul li")).to_have_text(["ikan", "sayur"])
     expect(preview.locator("blockquote")).to_have_text("Harga naik")
-    posted = page.locator("textarea[name=body]").input_value()
+    posted = page.evaluate("document.querySelector('[data-editor]').wacanaEditor.markdown()")
     assert posted == "# Pagi di pasar\n\n**Ramai** sekali.\n\n- ikan\n- sayur\n\n> Harga naik\n"
-    # Back on the page, the editor shows it again as rich text.
+    # "Sunting" goes back to the editor, which shows it as rich text still.
+    page.locator(".mode-switch").get_by_role("button", name=indonesian("Edit")).click()
     expect(page.get_by_role("textbox", name=indonesian("Article")).locator("h2")).to_have_text(
         "Pagi di pasar"
     )

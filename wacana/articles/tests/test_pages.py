@@ -938,7 +938,7 @@ def test_the_write_form_offers_only_sub_categories(writer: User) -> None:
         assert form.select(f"input[name={name}]"), name
     assert form.select("textarea[name=body]")
     intents = [b["value"] for b in form.select("button[name=intent]")]
-    assert intents == ["preview", "save", "publish"]
+    assert intents == ["preview", "save", "publish", "schedule"]
 
 
 def test_save_creates_a_draft_only_its_author_sees(writer: User) -> None:
@@ -974,8 +974,10 @@ def test_preview_renders_markdown_without_saving(writer: User) -> None:
     page = dom(response)
     preview = page.one("section.preview")
     assert preview.one("div.body h2").text == "Bagian"
-    assert preview.one("strong").text == "tebal"
-    assert len(preview.select("hr.page-break")) == 1
+    assert preview.one("div.body strong").text == "tebal"
+    # As on the article page showing all pages: a mark per page and the page navigator.
+    assert [mark.text for mark in preview.select("div.page-mark")] == ["Halaman 1", "Halaman 2"]
+    assert len(preview.select("nav.pager a")) == 2
     assert "halaman dua" in preview.text
     assert not preview.select("script")
     assert page.one("textarea[name=body]").raw_text.strip() == body.strip()
