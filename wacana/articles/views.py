@@ -102,6 +102,7 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         "same_author": same_author,
         "site": SiteSettings.current(),
         "thread": thread_for(request, article),
+        "current_rubric": article.rubric_id,
         **_reader_actions(request, article),
     }
     return render(request, "articles/detail.html", context)
@@ -150,7 +151,12 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "articles/category.html",
-        {"category": found, "children": children, "page": page},
+        {
+            "category": found,
+            "children": children,
+            "page": page,
+            "current_rubric": found.rubric_id,
+        },
     )
 
 
