@@ -147,7 +147,8 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
         alias = get_object_or_404(CategoryAlias.objects.select_related("category"), slug=slug)
         return redirect(alias.category.get_absolute_url(), permanent=True)
     page = _listing(request, Article.objects.published().in_category(found).for_listing())
-    children = list(found.children.all()) if found.is_rubric else []
+    # A rubric shows its sub-categories as chips; a sub-category the same row, itself marked.
+    children = list(Category.objects.filter(parent_id=found.rubric_id))
     return render(
         request,
         "articles/category.html",
@@ -174,8 +175,8 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
-    mine = Article.objects.by(_user(request)).select_related("category")
-    page = _listing(request, mine, time_field="created_at")
+    mine = Article.objects.by(_user(request)).select_related("category").defer("body")
+    page = _listing(request, mine, time_field="changed_at")
     return render(request, "articles/dashboard.html", {"page": page})
 
 
