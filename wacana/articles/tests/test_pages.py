@@ -315,13 +315,22 @@ def test_author_card_rubric_category_title_time_views_and_reading_time(
     page = dom(response)
     assert page.one("html")["lang"] == "id"
 
-    card = page.one("details.author-card")
-    assert "Sekar Penulis" in card.one("summary").text
-    assert "Guru" in card.one("summary").text
+    card = page.one("section.author-card")
+    assert "Sekar Penulis" in card.one("a.author-link").text
     assert card.one(".tagline").text == "Guru"
-    assert "Guru SD di Ende. Menulis tentang sekolah di pulau." in card.text
-    assert len(card.one(".author-pop").text) < len(writer.bio) + 100  # a short bio
-    assert [a["href"] for a in card.select("a")] == ["/penulis"]
+    # The bio opens on "Selanjutnya" and closes on "Tutup"; the short version ends on a
+    # whole word.
+    short = card.one(".bio-short").text
+    assert short.startswith("Guru SD di Ende. Menulis tentang sekolah di pulau.")
+    assert short.endswith("…") and short[:-1].rstrip().split()[-1] in writer.bio.split()
+    assert card.one("details summary .open-label").text == "Selanjutnya"
+    assert card.one("details summary .close-label").text == "Tutup"
+    assert card.one("details p").text.strip() == writer.bio.strip()
+    # Signed out, "+ Ikuti" leads to sign-in and back to the article.
+    follow = card.one("a.follow-btn")
+    assert follow.text == "+ Ikuti"
+    assert follow["href"] == "/masuk?next=" + article.get_absolute_url()
+    assert [a["href"] for a in card.select("a")] == ["/penulis", follow["href"]]
 
     crumbs = page.one("p.crumbs").select("a")
     assert [(a["href"], a.text) for a in crumbs] == [
