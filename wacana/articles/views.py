@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -33,6 +34,7 @@ from wacana.articles.models import (
     Tag,
 )
 from wacana.articles.seo import json_ld
+from wacana.discovery import sidebar
 from wacana.discussion.threads import thread_for
 from wacana.lib import cursor
 from wacana.lib.images import ImageRejected
@@ -103,6 +105,7 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         "site": SiteSettings.current(),
         "thread": thread_for(request, article),
         "current_rubric": article.rubric_id,
+        "sidebar": SimpleLazyObject(sidebar.sidebar),
         **_reader_actions(request, article),
     }
     return render(request, "articles/detail.html", context)
@@ -157,6 +160,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
             "children": children,
             "page": page,
             "current_rubric": found.rubric_id,
+            "sidebar": SimpleLazyObject(sidebar.sidebar),
         },
     )
 
