@@ -1,19 +1,6 @@
 // Enhancements for the article page; reading needs none of this.
 (function () {
   "use strict";
-  // Author card: close when clicking elsewhere or pressing Escape.
-  document.addEventListener("click", function (event) {
-    document.querySelectorAll("details.author-card[open]").forEach(function (card) {
-      if (!card.contains(event.target)) card.removeAttribute("open");
-    });
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape") return;
-    document.querySelectorAll("details.author-card[open]").forEach(function (card) {
-      card.removeAttribute("open");
-      card.querySelector("summary").focus();
-    });
-  });
   // "Lihat foto": the full-size picture in a dialog instead of leaving the page.
   var viewer = document.querySelector("dialog.viewer");
   var link = document.querySelector("a.view-photo");

@@ -17,7 +17,7 @@ RESERVED_USERNAMES = frozenset(
     daftar-bacaan rss.xml atom.xml
     about abuse account accounts admin administrator akun api app apps artikel assets
     auth bahasa bantuan beranda blog cari dashboard daftar docs editor email feed feeds
-    favicon.ico healthz help home i18n kategori keluar kebijakan ketentuan komentar kontak
+    favicon.ico healthz help home i18n kategori keluar kebijakan ketentuan komentar komponen kontak
     laporan login logout masuk media mengikuti moderasi moderator moderation notifikasi
     null pages pedoman pengaturan pilihan privacy privasi profil robots.txt rss root
     rubrik search security settings signup simpan sitemap sitemap.xml staff static

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     name = "wacana.articles"
     verbose_name = _("Articles")
+
+    def ready(self) -> None:
+        # Connects the signals that drop the cached rubric bar when a category changes.
+        from wacana.articles import navigation  # noqa: F401

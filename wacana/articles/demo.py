@@ -1,59 +1,16 @@
 """Demo articles for `make run`: original text (demo_articles.py), generated pictures."""
 
-import io
 import random
 from datetime import timedelta
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image, ImageDraw, ImageFilter
 
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.demo_content import ARTICLES
+from wacana.articles.demo_pictures import picture_for
 from wacana.articles.forms import TagsField
 from wacana.articles.models import Article, ArticleTag, Category
-
-SKIES = [
-    ((250, 170, 90), (90, 60, 140)),
-    ((120, 190, 230), (20, 70, 120)),
-    ((250, 220, 150), (200, 90, 60)),
-    ((160, 220, 180), (20, 100, 80)),
-    ((230, 200, 230), (80, 50, 110)),
-]
-
-
-def generated_picture(seed: str, size: tuple[int, int] = (1200, 675)) -> SimpleUploadedFile:
-    """A landscape-like picture drawn with Pillow: sky, sun, hills. Different per seed."""
-    rng = random.Random(seed)
-    width, height = size
-    top, bottom = rng.choice(SKIES)
-    image = Image.new("RGB", size, top)
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        t = y / height
-        draw.line(
-            [(0, y), (width, y)],
-            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
-        )
-    sun_x, sun_y, sun_r = (
-        rng.randint(150, width - 150),
-        rng.randint(80, height // 2),
-        rng.randint(40, 90),
-    )
-    draw.ellipse((sun_x - sun_r, sun_y - sun_r, sun_x + sun_r, sun_y + sun_r), fill=(255, 240, 200))
-    for layer in range(3):
-        base = int(height * (0.55 + 0.15 * layer))
-        shade = tuple(max(0, int(c * (0.55 - 0.15 * layer))) for c in bottom)
-        points: list[tuple[int, int]] = [(0, height)]
-        for x in range(0, width + 100, 100):
-            points.append((x, base + rng.randint(-60, 40)))
-        points.append((width, height))
-        draw.polygon(points, fill=shade)
-    image = image.filter(ImageFilter.SMOOTH)
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=85)
-    return SimpleUploadedFile(f"{seed}.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
 def create_demo_articles() -> list[Article]:
@@ -75,7 +32,8 @@ def create_demo_articles() -> list[Article]:
         }
         article = actions.create_article(author, data)
         if entry.get("image"):
-            actions.set_featured_image(article, generated_picture(f"demo-{n}"))
+            caption = str(entry.get("image_caption") or entry["title"])
+            actions.set_featured_image(article, picture_for(caption, f"demo-{n}"))
         actions.publish_article(author, article)
         # Spread the demo over the past weeks, at a plausible hour of the day.
         when = now - timedelta(
@@ -85,3 +43,43 @@ def create_demo_articles() -> list[Article]:
         ArticleTag.objects.filter(article=article).update(published_at=when)
         made.append(article)
     return made
+
+
+COMMENTS = [
+    "Terima kasih sudah menulis ini. Di kampung saya keadaannya mirip sekali.",
+    "Tulisan yang jernih. Saya jadi ingin tahu kelanjutannya.",
+    "Setuju dengan bagian akhirnya. Semoga pemerintah daerah ikut membaca.",
+    "Boleh tahu sumber angka di paragraf ketiga? Ingin saya bagikan ke teman-teman.",
+    "Saya pernah ke sana tahun lalu, dan memang begitu adanya.",
+    "Bagus sekali. Cara bertutur seperti ini jarang saya temukan.",
+]
+REPLIES = [
+    "Terima kasih sudah membaca! Kelanjutannya sedang saya tulis.",
+    "Angkanya dari catatan koperasi dan wawancara langsung, nanti saya tautkan.",
+    "Senang mendengarnya. Semoga makin banyak yang peduli.",
+]
+
+
+def bring_demo_to_life(articles: list[Article]) -> None:
+    """What makes the demo look lived in: writers who joined before their first article,
+    who follow one another, and comments (with the writer's reply) under half the
+    articles. Deterministic, so every `make run` shows the same site."""
+    from wacana.accounts import actions as account_actions
+    from wacana.discussion import actions as discussion
+
+    rng = random.Random(1945)
+    writers = list(User.objects.filter(articles__in=articles).distinct().order_by("username"))
+    for writer in writers:
+        first = min(a.published_at for a in Article.objects.filter(author=writer) if a.published_at)
+        joined = first - timedelta(days=rng.randint(20, 240), hours=rng.randint(0, 23))
+        User.objects.filter(pk=writer.pk).update(date_joined=joined)
+    for writer in writers:
+        others = [w for w in writers if w.pk != writer.pk]
+        for followed in rng.sample(others, k=min(len(others), rng.randint(2, 4))):
+            account_actions.follow(writer, followed)
+    for article in Article.objects.filter(pk__in=[a.pk for a in articles]).order_by("pk")[::2]:
+        readers = [w for w in writers if w.pk != article.author_id]
+        for reader in rng.sample(readers, k=min(len(readers), rng.randint(1, 3))):
+            comment = discussion.post_comment(reader, article, rng.choice(COMMENTS))
+            if rng.random() < 0.4:
+                discussion.post_comment(article.author, article, rng.choice(REPLIES), comment)

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 TITLE_MAX = 150
@@ -186,6 +187,8 @@ class Article(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     # Set by the actions when the writer changes the content, not when a counter moves.
     updated_at = models.DateTimeField(_("updated"), null=True, blank=True)
+    # Any change by the writer (drafts too): the dashboard's order. Set by save().
+    changed_at = models.DateTimeField(_("last changed"), default=timezone.now, editable=False)
 
     excerpt = models.CharField(max_length=300, blank=True, editable=False)
     page_count = models.PositiveSmallIntegerField(default=1, editable=False)
@@ -258,10 +261,30 @@ class Article(models.Model):
             models.Index(fields=["status", "rating_score", "id"], name="article_top_rated"),
             models.Index(fields=["status", "picked_at", "id"], name="article_picks"),
             models.Index(fields=["status", "headline_at", "id"], name="article_headlines"),
+            # The picks listing, newest publication first, without scanning non-picks.
+            models.Index(
+                fields=["status", "published_at", "id"],
+                condition=Q(picked_at__isnull=False),
+                name="article_picks_published",
+            ),
+            models.Index(fields=["author", "changed_at", "id"], name="article_dashboard"),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    # What the writer changes; counters, curation and moderation flags are not their edit.
+    WRITER_FIELDS = frozenset(
+        {"title", "body", "category", "status", "image", "image_caption", "image_source"}
+    )
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        fields = kwargs.get("update_fields")
+        if fields is None or self.WRITER_FIELDS & set(fields):
+            self.changed_at = timezone.now()
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "changed_at"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         # Asked for many times per page (pager, canonical, share links): reverse once.

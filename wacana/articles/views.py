@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -34,6 +35,7 @@ from wacana.articles.models import (
     Tag,
 )
 from wacana.articles.seo import json_ld
+from wacana.discovery import sidebar
 from wacana.discussion.threads import thread_for
 from wacana.lib import cursor
 from wacana.lib.busy import TryAgainLater
@@ -101,6 +103,8 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         **related.for_article(article),
         "site": SiteSettings.current(),
         "thread": thread_for(request, article),
+        "current_rubric": article.rubric_id,
+        "sidebar": SimpleLazyObject(sidebar.sidebar),
         **_reader_actions(request, article),
     }
     return render(request, "articles/detail.html", context)
@@ -145,11 +149,18 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
         alias = get_object_or_404(CategoryAlias.objects.select_related("category"), slug=slug)
         return redirect(alias.category.get_absolute_url(), permanent=True)
     page = _listing(request, Article.objects.published().in_category(found).for_listing())
-    children = list(found.children.all()) if found.is_rubric else []
+    # A rubric shows its sub-categories as chips; a sub-category the same row, itself marked.
+    children = list(Category.objects.filter(parent_id=found.rubric_id))
     return render(
         request,
         "articles/category.html",
-        {"category": found, "children": children, "page": page},
+        {
+            "category": found,
+            "children": children,
+            "page": page,
+            "current_rubric": found.rubric_id,
+            "sidebar": SimpleLazyObject(sidebar.sidebar),
+        },
     )
 
 
@@ -167,8 +178,8 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
-    mine = Article.objects.by(_user(request)).select_related("category")
-    page = _listing(request, mine, time_field="created_at")
+    mine = Article.objects.by(_user(request)).select_related("category").defer("body")
+    page = _listing(request, mine, time_field="changed_at")
     return render(request, "articles/dashboard.html", {"page": page})
 
 

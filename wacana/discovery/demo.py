@@ -41,7 +41,8 @@ def curate_demo(articles: list[Article], password: str) -> User:
     picks = newest_first[::3]
     for article in picks:
         actions.curate(editor, article, actions.PICK, True)
-    for article in picks[:2]:
+    # Headlines lead the home with their picture: the two newest picks that have one.
+    for article in [pick for pick in picks if pick.image][:2]:
         actions.curate(editor, article, actions.HEADLINE, True)
 
     readers = list(User.objects.filter(articles__isnull=False).distinct())

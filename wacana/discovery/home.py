@@ -54,9 +54,10 @@ def latest_page(after: str | None, limit: int = LATEST) -> cursor.Page:
 
 
 def picks_page(after: str | None, limit: int = cursor.DEFAULT_LIMIT) -> cursor.Page:
-    """Editor's picks, newest pick first (the "Pilihan" listing)."""
+    """Editor's picks, newest publication first (the "Pilihan" listing): picking an old
+    article must not put it above this week's."""
     articles = Article.objects.published().picks().for_listing()
-    return cursor.paginate(articles, after, limit, time_field="picked_at")
+    return cursor.paginate(articles, after, limit)
 
 
 def rubric_latest(

@@ -4,12 +4,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wacana.articles.models import SiteSettings
 from wacana.discovery import home as sections
+from wacana.discovery import sidebar
 from wacana.lib import compression, cursor
 
 
@@ -30,6 +32,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "site": site,
         "home_version": version,
         "cache_seconds": sections.CACHE_SECONDS,
+        "sidebar": SimpleLazyObject(sidebar.sidebar),
+        # The home's own sections show the picks already.
+        "hide_picks": True,
     }
     if not _same_for_everyone(request):
         return render(request, "discovery/home.html", context)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("pedoman", views.document, {"name": "guidelines"}, name="guidelines"),
     path("robots.txt", views.robots, name="robots"),
     path("bahasa", views.language, name="language"),
+    path("komponen", views.components, name="components"),
 ]

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -58,3 +59,18 @@ def robots(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri(reverse('discovery:sitemap_index'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@staff_member_required
+@require_safe
+def components(request: HttpRequest) -> HttpResponse:
+    """Every shared component on one page, for developers (staff only): the design
+    system in use, with sample content that needs no database rows."""
+    from wacana.articles.models import Category
+
+    rubric = Category(name="Humaniora", slug="humaniora")
+    sample = {
+        "title": "Surat untuk hujan yang datang terlambat",
+        "category": rubric,
+    }
+    return render(request, "pages/components.html", {"sample": sample, "rubric": rubric})

@@ -422,14 +422,15 @@ def test_feed_page_cursor_walk(writer: User, reader: User) -> None:
 
 def test_author_card_holds_no_per_visitor_follow_state(writer: User) -> None:
     # Without follow_state (anonymous readers, whose article block is cached), no form.
-    html = render_to_string("includes/author_card.html", {"person": writer})
+    html = render_to_string("includes/author_card.html", {"person": writer, "next_url": "/x"})
     assert 'href="/penulis"' in html
+    assert 'href="/masuk?next=/x"' in html  # the same sign-in link for every reader
     assert "<form" not in html
     assert "csrf" not in html
 
 
 def _card(html: str) -> str:
-    found = re.search(r'<details class="author-card">.*?</details>', html, re.S)
+    found = re.search(r'<section class="author-card".*?</section>', html, re.S)
     assert found, "no author card"
     return found.group(0)
 
@@ -457,9 +458,11 @@ def test_author_card_shows_no_follow_form_to_the_author_or_anonymous(
     writer: User, client: Client
 ) -> None:
     url = publish(writer, "Kopi Pagi di Bajawa").get_absolute_url()
-    assert "<form" not in _card(signed_in(writer).get(url).content.decode())
+    own = _card(signed_in(writer).get(url).content.decode())
+    assert "<form" not in own and "follow-btn" not in own
     for _ in range(2):  # rendered, then from the cached block
-        assert "<form" not in _card(client.get(url).content.decode())
+        card = _card(client.get(url).content.decode())
+        assert "<form" not in card and 'class="button primary follow-btn"' in card
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,7 @@ from wacana.articles.models import (
     Status,
     Tag,
 )
-from wacana.conftest import image_bytes, make_user
+from wacana.conftest import image_bytes, make_user, warm_frame
 from wacana.lib import cursor
 
 pytestmark = pytest.mark.django_db
@@ -315,13 +315,22 @@ def test_author_card_rubric_category_title_time_views_and_reading_time(
     page = dom(response)
     assert page.one("html")["lang"] == "id"
 
-    card = page.one("details.author-card")
-    assert "Sekar Penulis" in card.one("summary").text
-    assert "Guru" in card.one("summary").text
+    card = page.one("section.author-card")
+    assert "Sekar Penulis" in card.one("a.author-link").text
     assert card.one(".tagline").text == "Guru"
-    assert "Guru SD di Ende. Menulis tentang sekolah di pulau." in card.text
-    assert len(card.one(".author-pop").text) < len(writer.bio) + 100  # a short bio
-    assert [a["href"] for a in card.select("a")] == ["/penulis"]
+    # The bio opens on "Selanjutnya" and closes on "Tutup"; the short version ends on a
+    # whole word.
+    short = card.one(".bio-short").text
+    assert short.startswith("Guru SD di Ende. Menulis tentang sekolah di pulau.")
+    assert short.endswith("…") and short[:-1].rstrip().split()[-1] in writer.bio.split()
+    assert card.one("details summary .open-label").text == "Selanjutnya"
+    assert card.one("details summary .close-label").text == "Tutup"
+    assert card.one("details p").text.strip() == writer.bio.strip()
+    # Signed out, "+ Ikuti" leads to sign-in and back to the article.
+    follow = card.one("a.follow-btn")
+    assert follow.text == "+ Ikuti"
+    assert follow["href"] == "/masuk?next=" + article.get_absolute_url()
+    assert [a["href"] for a in card.select("a")] == ["/penulis", follow["href"]]
 
     crumbs = page.one("p.crumbs").select("a")
     assert [(a["href"], a.text) for a in crumbs] == [
@@ -743,6 +752,7 @@ def test_the_article_page_costs_at_most_six_queries(
         publish(reader, title=f"Kabar sekolah {n}")
         publish(writer, title=f"Tulisan lain {n}", category_slug="bisnis")
     url = article.get_absolute_url()
+    warm_frame(client)  # the rubric bar and the sidebar, cached site-wide
     with django_assert_max_num_queries(6):
         response = client.get(url)
     assert response.status_code == 200
@@ -1227,27 +1237,46 @@ def test_the_dashboard_lists_own_drafts_and_published_articles_with_counts(
 ) -> None:
     mine_draft = draft(writer, title="Draf rahasia")
     mine_public = publish(writer, title="Sudah terbit")
-    Article.objects.filter(pk=mine_public.pk).update(view_count=1234, comment_count=56)
+    Article.objects.filter(pk=mine_public.pk).update(
+        view_count=1234, comment_count=56, rating_counts={"aktual": 2, "unik": 1}
+    )
     publish(reader, title="Punya pembaca")
     draft(reader, title="Draf pembaca")
 
     response = signed_in(writer).get("/dasbor")
     assert response.status_code == 200
-    rows = dom(response).select("table.dash tbody tr")
-    assert len(rows) == 2
-    by_title = {row.select("td")[0].select("a")[0].text: row for row in rows}
+    cards = dom(response).select("li.dash-card")
+    assert len(cards) == 2
+    by_title = {card.select("h2 a")[0].text: card for card in cards}
     assert set(by_title) == {"Draf rahasia", "Sudah terbit"}
-    public = by_title["Sudah terbit"].select("td")
-    assert public[0].select("a")[0]["href"] == f"/tulis/{mine_public.pk}"
-    assert public[0].one(f"a[href='{mine_public.get_absolute_url()}']")
-    assert public[1].text == indonesian("Published")
-    assert (public[2].text, public[3].text) == ("1.234", "56")
-    private = by_title["Draf rahasia"].select("td")
-    assert private[0].select("a")[0]["href"] == f"/tulis/{mine_draft.pk}"
-    assert private[1].text == indonesian("Draft")
-    assert (private[2].text, private[3].text) == ("0", "0")
+    public = by_title["Sudah terbit"]
+    assert public.select("h2 a")[0]["href"] == f"/tulis/{mine_public.pk}"
+    assert public.one(f"a[href='{mine_public.get_absolute_url()}']")
+    assert public.select(".label")[0].text == indonesian("Published")
+    figures = [item.select("strong")[0].text for item in public.select(".dash-figures li")]
+    assert figures == ["1.234", "3", "56"]
+    private = by_title["Draf rahasia"]
+    assert private.select("h2 a")[0]["href"] == f"/tulis/{mine_draft.pk}"
+    assert private.select(".label")[0].text == indonesian("Draft")
+    assert [item.select("strong")[0].text for item in private.select(".dash-figures li")] == [
+        "0",
+        "0",
+        "0",
+    ]
     assert "Punya pembaca" not in response.content.decode()
     assert "Draf pembaca" not in response.content.decode()
+
+
+def test_the_dashboard_puts_the_last_changed_article_first(writer: User) -> None:
+    older = publish(writer, title="Tulisan lama")
+    newer = draft(writer, title="Draf baru")
+    titles = [a.text for a in dom(signed_in(writer).get("/dasbor")).select("li.dash-card h2 a")]
+    assert titles == ["Draf baru", "Tulisan lama"]
+    # Editing the older one moves it up; a new view or a pick (not the writer's) does not.
+    actions.update_article(writer, older, {"title": "Tulisan lama, disunting"})
+    Article.objects.filter(pk=newer.pk).update(view_count=99)
+    titles = [a.text for a in dom(signed_in(writer).get("/dasbor")).select("li.dash-card h2 a")]
+    assert titles == ["Tulisan lama, disunting", "Draf baru"]
 
 
 # --- the weight budget ---------------------------------------------------------------------

@@ -53,12 +53,11 @@ def unread_badge(page: Page) -> Any:
 def follow_rate_and_save(page: Page, article: Article, rating: str) -> None:
     """Through the article page's forms: follow from the author card, rate, save."""
     page.goto(article.get_absolute_url())
-    card = page.locator("details.author-card")
-    card.locator("summary").click()
-    card.get_by_role("button", name=indonesian("Follow"), exact=True).click()
+    # The follow button is in sight at the top, no card to open first; it stays after.
+    card = page.locator("section.author-card")
+    card.get_by_role("button", name=indonesian("+ Follow"), exact=True).click()
     expect(page).to_have_url(ends_with(article.get_absolute_url()))
-    card = page.locator("details.author-card")
-    card.locator("summary").click()
+    card = page.locator("section.author-card")
     expect(card.get_by_role("button", name=indonesian("Unfollow"))).to_be_visible()
 
     ratings = page.locator("form.rating-form")

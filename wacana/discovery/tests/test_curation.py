@@ -177,9 +177,9 @@ def test_the_writer_is_told_once_per_kind_however_often_editors_toggle(
     told = Notification.objects.filter(recipient=writer).order_by("id")
     assert [n.kind for n in told] == ["picked", "headline"]
     assert (
-        told[0].message == "Artikel Anda «Sekolah di Atas Bukit» dipilih redaksi sebagai Pilihan."
+        told[0].message == "Artikel Anda “Sekolah di Atas Bukit” dipilih redaksi sebagai Pilihan."
     )
-    assert told[1].message == "Artikel Anda «Sekolah di Atas Bukit» dipilih sebagai Artikel Utama."
+    assert told[1].message == "Artikel Anda “Sekolah di Atas Bukit” dipilih sebagai Artikel Utama."
     assert told[0].actor_id == editor.pk
     assert told[0].target_url == article.get_absolute_url()
     writer.refresh_from_db()

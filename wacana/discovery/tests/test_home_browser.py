@@ -58,8 +58,8 @@ def test_an_editor_curates_and_the_home_and_the_writer_see_it(
         sign_in(writer_page, "laras")
         writer_page.goto("/notifikasi")
         told = writer_page.locator("ul.notifications")
-        expect(told).to_contain_text(f"Artikel Anda «{TITLE}» dipilih redaksi sebagai Pilihan.")
-        expect(told).to_contain_text(f"Artikel Anda «{TITLE}» dipilih sebagai Artikel Utama.")
+        expect(told).to_contain_text(f"Artikel Anda “{TITLE}” dipilih redaksi sebagai Pilihan.")
+        expect(told).to_contain_text(f"Artikel Anda “{TITLE}” dipilih sebagai Artikel Utama.")
         expect(told.locator("li")).to_have_count(2)
     finally:
         context.close()

@@ -33,6 +33,9 @@ def test_search_from_the_header_filter_by_category_and_open_a_result(
     expect(results.first.locator("h3 mark")).to_have_text("Permainan")
     expect(results.nth(1).locator(".card-snippet mark")).to_have_text("bermain")
 
+    # The filters are folded under "Saring" so results start high on a phone.
+    expect(page.locator("main select[name=category]")).not_to_be_visible()
+    page.locator("main details.search-filters summary").click()
     page.locator("main select[name=category]").select_option("ekonomi")
     page.locator("main form.search-form button[type=submit]").click()
     expect(results).to_have_count(1)

@@ -85,7 +85,7 @@ def test_a_reader_comments_replies_edits_and_deletes_in_place(page: Page, live_s
     edit.locator("textarea").fill("Terima kasih banyak, Bu Sekar!")
     edit.get_by_role("button", name=indonesian("Save")).click()
     expect(first.locator(".comment-entry").first).to_contain_text("Terima kasih banyak")
-    expect(first.locator(".comment-entry").first.locator(".edited")).to_have_text("diedit")
+    expect(first.locator(".comment-entry").first.locator(".edited")).to_have_text("disunting")
     expect(edit).to_have_count(0)
     assert page.evaluate("window.stillHere") is True
 

@@ -58,3 +58,17 @@ def moderator(user: Any) -> bool:
     from wacana.moderation.roles import is_moderator
 
     return is_moderator(user)
+
+
+@register.filter
+def ago(value: Any) -> str:
+    """ "baru saja" under a minute (timesince would say "0 menit"), else "5 menit lalu"."""
+    from django.utils import timezone
+    from django.utils.timesince import timesince
+    from django.utils.translation import gettext
+
+    if value is None:
+        return ""
+    if timezone.now() - value < timedelta(minutes=1):
+        return gettext("just now")
+    return gettext("%(age)s ago") % {"age": timesince(value)}

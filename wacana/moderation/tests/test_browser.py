@@ -52,7 +52,8 @@ def test_report_hide_appeal_and_restore_through_the_browser(
         # A second reader reports the article through the dialog.
         reader = as_("raka.pembaca")
         reader.goto(url)
-        reader.get_by_role("link", name="Laporkan Konten").click()
+        # The link at the end of the article (the same one sits near the top).
+        reader.locator("p.report-links").get_by_role("link", name="Laporkan Konten").click()
         dialog = reader.locator("dialog.report-dialog")
         expect(dialog).to_be_visible()
         expect(dialog.get_by_role("heading", name="Laporkan Konten")).to_be_visible()

@@ -45,7 +45,8 @@ def test_signed_in_readers_see_both_report_links_opening_the_dialog(
     assert "Laporkan Konten" in html and "Laporkan Akun" in html
     assert f'href="{report_url("article", article.pk).replace("&", "&amp;")}"' in html
     assert f'href="{report_url("account", writer.pk).replace("&", "&amp;")}"' in html
-    assert html.count("data-report") == 2
+    # "Laporkan Konten" near the top and at the end, "Laporkan Akun" at the end.
+    assert html.count("data-report") == 3
     assert re.search(r'<script src="/static/js/report\.js" defer></script>', html)
 
 
@@ -55,7 +56,8 @@ def test_the_dialog_script_comes_once_however_many_comments(
     for n in range(3):
         add_comment(article, make_user(f"komentator{n}"), f"Komentar nomor {n}")
     html = page_text(signed_in(bystander).get(article.get_absolute_url()))
-    assert html.count("Laporkan Konten") == 4  # the article and each comment
+    # The article (near the top and at the end) and each comment.
+    assert html.count("Laporkan Konten") == 5
     assert html.count("report.js") == 1
 
 

@@ -63,3 +63,16 @@ def test_the_answer_costs_one_query_per_user(
         assert is_moderator(fresh)
         assert is_moderator(fresh)
         assert not is_administrator(fresh)
+
+
+def test_ages_read_baru_saja_under_a_minute_and_lalu_after() -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone, translation
+
+    from wacana.moderation.templatetags.moderation_tags import ago
+
+    with translation.override("id"):
+        assert ago(timezone.now() - timedelta(seconds=20)) == "baru saja"
+        later = ago(timezone.now() - timedelta(minutes=5, seconds=3))
+        assert later.replace("\xa0", " ") == "5 menit lalu"

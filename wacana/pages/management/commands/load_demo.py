@@ -6,7 +6,7 @@ from django.db import transaction
 
 from wacana.accounts.demo import DEMO_PASSWORD, create_demo_writers
 from wacana.accounts.models import User
-from wacana.articles.demo import create_demo_articles
+from wacana.articles.demo import bring_demo_to_life, create_demo_articles
 from wacana.discovery.demo import EDITOR_USERNAME, curate_demo
 
 
@@ -40,6 +40,7 @@ class Command(BaseCommand):
             writers = create_demo_writers()
             articles = create_demo_articles()
             curate_demo(articles, DEMO_PASSWORD)
+            bring_demo_to_life(articles)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {len(writers)} demo writers and {len(articles)} articles"
