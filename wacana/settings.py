@@ -3,6 +3,7 @@
 import secrets
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -229,8 +230,51 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# --- Media on object storage (optional) -----------------------------------------------
+# With WACANA_S3_BUCKET set, uploads (avatars, article images, pending images) go to any
+# S3-compatible store through django-storages instead of MEDIA_ROOT, so that several app
+# servers see the same files. WACANA_S3_PUBLIC_URL (e.g. https://media.example.id, a CDN
+# or the bucket's public address) makes plain public URLs; without it every media URL is
+# a signed URL valid for WACANA_S3_URL_EXPIRE seconds (a private bucket).
+S3_BUCKET = env_str("WACANA_S3_BUCKET")
+if S3_BUCKET:
+    _s3_public = env_str("WACANA_S3_PUBLIC_URL").rstrip("/")
+    _s3_options: dict[str, Any] = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": env_str("WACANA_S3_ENDPOINT_URL") or None,
+        "access_key": env_str("WACANA_S3_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("WACANA_S3_SECRET_ACCESS_KEY") or None,
+        "region_name": env_str("WACANA_S3_REGION") or None,
+        "location": env_str("WACANA_S3_PREFIX", "").strip("/"),
+        # Names stay what Wacana chose (random ones): never overwrite an existing object.
+        "file_overwrite": False,
+        "default_acl": None,
+        "addressing_style": "path",
+        "signature_version": "s3v4",
+        "querystring_auth": not _s3_public,
+        # Longer than any whole-page cache keeps a page that carries these URLs.
+        "querystring_expire": env_int("WACANA_S3_URL_EXPIRE", 60 * 60 * 6, minimum=600),
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+    }
+    if _s3_public:
+        _public = urlsplit(_s3_public)
+        _s3_options.update(
+            custom_domain=_public.netloc + _public.path, url_protocol=f"{_public.scheme}:"
+        )
+    _DEFAULT_STORAGE: dict[str, Any] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": _s3_options,
+    }
+    # Pages show these images: the Content-Security-Policy lets them in.
+    _region = _s3_options["region_name"] or "us-east-1"
+    _media_base = _s3_public or _s3_options["endpoint_url"] or f"https://s3.{_region}.amazonaws.com"
+    _parts = urlsplit(_media_base)
+    MEDIA_ORIGINS = [f"{_parts.scheme}://{_parts.netloc}"]
+else:
+    _DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_ORIGINS = []
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -288,7 +332,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
         "font-src": ["'none'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -135,10 +135,12 @@ def delete_account(user: User) -> None:
     # The apps that own the person's content remove it through their own actions, so
     # every stored count (comments per article, articles per tag) stays exact.
     from wacana.articles.actions import delete_article, remove_ratings_of
-    from wacana.articles.models import Article
+    from wacana.articles.models import Article, Image
     from wacana.discussion.actions import remove_comments_of
 
+    # Body images go with their rows by CASCADE; their files must go too.
     files = [user.avatar.name, user.avatar_small.name]
+    files += list(Image.objects.filter(owner=user).values_list("file", flat=True))
     remove_ratings_of(user)
     remove_comments_of(user)
     for article in Article.objects.by(user):
