@@ -353,6 +353,12 @@ ACCESS_LOG = env_bool("WACANA_ACCESS_LOG", False)
 # The task worker `manage.py serve` runs and restarts: a manage.py command and its arguments.
 SERVE_WORKER_COMMAND = ["db_worker", "--no-reload"]
 
+# Prometheus metrics at /metrics (wacana/operations/metrics.py), shown to the same callers
+# as /healthz's detail. Off: nothing of it runs (no middleware, no wrapped cache).
+METRICS_ENABLED = env_choice("WACANA_METRICS", ("on", "off"), "off") == "on"
+if METRICS_ENABLED:
+    MIDDLEWARE.insert(0, "wacana.operations.metrics.MetricsMiddleware")
+
 # --- Logging ------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
