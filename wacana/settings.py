@@ -122,6 +122,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A read replica (optional): listings, search and feeds read from it (wacana/lib/dbrouter.py).
+REPLICA_URL = env_str("WACANA_DATABASE_REPLICA_URL")
+if REPLICA_URL:
+    _primary = DATABASES["default"]
+    DATABASES["replica"] = dj_database_url.parse(REPLICA_URL, conn_max_age=60)
+    for _option in ("OPTIONS", "CONN_HEALTH_CHECKS"):
+        if _option in _primary and DATABASES["replica"]["ENGINE"] == _primary["ENGINE"]:
+            DATABASES["replica"][_option] = _primary[_option]
+    if _primary["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["replica"]["CONN_MAX_AGE"] = 0
+    # Tests make no second database: the replica is the test database itself.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["wacana.lib.dbrouter.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and rate limits ----------------------------------------------------------
@@ -352,6 +365,9 @@ HEALTH_QUEUE_MAX_AGE = env_int("WACANA_HEALTH_QUEUE_MAX_AGE", 120, minimum=1)
 ACCESS_LOG = env_bool("WACANA_ACCESS_LOG", False)
 # The task worker `manage.py serve` runs and restarts: a manage.py command and its arguments.
 SERVE_WORKER_COMMAND = ["db_worker", "--no-reload"]
+
+if REPLICA_URL:
+    MIDDLEWARE.append("wacana.lib.dbrouter.ReplicaMiddleware")
 
 # Prometheus metrics at /metrics (wacana/operations/metrics.py), shown to the same callers
 # as /healthz's detail. Off: nothing of it runs (no middleware, no wrapped cache).
