@@ -105,11 +105,8 @@ def test_listings_search_and_feeds_read_the_replica_and_the_rest_the_primary(
         source.backup(copy)
     with sqlite3.connect(replica) as copy:
         copy.execute("UPDATE articles_article SET title = 'Judul Replika' WHERE id = ?", (pk,))
-        for table in ("articles_articlesearch", "discovery_searchentry"):
-            try:
-                copy.execute(f"UPDATE {table} SET title = 'Judul Replika'")  # noqa: S608
-            except sqlite3.OperationalError:
-                pass
+        # The search index follows its entries by triggers.
+        copy.execute("UPDATE discovery_searchentry SET title = 'Judul Replika'")
     shutil.rmtree(tmp_path / "var" / "cache", ignore_errors=True)  # pages cached by the setup
 
     env["WACANA_DATABASE_REPLICA_URL"] = f"sqlite:///{replica}"
