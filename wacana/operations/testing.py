@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 ACCESS_KEY = "wacana-test"
@@ -108,3 +109,125 @@ def start_s3_server(port: int, *, timeout: float = 20.0) -> S3Server:
     process.kill()
     process.wait()
     raise S3Unavailable(f"moto's server did not answer on port {port} in {timeout:.0f} s")
+
+
+# --- App servers (manage.py serve) ------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def site_env(var_dir: Any, **extra: str) -> dict[str, str]:
+    """The environment of a site of its own in `var_dir` (SQLite unless DATABASE_URL is
+    given in `extra`), for manage.py and servers started as children."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "MEDIA_ROOT")
+        and not key.startswith("WACANA_")
+        and not key.startswith("PYTEST")
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="wacana.settings",
+        WACANA_VAR_DIR=str(var_dir),
+        WACANA_PLAIN_STATIC="1",
+        PYTHONUNBUFFERED="1",
+    )
+    env.update(extra)
+    return env
+
+
+def manage(env: dict[str, str], *args: str, timeout: float = 300) -> str:
+    done = subprocess.run(  # noqa: S603 (our own command line)
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if done.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed: {done.stderr[-3000:]}")
+    return done.stdout
+
+
+def python(env: dict[str, str], code: str, *args: str, timeout: float = 300) -> str:
+    """Run `code` with Django set up in the site of `env`; its last line of output."""
+    done = subprocess.run(  # noqa: S603 (our own command line)
+        [sys.executable, "-c", "import django; django.setup()\n" + code, *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if done.returncode:
+        raise RuntimeError(f"the script failed: {done.stderr[-3000:]}")
+    return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+
+
+@dataclass
+class AppServer:
+    port: int
+    process: subprocess.Popen[bytes]
+    log: Any
+
+    def stop(self, timeout: float = 15) -> int:
+        """SIGTERM to the supervisor (it stops granian and flushes the views)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, 9)
+                self.process.wait()
+        return self.process.returncode
+
+    def kill(self) -> None:
+        """The whole server at once, as a crashed machine: no flush, no goodbye."""
+        import signal
+
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        # granian's workers are in their own session (the supervisor starts it so).
+        for line in self.log.read_text().splitlines():
+            if "Started server (pid" in line:
+                pid = int(line.rsplit("(pid ", 1)[1].rstrip(")"))
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(pid, signal.SIGKILL)
+        self.process.wait()
+
+
+def start_app_server(
+    env: dict[str, str],
+    port: int,
+    log: Any,
+    *,
+    workers: int = 1,
+    threads: int = 4,
+    timeout: float = 60,
+) -> AppServer:
+    """`manage.py serve` (granian, task worker, view flusher) on 127.0.0.1:`port`,
+    once /healthz answers."""
+    import urllib.request
+
+    handle = open(log, "ab")  # noqa: SIM115 (the child writes to it until it stops)
+    process = subprocess.Popen(  # noqa: S603 (our own command line)
+        [sys.executable, str(ROOT / "manage.py"), "serve", "--host", "127.0.0.1",
+         "--port", str(port), "--workers", str(workers), "--threads", str(threads)],
+        env=env, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    handle.close()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the app server exited: {log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return AppServer(port, process, log)
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"the app server did not answer in {timeout:.0f} s")
