@@ -29,6 +29,7 @@ def render(
     media_root: Path,
     cache_dir: Path,
     text: str | None = None,
+    extra_headers: dict[str, str] | None = None,
 ) -> str:
     """The site configuration with this machine's values in place of the ADAPT ones."""
     text = SITE_CONF.read_text() if text is None else text
@@ -42,6 +43,12 @@ def render(
         "alias /srv/wacana/staticfiles/;": f"alias {static_root}/;",
         "alias /srv/wacana/var/media/;": f"alias {media_root}/;",
     }
+    marker = "add_header X-Cache-Status $upstream_cache_status always;"
+    added = "".join(
+        f"\n        add_header {name} {value} always;"
+        for name, value in (extra_headers or {}).items()
+    )
+    replacements[marker] = marker + added
     for old, new in replacements.items():
         if old not in text:
             raise ValueError(f"deploy/nginx.conf no longer holds {old!r}")
@@ -106,6 +113,7 @@ def start_nginx(
     static_root: Path,
     media_root: Path,
     timeout: float = 10.0,
+    extra_headers: dict[str, str] | None = None,
 ) -> Nginx:
     if not Path(NGINX).exists():
         raise NginxUnavailable("nginx is not installed (apt-get install nginx)")
@@ -120,6 +128,7 @@ def start_nginx(
             static_root=static_root,
             media_root=media_root,
             cache_dir=cache,
+            extra_headers=extra_headers,
         )
     )
     conf = folder / "nginx.conf"
