@@ -12,7 +12,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/wacana
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
 .PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean bench wrk assets check-assets bundle-size loadtest
-.PHONY: lock deploy-check
+.PHONY: lock deploy-check cluster-test
 
 # --- Installs from lock files, and what production leaves out ---------------------------
 # Every install takes exact, hashed versions from a lock file in requirements/: with
@@ -162,3 +162,10 @@ messages: install
 
 clean:
 	rm -rf $(VENV) staticfiles .mypy_cache .ruff_cache .pytest_cache
+
+# Two app servers (manage.py serve) behind deploy/nginx.conf, sharing PostgreSQL, Redis and
+# an S3 bucket (moto's server), under 40 s of mixed load with one server killed half-way
+# (scripts/cluster_test.py). Skips where PostgreSQL, Redis or nginx are missing. Not in
+# `make test`: it takes about a minute and a half.
+cluster-test: install
+	$(PY) scripts/cluster_test.py $(CLUSTER_ARGS)

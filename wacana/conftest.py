@@ -2,10 +2,12 @@
 
 import io
 import json
+import os
 import struct
 import time
 import zlib
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -287,3 +289,45 @@ def delete_account(user: User) -> None:
     privacy app owns deletion; tests of the apps below it reach it through the API)."""
     response = api_for(user).delete("/me", {"password": PASSWORD})
     assert response.status_code == 204, response.content
+
+
+# --- Media on object storage -----------------------------------------------------------
+S3_TEST_PORT = int(os.environ.get("WACANA_TEST_S3_PORT", "8211"))
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[Any]:
+    """moto's S3 server for the whole run, started on first use; skips where it cannot."""
+    from wacana.operations.testing import S3Unavailable, start_s3_server
+
+    try:
+        server = start_s3_server(S3_TEST_PORT)
+    except S3Unavailable as error:
+        pytest.skip(f"no S3 server for the object-storage tests: {error}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_media(s3_server: Any, settings: Any, request: pytest.FixtureRequest) -> Any:
+    """The site's media in a fresh bucket of the S3 server (signed URLs), as
+    WACANA_S3_BUCKET would configure it."""
+    import importlib
+    import uuid
+
+    from wacana import settings as site_settings
+
+    bucket = f"wacana-{uuid.uuid4().hex[:12]}"
+    server = s3_server
+    public = bool(getattr(request, "param", False))
+    server.create_bucket(bucket, public=public)
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in server.env(bucket, public=public).items():
+            patch.setenv(name, value)
+        importlib.reload(site_settings)
+        storage = site_settings.STORAGES["default"]
+        policy = site_settings.CONTENT_SECURITY_POLICY
+    importlib.reload(site_settings)  # back to the environment's own settings
+    settings.STORAGES = {**settings.STORAGES, "default": storage}
+    settings.CONTENT_SECURITY_POLICY = policy
+    return SimpleNamespace(server=server, bucket=bucket, keys=lambda: server.keys(bucket))

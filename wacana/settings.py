@@ -3,6 +3,7 @@
 import secrets
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -133,6 +134,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A read replica (optional): listings, search and feeds read from it (wacana/lib/dbrouter.py).
+REPLICA_URL = env_str("WACANA_DATABASE_REPLICA_URL")
+if REPLICA_URL:
+    _primary = DATABASES["default"]
+    DATABASES["replica"] = dj_database_url.parse(REPLICA_URL, conn_max_age=60)
+    for _option in ("OPTIONS", "CONN_HEALTH_CHECKS"):
+        if _option in _primary and DATABASES["replica"]["ENGINE"] == _primary["ENGINE"]:
+            DATABASES["replica"][_option] = _primary[_option]
+    if _primary["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["replica"]["CONN_MAX_AGE"] = 0
+    # Tests make no second database: the replica is the test database itself.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["wacana.lib.dbrouter.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and rate limits ----------------------------------------------------------
@@ -253,8 +267,51 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# --- Media on object storage (optional) -----------------------------------------------
+# With WACANA_S3_BUCKET set, uploads (avatars, article images, pending images) go to any
+# S3-compatible store through django-storages instead of MEDIA_ROOT, so that several app
+# servers see the same files. WACANA_S3_PUBLIC_URL (e.g. https://media.example.id, a CDN
+# or the bucket's public address) makes plain public URLs; without it every media URL is
+# a signed URL valid for WACANA_S3_URL_EXPIRE seconds (a private bucket).
+S3_BUCKET = env_str("WACANA_S3_BUCKET")
+if S3_BUCKET:
+    _s3_public = env_str("WACANA_S3_PUBLIC_URL").rstrip("/")
+    _s3_options: dict[str, Any] = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": env_str("WACANA_S3_ENDPOINT_URL") or None,
+        "access_key": env_str("WACANA_S3_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("WACANA_S3_SECRET_ACCESS_KEY") or None,
+        "region_name": env_str("WACANA_S3_REGION") or None,
+        "location": env_str("WACANA_S3_PREFIX", "").strip("/"),
+        # Names stay what Wacana chose (random ones): never overwrite an existing object.
+        "file_overwrite": False,
+        "default_acl": None,
+        "addressing_style": "path",
+        "signature_version": "s3v4",
+        "querystring_auth": not _s3_public,
+        # Longer than any whole-page cache keeps a page that carries these URLs.
+        "querystring_expire": env_int("WACANA_S3_URL_EXPIRE", 60 * 60 * 6, minimum=600),
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+    }
+    if _s3_public:
+        _public = urlsplit(_s3_public)
+        _s3_options.update(
+            custom_domain=_public.netloc + _public.path, url_protocol=f"{_public.scheme}:"
+        )
+    _DEFAULT_STORAGE: dict[str, Any] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": _s3_options,
+    }
+    # Pages show these images: the Content-Security-Policy lets them in.
+    _region = _s3_options["region_name"] or "us-east-1"
+    _media_base = _s3_public or _s3_options["endpoint_url"] or f"https://s3.{_region}.amazonaws.com"
+    _parts = urlsplit(_media_base)
+    MEDIA_ORIGINS = [f"{_parts.scheme}://{_parts.netloc}"]
+else:
+    _DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_ORIGINS = []
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -323,7 +380,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         # blob: shows a chosen photo on the writing page before it is uploaded.
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
         "font-src": ["'none'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
@@ -343,6 +400,15 @@ HEALTH_QUEUE_MAX_AGE = env_int("WACANA_HEALTH_QUEUE_MAX_AGE", 120, minimum=1)
 ACCESS_LOG = env_bool("WACANA_ACCESS_LOG", False)
 # The task worker `manage.py serve` runs and restarts: a manage.py command and its arguments.
 SERVE_WORKER_COMMAND = ["run_worker", "--no-reload"]
+
+if REPLICA_URL:
+    MIDDLEWARE.append("wacana.lib.dbrouter.ReplicaMiddleware")
+
+# Prometheus metrics at /metrics (wacana/operations/metrics.py), shown to the same callers
+# as /healthz's detail. Off: nothing of it runs (no middleware, no wrapped cache).
+METRICS_ENABLED = env_choice("WACANA_METRICS", ("on", "off"), "off") == "on"
+if METRICS_ENABLED:
+    MIDDLEWARE.insert(0, "wacana.operations.metrics.MetricsMiddleware")
 
 # --- Logging ------------------------------------------------------------------------
 LOGGING = {

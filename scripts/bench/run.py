@@ -28,6 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import counting_bench
+import proxy_bench
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
@@ -670,6 +671,7 @@ def report(target: Target, args: argparse.Namespace) -> None:
                 f" {(os.cpu_count() or 1) * args.duration} s during the run: figures are low)"
             )
     counting_bench.report(target, sys.modules[__name__])
+    proxy_bench.report(target, sys.modules[__name__])
     say("  (app CPU, db CPU: milliseconds of CPU per request in granian, in PostgreSQL + Redis)")
     for ok, text in [*checks(target), *transfer_report(target)]:
         say(f"  {'PASS' if ok else 'FAIL'}  {text}")
@@ -687,6 +689,8 @@ def bench(target: Target, args: argparse.Namespace) -> None:
     load_test(target, args)
     search_load_test(target, args)
     counting_bench.measure(target, args, sys.modules[__name__])
+    # The article page behind deploy/nginx.conf, against nginx-static (issue 15).
+    proxy_bench.measure(target, args, sys.modules[__name__])
     report(target, args)
     search_report(target)
 
@@ -792,7 +796,7 @@ def main(argv: list[str]) -> int:
         say("")
         say("== Summary")
         for target in done:
-            for ok, text in checks(target) + search_checks(target):
+            for ok, text in checks(target) + search_checks(target) + proxy_bench.checks(target):
                 say(f"  {'PASS' if ok else 'FAIL'}  {target.label}: {text}")
     return 1 if failed else 0
 

@@ -18,7 +18,7 @@ RESERVED_USERNAMES = frozenset(
     about abuse account accounts admin administrator akun api app apps artikel assets
     auth bahasa bantuan beranda blog cari dashboard daftar docs editor email feed feeds
     favicon.ico healthz help home i18n kategori keluar kebijakan ketentuan komentar komponen kontak
-    laporan login logout masuk media mengikuti moderasi moderator moderation notifikasi
+    laporan login logout masuk media mengikuti metrics moderasi moderator moderation notifikasi
     null pages pedoman pengaturan pilihan privacy privasi profil robots.txt rss root
     rubrik search security settings signup simpan sitemap sitemap.xml staff static
     support system tag tags tentang terms topik transparansi tulis undefined user users

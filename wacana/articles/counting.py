@@ -272,6 +272,14 @@ def _put_back(article_id: int, n: int) -> None:
             disk.set(PENDING_KEY, pending, timeout=None)
 
 
+def buffered_articles() -> int:
+    """How many articles have views waiting for the next flush (for the metrics); a read."""
+    client = redis_client()
+    if client is not None:
+        return int(client.scard(cache.make_key(PENDING_KEY)))
+    return len(_disk().get(PENDING_KEY) or ())
+
+
 FLUSH_BATCH = 200
 
 

@@ -81,11 +81,14 @@ def find(user: User, token: str | None) -> PendingImage | None:
 
 def prune() -> int:
     """Delete pending images older than a token's life (the writer never saved them)."""
-    if not default_storage.exists(FOLDER):
+    # Not storage.exists(FOLDER): in a bucket a folder is only a prefix, never an object.
+    try:
+        filenames = default_storage.listdir(FOLDER)[1]
+    except FileNotFoundError:
         return 0
     cutoff = timezone.now() - timedelta(seconds=MAX_AGE)
     removed = 0
-    for filename in default_storage.listdir(FOLDER)[1]:
+    for filename in filenames:
         name = f"{FOLDER}/{filename}"
         if default_storage.get_modified_time(name) < cutoff:
             default_storage.delete(name)

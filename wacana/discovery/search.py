@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import connection
+from django.db import connection, connections, router
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -224,7 +224,10 @@ def _filter_sql(filters: Filters) -> tuple[list[str], list[Any]]:
 
 
 def _run(sql: str, params: list[Any]) -> list[int]:
-    with connection.cursor() as db:
+    # Raw SQL passes no router: ask it, so that a read replica answers searches.
+    from wacana.discovery.models import SearchEntry
+
+    with connections[router.db_for_read(SearchEntry)].cursor() as db:
         db.execute(sql, params)
         return [row[0] for row in db.fetchall()]
 

@@ -6,3 +6,11 @@ class OperationsConfig(AppConfig):
     so nothing of it appears in the admin."""
 
     name = "wacana.operations"
+
+    def ready(self) -> None:
+        from django.conf import settings
+
+        if settings.METRICS_ENABLED:
+            from wacana.operations.metrics import instrument_caches
+
+            instrument_caches()

@@ -8,6 +8,10 @@ images 404; without the key, every session ends.
 
 The database is copied before the media, so every file the copied database names was
 on disk when the media were read (a file deleted in between is the only gap).
+
+With media on object storage (WACANA_S3_BUCKET), `media/` holds a copy of every object
+under the site's prefix in the bucket, read through the storage; a restore writes them
+back with the same names (onto disk or into a bucket, whichever the site uses).
 """
 
 import contextlib
@@ -20,7 +24,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -175,12 +179,16 @@ def create_backup(destination: Path) -> Result:
         else:
             manifest.update(_dump_postgresql(database))
         manifest["database"].update(file=database.name, sha256=_sha256(database))
-        media = Path(settings.MEDIA_ROOT)
-        files = 0
-        if media.is_dir():
-            shutil.copytree(media, root / "media", symlinks=False)
-            files = sum(1 for path in (root / "media").rglob("*") if path.is_file())
-        manifest["media"] = {"files": files}
+        if media_is_local():
+            media = Path(settings.MEDIA_ROOT)
+            files = 0
+            if media.is_dir():
+                shutil.copytree(media, root / "media", symlinks=False)
+                files = sum(1 for path in (root / "media").rglob("*") if path.is_file())
+            manifest["media"] = {"files": files, "source": "disk"}
+        else:
+            files = _download_objects(root / "media")
+            manifest["media"] = {"files": files, "source": "object storage"}
         key = _key_file()
         if key is not None:
             shutil.copyfile(key, root / "secret_key")
@@ -195,6 +203,59 @@ def create_backup(destination: Path) -> Result:
                     archive.add(root / name, arcname=name)
         os.replace(partial, target)
     return Result(target, manifest)
+
+
+# --- Media on object storage ---------------------------------------------------------
+
+
+def media_is_local() -> bool:
+    return str(settings.STORAGES["default"]["BACKEND"]).endswith("FileSystemStorage")
+
+
+def _walk(storage: Any, folder: str = "") -> Iterator[str]:
+    folders, files = storage.listdir(folder)
+    for name in files:
+        yield f"{folder}/{name}" if folder else name
+    for sub in folders:
+        yield from _walk(storage, f"{folder}/{sub}" if folder else sub)
+
+
+def _download_objects(into: Path) -> int:
+    """Every object under the site's prefix in the bucket, copied into the archive's
+    media/ folder with its name, so one archive restores onto disk or into a bucket."""
+    from django.core.files.storage import default_storage
+
+    into.mkdir()
+    count = 0
+    for name in _walk(default_storage):
+        target = (into / name).resolve()
+        if not target.is_relative_to(into.resolve()):
+            raise BackupError(f"The bucket holds an unsafe object name: {name!r}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with default_storage.open(name, "rb") as source, target.open("wb") as copy:
+            shutil.copyfileobj(source, copy, 1 << 20)
+        count += 1
+    return count
+
+
+def _upload_objects(extracted: Path) -> int:
+    from django.core.files import File
+    from django.core.files.storage import default_storage
+
+    count = 0
+    if not extracted.is_dir():
+        return count
+    for path in sorted(p for p in extracted.rglob("*") if p.is_file()):
+        name = path.relative_to(extracted).as_posix()
+        # The storage never overwrites (it would pick another name): the restored object
+        # must keep the name the database holds.
+        default_storage.delete(name)
+        with path.open("rb") as handle:
+            saved = default_storage.save(name, File(handle))
+        if saved != name:
+            raise BackupError(f"{name} was stored as {saved}; restore stopped.")
+        count += 1
+    return count
 
 
 # --- Restore -------------------------------------------------------------------------
@@ -295,9 +356,16 @@ def restore_backup(archive: Path, *, force: bool) -> list[str]:
             _restore_sqlite(database)
         else:
             _restore_postgresql(database)
-        aside = _restore_media(root / "media", now)
-        if aside:
-            notes.append(f"The media that were there are kept in {aside}.")
+        if media_is_local():
+            aside = _restore_media(root / "media", now)
+            if aside:
+                notes.append(f"The media that were there are kept in {aside}.")
+        else:
+            uploaded = _upload_objects(root / "media")
+            notes.append(
+                f"{uploaded} media files were written to the bucket; objects the backup"
+                " does not hold were left there."
+            )
         if (root / "secret_key").exists():
             key = Path(settings.VAR_DIR) / "secret_key"
             fd = os.open(key, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

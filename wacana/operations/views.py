@@ -2,7 +2,8 @@ import hmac
 import ipaddress
 
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -35,3 +36,21 @@ def healthz(request: HttpRequest) -> JsonResponse:
     if may_see_detail(request):
         body["checks"] = report.checks
     return JsonResponse(body, status=503 if report.status == health.DOWN else 200)
+
+
+@never_cache
+@require_safe
+def metrics(request: HttpRequest) -> HttpResponse:
+    """Prometheus's scrape (WACANA_METRICS=on); 404 when off, 403 to the public."""
+    if not settings.METRICS_ENABLED:
+        raise Http404
+    if not may_see_detail(request):
+        return HttpResponse(
+            _("Metrics are shown only with the health token or from this machine.") + "\n",
+            status=403,
+            content_type="text/plain; charset=utf-8",
+        )
+    from wacana.operations.metrics import exposition
+
+    body, content_type = exposition()
+    return HttpResponse(body, content_type=content_type)

@@ -6,6 +6,7 @@ See wacana/operations/supervisor.py for what it does on a child's death and on S
 import logging
 import os
 import shlex
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,17 @@ def flush_views() -> None:
         logger.info("Flushed %s buffered views", written)
     finally:
         connection.close()
+
+
+def prometheus_folder() -> Path:
+    """Where granian's workers (and the task worker) keep their metrics for
+    prometheus_client's multiprocess mode: emptied at each start, as it requires (files
+    of processes from an earlier run would be added up with the new ones)."""
+    folder = Path(settings.VAR_DIR) / "prometheus"
+    if folder.is_dir():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    return folder
 
 
 class Command(BaseCommand):
@@ -62,6 +74,8 @@ class Command(BaseCommand):
         manage_py = Path(settings.BASE_DIR) / "manage.py"
         interval = max(1, options["flush_interval"])
         env = {**os.environ, "WACANA_VIEW_FLUSH_SECONDS": str(interval)}
+        if settings.METRICS_ENABLED and not env.get("PROMETHEUS_MULTIPROC_DIR"):
+            env["PROMETHEUS_MULTIPROC_DIR"] = str(prometheus_folder())
         if options["dev"]:
             env["DEBUG"] = "1"
             server = manage_command(
