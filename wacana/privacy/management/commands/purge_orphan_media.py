@@ -42,9 +42,12 @@ def orphans(grace: timedelta) -> list[str]:
     cutoff = timezone.now() - grace
     found = []
     for folder in sorted({folder for _model, _name, folder in fields if folder}):
-        if not default_storage.exists(folder):
+        # Not storage.exists(folder): in a bucket a folder is only a prefix, never an object.
+        try:
+            filenames = default_storage.listdir(folder)[1]
+        except FileNotFoundError:
             continue
-        for filename in default_storage.listdir(folder)[1]:
+        for filename in filenames:
             path = f"{folder}/{filename}"
             if path not in in_use and default_storage.get_modified_time(path) < cutoff:
                 found.append(path)
