@@ -461,7 +461,7 @@ def test_the_preview_fragment_is_only_the_article_as_readers_see_it(writer: User
     assert not page.select("form") and not page.select("header")
     section = page.one("section.preview")
     assert section.one("h1").text == "Sekolah di Atas Bukit"
-    assert section.one("details.author-card")
+    assert section.one(".author-card")
     assert len(section.select("nav.pager a")) == 2
     assert not Article.objects.exists()
     invalid = signed_in(writer).post("/tulis?fragment=1", form_data(intent="preview", title=""))

@@ -162,7 +162,7 @@ def test_a_new_writer_signs_up_writes_two_pages_with_a_photo_previews_and_publis
     expect(preview).to_be_visible()
     expect(write).to_be_hidden()
     expect(preview.locator("h1")).to_have_text("Sekolah di Atas Bukit")
-    expect(preview.locator("details.author-card")).to_contain_text("Bu Guru Ende")
+    expect(preview.locator(".author-card")).to_contain_text("Bu Guru Ende")
     expect(preview.locator("figure.featured img")).to_be_visible()
     expect(preview.locator("figcaption")).to_contain_text("Jalan setapak ke sekolah")
     expect(preview.locator("nav.pager a")).to_have_count(2)
