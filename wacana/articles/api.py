@@ -14,6 +14,7 @@ from ninja.files import UploadedFile
 from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import optional, signed_in
 from wacana.accounts.models import User
+from wacana.accounts.roles import is_editor
 from wacana.accounts.validators import is_username_shaped
 from wacana.articles import actions
 from wacana.articles.access import can_edit, get_article_for_reading
@@ -25,7 +26,6 @@ from wacana.lib.apierrors import ApiError, form_errors, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.lib.images import ImageRejected
 from wacana.lib.uploads import count_upload
-from wacana.moderation.roles import is_editor
 
 router = Router(tags=["articles"])
 

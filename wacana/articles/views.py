@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
+from wacana.accounts.roles import is_editor
 from wacana.articles import actions, counting, related
 from wacana.articles import pending as pending_images
 from wacana.articles.access import can_edit, get_article_for_edit, get_article_for_reading
@@ -34,12 +35,10 @@ from wacana.articles.models import (
     Tag,
 )
 from wacana.articles.seo import json_ld
-from wacana.discussion.threads import thread_for
 from wacana.lib import cursor
 from wacana.lib.busy import TryAgainLater
 from wacana.lib.images import ImageRejected
 from wacana.lib.uploads import TooManyUploads, count_upload
-from wacana.moderation.roles import is_editor
 
 PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
 
@@ -100,7 +99,6 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         "page_range": range(1, article.page_count + 1),
         **related.for_article(article),
         "site": SiteSettings.current(),
-        "thread": thread_for(request, article),
         **_reader_actions(request, article),
     }
     return render(request, "articles/detail.html", context)

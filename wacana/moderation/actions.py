@@ -19,6 +19,7 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 
 from wacana.accounts.models import ApiToken, User
+from wacana.accounts.roles import is_moderator, may_act_on
 from wacana.accounts.sessions import end_sessions_of
 from wacana.articles.models import Article
 from wacana.lib.text import xml_safe
@@ -35,7 +36,6 @@ from wacana.moderation.models import (
     ReportStatus,
     Target,
 )
-from wacana.moderation.roles import is_moderator, may_act_on
 from wacana.moderation.rules import is_rule, rule_label, rule_url
 from wacana.moderation.targets import Thing
 from wacana.notifications.actions import notify
@@ -617,26 +617,6 @@ def log_staff_edit(
     if author is not None:
         notify(author, "moderation", message, actor=editor, target_url=article.get_absolute_url())
     return entry
-
-
-def staff_changes(
-    editor: User, article: Article, data: dict[str, Any], sent: Any = None
-) -> dict[str, tuple[Any, Any]]:
-    """The title and category changes an edit by someone other than the writer would make.
-
-    Computed before the edit is saved (afterwards the old values are gone); `sent` limits
-    it to the fields the editor actually sent.
-    """
-    if editor.pk == article.author_id:
-        return {}
-    names = set(data if sent is None else sent)
-    changes: dict[str, tuple[Any, Any]] = {}
-    if "title" in names and "title" in data and data["title"] != article.title:
-        changes["title"] = (article.title, data["title"])
-    category = data.get("category") if "category" in names else None
-    if category is not None and category.pk != article.category_id:
-        changes["category"] = (article.category.slug, category.slug)
-    return changes
 
 
 def _field_name(name: str) -> str:

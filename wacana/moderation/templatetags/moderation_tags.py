@@ -55,6 +55,6 @@ def duration(value: timedelta | None) -> str:
 @register.filter
 def moderator(user: Any) -> bool:
     """{% if user|moderator %}: the one role check, for templates."""
-    from wacana.moderation.roles import is_moderator
+    from wacana.accounts.roles import is_moderator
 
     return is_moderator(user)

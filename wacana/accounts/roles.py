@@ -1,7 +1,10 @@
-"""The staff roles, as Django groups (made by migration 0003), and who counts as what.
+"""The staff roles, as Django groups (made by moderation's migration 0003), and who
+counts as what.
 
-Every view, API handler and template asks `is_moderator` or `is_editor`, and every
-staff action on someone else asks `may_act_on`, so each rule lives in one place.
+Every permission check (views, API handlers, querysets, templates) asks `is_moderator`,
+`is_editor` or `is_administrator`, and every staff action on someone
+else asks `may_act_on`, so each rule lives in one place. `User.is_staff` only opens
+Django's admin; it grants nothing on the site itself.
 """
 
 from collections.abc import Iterable
@@ -44,7 +47,9 @@ def is_moderator(user: Any) -> bool:
 
 def is_editor(user: Any) -> bool:
     """Editors curate: they choose the editor's picks ("Pilihan") and the headlines
-    ("Artikel Utama"). The "editor" group, administrators and superusers."""
+    ("Artikel Utama"); and they tidy others' content: edit others' articles, read and
+    delete others' comments (within `may_act_on`). The "editor" group, administrators
+    and superusers."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return bool(user.is_superuser) or bool({EDITOR, ADMINISTRATOR} & group_names(user))
