@@ -10,6 +10,9 @@ Django's admin; it grants nothing on the site itself.
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
 if TYPE_CHECKING:
     from django.db.models import Q
 
@@ -58,8 +61,6 @@ def is_editor(user: Any) -> bool:
 def load_group_names(users: Iterable[Any]) -> None:
     """Ask the groups of many users in one query (a listing checking `may_act_on` for
     each row's author would otherwise ask once per author)."""
-    from django.contrib.auth import get_user_model
-
     pending = {
         user.pk: user
         for user in users
@@ -121,8 +122,6 @@ def may_act_on(actor: Any, target: Any) -> bool:
 def protected_from(actor: Any) -> "Q":
     """The accounts `actor` may not act on, as a filter on users (for the admin's bulk
     actions, which work on querysets)."""
-    from django.db.models import Q
-
     if rank(actor) == SUPERUSER_RANK:
         return Q(pk__in=[])
     # Below a superuser, every administrator and superuser but oneself is out of reach.

@@ -136,10 +136,8 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
     person = User.objects.active().filter(username=username).first()
     if person is None:
         raise Http404(_("No writer has that username."))
-    # The articles app owns articles; the profile only shows its listing of them.
-    from wacana.articles.listings import by_author
-
-    page = by_author(person, request.GET.get("cursor"))
+    # The articles app owns articles: the template asks its {% writer_articles %} tag for
+    # the listing (accounts sits below articles and does not import it).
     viewer = request.user
     following = (
         isinstance(viewer, User) and viewer.pk != person.pk and actions.is_following(viewer, person)
@@ -147,7 +145,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
     return render(
         request,
         "accounts/profile.html",
-        {"person": person, "page": page, "is_following": following},
+        {"person": person, "is_following": following},
     )
 
 

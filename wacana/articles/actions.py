@@ -10,8 +10,9 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from wacana.accounts.models import User
 from wacana.articles import hooks, related
@@ -29,7 +30,10 @@ from wacana.articles.models import (
     Status,
     Tag,
 )
+from wacana.articles.tasks import notify_followers
 from wacana.lib import images, markdown
+from wacana.lib.busy import TryAgainLater, is_busy_database
+from wacana.notifications.actions import notify
 
 WORDS_PER_MINUTE = markdown.WORDS_PER_MINUTE
 FEATURED_WIDTHS = (1200, 720, 360)
@@ -217,11 +221,6 @@ def _count_public(article: Article, delta: int) -> None:
 def _enqueue_follower_notice(article_id: int) -> None:
     """Queue the followers' notice inside the publishing transaction: the queue lives in
     the same database, so the publish and its notice commit together or not at all."""
-    from django.utils.translation import gettext as _
-
-    from wacana.articles.tasks import notify_followers
-    from wacana.lib.busy import TryAgainLater, is_busy_database
-
     try:
         notify_followers.enqueue(article_id)
     except Exception as error:
@@ -526,9 +525,6 @@ _CURATION = {
 
 
 def _curation_message(kind: str, title: str) -> str:
-    from django.utils import translation
-    from django.utils.translation import gettext as _
-
     with translation.override(settings.LANGUAGE_CODE):
         if kind == PICK:
             return _("Your article “%(title)s” was chosen by the editors as an editor's pick.") % {
@@ -583,8 +579,6 @@ def curate(editor: User, article: Article, kind: str, on: bool) -> bool:
         setattr(article, f"{by_field}_id", editor.pk)
         # The flag flips in the same statement that claims it: told exactly once.
         if rows.filter(**{notified_field: False}).update(**{notified_field: True}):
-            from wacana.notifications.actions import notify
-
             notify(
                 article.author,
                 notification_kind,

@@ -21,7 +21,9 @@ from django.utils.translation import gettext as _
 from wacana.accounts.models import ApiToken, User
 from wacana.accounts.roles import is_moderator, may_act_on
 from wacana.accounts.sessions import end_sessions_of
+from wacana.articles.actions import hide_articles_of, restore_articles_of
 from wacana.articles.models import Article
+from wacana.discussion.actions import hide_comments_of, restore_comments_of
 from wacana.lib.text import xml_safe
 from wacana.moderation import targets
 from wacana.moderation.models import (
@@ -328,9 +330,6 @@ def _suspend(
 
 def suspend_account(person: User) -> dict[str, int]:
     """No sign-in, no sessions, no tokens, and nothing of theirs public any more."""
-    from wacana.articles.actions import hide_articles_of
-    from wacana.discussion.actions import hide_comments_of
-
     person.is_active = False
     person.suspended_at = timezone.now()
     person.save(update_fields=["is_active", "suspended_at"])
@@ -344,9 +343,6 @@ def suspend_account(person: User) -> dict[str, int]:
 
 def reinstate_account(person: User) -> dict[str, int]:
     """Lift a suspension: the account and what the suspension hid come back."""
-    from wacana.articles.actions import restore_articles_of
-    from wacana.discussion.actions import restore_comments_of
-
     person.is_active = True
     person.suspended_at = None
     person.save(update_fields=["is_active", "suspended_at"])

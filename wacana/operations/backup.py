@@ -29,6 +29,9 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, transaction
 
+from wacana.accounts.models import User
+from wacana.articles.models import Article, Image
+
 FORMAT = 1
 SQLITE_NAME = "database.sqlite3"
 PG_NAME = "database.pgdump"
@@ -108,9 +111,6 @@ def _copy_sqlite(target: Path) -> dict[str, Any]:
 
 def _snapshot_facts(execute: Callable[[str], list[tuple[Any, ...]]]) -> dict[str, Any]:
     """Applied migrations and a few counts, read in the same moment the copy holds."""
-    from wacana.accounts.models import User
-    from wacana.articles.models import Article, Image
-
     applied: dict[str, list[str]] = {}
     for app, name in execute("SELECT app, name FROM django_migrations"):
         applied.setdefault(app, []).append(name)

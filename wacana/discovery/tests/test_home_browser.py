@@ -12,7 +12,7 @@ from wacana.accounts.roles import EDITOR
 from wacana.articles.models import Article
 from wacana.conftest import make_user
 from wacana.discovery.tests.curation_helpers import write
-from wacana.lib.browser_testing import sign_in
+from wacana.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import ngettext
 
+from wacana.accounts.roles import is_moderator
+
 register = template.Library()
 
 
@@ -55,6 +57,4 @@ def duration(value: timedelta | None) -> str:
 @register.filter
 def moderator(user: Any) -> bool:
     """{% if user|moderator %}: the one role check, for templates."""
-    from wacana.accounts.roles import is_moderator
-
     return is_moderator(user)

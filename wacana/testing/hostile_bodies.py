@@ -10,6 +10,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from wacana.articles.models import PAGES_MAX
+from wacana.discovery import search
+from wacana.discovery.stemming import distinct_stems
 from wacana.lib import markdown
 
 BODIES: dict[str, Callable[[], str]] = {
@@ -87,17 +90,13 @@ class Cost:
 def save_cost(body: str) -> Cost:
     """The CPU work of saving `body` that grows with it: the form's checks, and for an
     accepted body the render (pages, text figures) and the search index's stems."""
-    from wacana.articles.models import PAGES_MAX
-    from wacana.discovery import search
-    from wacana.discovery.stemming import distinct_stems
-
     started = time.perf_counter()
     refused = markdown.body_problem(body)
     if refused is None and len(markdown.split_pages(body)) > PAGES_MAX:
         refused = "pages"
     if refused is None:
         markdown.render_article(body, lambda sources: {})
-        distinct_stems(search.plain_text(body))
+        distinct_stems(search.plain_text_from_markdown(body))
     return Cost(refused, time.perf_counter() - started)
 
 
