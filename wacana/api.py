@@ -1,4 +1,5 @@
-"""The JSON API, version 1, assembled from each app's router (see API.md)."""
+"""The JSON API, version 1, assembled from each app's router; served with its OpenAPI
+document at /api/v1/openapi.json and /api/v1/docs."""
 
 from ninja import NinjaAPI
 

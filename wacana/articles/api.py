@@ -1,4 +1,4 @@
-"""The Articles, Categories and Tags sections of API.md."""
+"""The API's articles, categories and tags endpoints (documented at /api/v1/docs)."""
 
 import re
 from datetime import datetime

@@ -51,7 +51,14 @@ class SearchQuery(Schema):
     limit: int = DEFAULT_LIMIT
 
 
-@router.get("/search", response={200: SearchListing, **ERRORS}, auth=None)
+# The operation ids are the ones these endpoints had before they moved here (clients
+# generated from the OpenAPI document use them).
+@router.get(
+    "/search",
+    response={200: SearchListing, **ERRORS},
+    auth=None,
+    operation_id="wacana_discovery_api_search_search_articles",
+)
 def search_articles(request: HttpRequest, query: Query[SearchQuery]) -> dict[str, Any]:
     """Public articles matching `q` (Indonesian stemming: `bermain` finds `permainan`),
     best match first: all words in the title, then some, then body only; newest first
@@ -89,7 +96,13 @@ class FeedQuery(Schema):
 
 # The following feed (/mengikuti as a page): a listing, so discovery's; under the
 # "accounts" tag, where the API's readers have always found it.
-@router.get("/me/feed", response={200: ArticleListing, **ERRORS}, auth=signed_in, tags=["accounts"])
+@router.get(
+    "/me/feed",
+    response={200: ArticleListing, **ERRORS},
+    auth=signed_in,
+    tags=["accounts"],
+    operation_id="wacana_accounts_feed_api_feed",
+)
 def feed(request: HttpRequest, query: Query[FeedQuery]) -> dict[str, Any]:
     user = request.auth  # type: ignore[attr-defined]
     assert isinstance(user, User)

@@ -1,4 +1,4 @@
-"""The "Reports and moderation" section of API.md."""
+"""The API's reports and moderation endpoints (documented at /api/v1/docs)."""
 
 from datetime import datetime
 from typing import Any, Literal
