@@ -10,7 +10,7 @@ from django_tasks_db.backend import DatabaseBackend
 from wacana.accounts.models import Follow
 from wacana.articles import counting
 from wacana.articles.models import Article
-from wacana.notifications.actions import notify_many
+from wacana.notifications import actions as notifications
 from wacana.notifications.models import Notification
 
 
@@ -51,7 +51,7 @@ def notify_followers(article_id: int) -> int:
         )
         if not batch:
             return told
-        told += notify_many(
+        told += notifications.notify_many(
             batch,
             "new_article",
             message,
