@@ -84,9 +84,12 @@ run: $(SITE_CONTENT)
 dev: demo
 	exec $(PY) manage.py serve --dev --host $(HOST) --port $(PORT)
 
+# lint-imports: the layer order of docs/architecture.md ([tool.importlinter] in
+# pyproject.toml); an import the wrong way fails here, and so `make test`.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 typecheck: install
 	$(BIN)/mypy wacana

@@ -1,2 +1,2 @@
 # Plugins shared by every app's tests (pytest only reads pytest_plugins at the root).
-pytest_plugins = ["wacana.lib.browser_testing"]
+pytest_plugins = ["wacana.testing.browser"]

@@ -1,9 +1,9 @@
-"""The JSON API, version 1, assembled from each app's router (see API.md)."""
+"""The JSON API, version 1, assembled from each app's router; served with its OpenAPI
+document at /api/v1/openapi.json and /api/v1/docs."""
 
 from ninja import NinjaAPI
 
 from wacana.accounts.api import router as accounts_router
-from wacana.accounts.feed_api import router as feed_router
 from wacana.articles.api import router as articles_router
 from wacana.discovery.api import router as discovery_router
 from wacana.discussion.api import router as discussion_router
@@ -22,7 +22,6 @@ api = NinjaAPI(
 apierrors.install(api)
 api.add_router("", accounts_router)
 api.add_router("", privacy_router)
-api.add_router("", feed_router)
 api.add_router("", articles_router)
 api.add_router("", discussion_router)
 api.add_router("", moderation_router)

@@ -1,6 +1,6 @@
 """Hostile Markdown (issue: bodies that took seconds to save): what saving each costs.
 
-For each body of wacana.lib.hostile_bodies: whether the form refuses it (422) and how
+For each body of wacana.testing.hostile_bodies: whether the form refuses it (422) and how
 long the form's checks plus, when accepted, rendering and indexing take (CPU time of
 this thread, no server: the figure other load moves least), then PASS/FAIL against 1 s;
 also how long rendering alone would take without the markup limit. Run by `make bench`;
@@ -21,7 +21,7 @@ def main() -> int:
     import django
 
     django.setup()
-    from wacana.lib.hostile_bodies import BODIES, render_cost, save_cost
+    from wacana.testing.hostile_bodies import BODIES, render_cost, save_cost
 
     print("== Hostile Markdown: the cost of saving each body (target: under 1 s)", flush=True)
     print(f"  {'body':50} {'chars':>7}  {'answer':6} {'save':>8}  {'render alone':>12}")

@@ -7,13 +7,16 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wacana.accounts import hooks
 from wacana.accounts.models import ApiToken, Follow, User
+from wacana.accounts.tasks import tell_owner_of_signup
 from wacana.accounts.validators import (
     normalize_email_address,
     normalize_username,
@@ -82,8 +85,6 @@ def _owner_of(email: str) -> User | None:
 
 
 def _tell_owner_of_signup(owner: User, reset_url: str) -> None:
-    from wacana.accounts.tasks import tell_owner_of_signup
-
     owner_id = owner.pk
     # By the worker: mail sent here would make this sign-up slower than any other.
     transaction.on_commit(lambda: tell_owner_of_signup.enqueue(owner_id, reset_url))
@@ -106,8 +107,6 @@ def update_profile(user: User, **fields: str) -> User:
 
 
 def delete_avatar_files(names: list[str]) -> None:
-    from django.core.files.storage import default_storage
-
     for name in names:
         if name:
             default_storage.delete(name)
@@ -210,15 +209,7 @@ def follow(follower: User, followed: User) -> bool:
             return False  # already following (perhaps a request racing this one)
         User.objects.filter(pk=follower.pk).update(following_count=F("following_count") + 1)
         User.objects.filter(pk=followed.pk).update(follower_count=F("follower_count") + 1)
-        from wacana.notifications.actions import notify
-
-        notify(
-            followed,
-            "follower",
-            _("%(name)s started following you.") % {"name": follower.name},
-            actor=follower,
-            target_url=follower.get_absolute_url(),
-        )
+        hooks.followed(follower, followed)
     return True
 
 

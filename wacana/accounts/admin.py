@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wacana.accounts.forms import AdminLoginForm
 from wacana.accounts.models import ApiToken, User
+from wacana.accounts.roles import may_act_on, protected_from
 from wacana.lib.text import XmlSafeInput
-from wacana.moderation.roles import may_act_on, protected_from
 
 # The admin signs in through the same limits and lockout as /masuk and the API.
 admin.site.login_form = AdminLoginForm

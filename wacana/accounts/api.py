@@ -1,4 +1,4 @@
-"""The Accounts section of API.md."""
+"""The API's account endpoints (documented at /api/v1/docs)."""
 
 import copy
 from datetime import datetime, timedelta

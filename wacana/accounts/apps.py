@@ -7,8 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from django.contrib.auth.signals import user_logged_in
+        # Imported here: these modules import models, which apps.py may not at load time.
+        from django.contrib.auth.signals import user_logged_in  # noqa: PLC0415
 
-        from wacana.accounts.sessions import remember_device
+        from wacana.accounts.sessions import remember_device  # noqa: PLC0415
 
         user_logged_in.connect(remember_device, dispatch_uid="wacana-remember-device")

@@ -110,7 +110,8 @@ class User(AbstractUser):
         password_changed = self._password is not None and not self._state.adding  # type: ignore[attr-defined]
         super().save(*args, **kwargs)
         if password_changed:
-            from wacana.accounts.actions import revoke_tokens_of
+            # Imported here: actions imports this module (a cycle at load time).
+            from wacana.accounts.actions import revoke_tokens_of  # noqa: PLC0415
 
             revoke_tokens_of(self)
 

@@ -1,17 +1,17 @@
 """Background tasks for accounts (django-tasks; `db_worker` runs them)."""
 
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
 from django_tasks import task
+
+from wacana.accounts.models import User
 
 
 @task()
 def tell_owner_of_signup(owner_id: int, reset_url: str) -> bool:
     """Tell an address's owner that someone tried to sign up with it; True if mailed."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from wacana.accounts.models import User
 
     owner = User.objects.filter(pk=owner_id).exclude(email="").first()
     if owner is None:

@@ -49,7 +49,6 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
-    path("mengikuti", views.feed, name="feed"),
     re_path(r"^(?P<username>[A-Za-z0-9_.]{3,30})/pengikut$", views.followers, name="followers"),
     re_path(r"^(?P<username>[A-Za-z0-9_.]{3,30})/mengikuti$", views.following, name="following"),
     re_path(r"^(?P<username>[A-Za-z0-9_.]{3,30})/ikuti$", views.follow, name="follow"),

@@ -16,7 +16,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wacana.accounts import actions
-from wacana.accounts.feed import feed_page
 from wacana.accounts.forms import (
     AvatarForm,
     LoginForm,
@@ -50,7 +49,7 @@ def _next_url(request: HttpRequest) -> str:
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("pages:home")
+        return redirect("discovery:home")
     status, retry_after = 200, 0
     form = SignupForm(data=request.POST or None)
     if request.method == "POST":
@@ -127,7 +126,7 @@ def admin_login(request: HttpRequest) -> HttpResponse:
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
     auth_logout(request)
-    return redirect("pages:home")
+    return redirect("discovery:home")
 
 
 @require_safe
@@ -137,10 +136,8 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
     person = User.objects.active().filter(username=username).first()
     if person is None:
         raise Http404(_("No writer has that username."))
-    # The articles app owns articles; the profile only shows its listing of them.
-    from wacana.articles.listings import by_author
-
-    page = by_author(person, request.GET.get("cursor"))
+    # The articles app owns articles: the template asks its {% writer_articles %} tag for
+    # the listing (accounts sits below articles and does not import it).
     viewer = request.user
     following = (
         isinstance(viewer, User) and viewer.pk != person.pk and actions.is_following(viewer, person)
@@ -148,7 +145,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
     return render(
         request,
         "accounts/profile.html",
-        {"person": person, "page": page, "is_following": following},
+        {"person": person, "is_following": following},
     )
 
 
@@ -212,16 +209,6 @@ def follow(request: HttpRequest, username: str) -> HttpResponse:
             messages.error(request, _("You cannot follow yourself."))
     # Back where the button was (the author card on an article), else the profile.
     return redirect(_next_url(request) or person)
-
-
-@login_required
-@require_safe
-def feed(request: HttpRequest) -> HttpResponse:
-    try:
-        page = feed_page(_signed_in_user(request), request.GET.get("cursor"))
-    except cursor.BadCursor:
-        raise Http404 from None
-    return render(request, "accounts/feed.html", {"page": page})
 
 
 @login_required

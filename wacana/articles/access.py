@@ -5,12 +5,8 @@ from typing import Any
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from wacana.accounts.roles import is_editor, may_act_on
 from wacana.articles.models import Article
-from wacana.moderation.roles import may_act_on
-
-
-def is_staff_member(user: Any) -> bool:
-    return bool(user.is_authenticated and user.is_staff)
 
 
 def get_article_for_reading(user: Any, pk: int) -> Article:
@@ -26,13 +22,13 @@ def get_article_for_reading(user: Any, pk: int) -> Article:
 
 
 def can_edit(user: Any, article: Article) -> bool:
-    """Its writer, or staff who may act on the writer (not an administrator's article
-    for a mere editor: see moderation.roles.may_act_on)."""
+    """Its writer, or an editor (or administrator) who may act on the writer (not an
+    administrator's article for a mere editor: see accounts.roles.may_act_on)."""
     if not user.is_authenticated:
         return False
     if article.author_id == user.pk:
         return True
-    return is_staff_member(user) and may_act_on(user, article.author)
+    return is_editor(user) and may_act_on(user, article.author)
 
 
 def get_article_for_edit(user: Any, pk: int) -> Article:

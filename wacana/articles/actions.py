@@ -10,11 +10,12 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from wacana.accounts.models import User
-from wacana.articles import related
+from wacana.articles import hooks, related
 from wacana.articles.models import (
     POSITIVE_RATINGS,
     Article,
@@ -29,8 +30,10 @@ from wacana.articles.models import (
     Status,
     Tag,
 )
-from wacana.discovery import search
+from wacana.articles.tasks import notify_followers
 from wacana.lib import images, markdown
+from wacana.lib.busy import TryAgainLater, is_busy_database
+from wacana.notifications.actions import notify
 
 WORDS_PER_MINUTE = markdown.WORDS_PER_MINUTE
 FEATURED_WIDTHS = (1200, 720, 360)
@@ -153,8 +156,6 @@ def update_article(
 def _update_article(
     editor: User, article: Article, data: dict[str, Any], rendered: markdown.Rendered | None
 ) -> Article:
-    from wacana.moderation.actions import log_staff_edit, staff_changes
-
     changes = staff_changes(editor, article, data)
     fields: set[str] = set()
     old_category_id = article.category_id
@@ -182,18 +183,37 @@ def _update_article(
             article.updated_at = timezone.now()
             fields.add("updated_at")
         article.save(update_fields=sorted(fields))
-        search.sync_article(article)
+        hooks.article_changed(article)
         if article.is_public and fields & {"title", "category"}:
             # Other articles' cached "more" links show its title under its category.
             related.forget(article, old_category_id=old_category_id)
     if changes:
-        log_staff_edit(editor, article, changes)
+        hooks.staff_edited(editor, article, changes)
     return article
 
 
+def staff_changes(
+    editor: User, article: Article, data: dict[str, Any], sent: Any = None
+) -> dict[str, tuple[Any, Any]]:
+    """The title and category changes an edit by someone other than the writer would make.
+
+    Computed before the edit is saved (afterwards the old values are gone); `sent` limits
+    it to the fields the editor actually sent.
+    """
+    if editor.pk == article.author_id:
+        return {}
+    names = set(data if sent is None else sent)
+    changes: dict[str, tuple[Any, Any]] = {}
+    if "title" in names and "title" in data and data["title"] != article.title:
+        changes["title"] = (article.title, data["title"])
+    category = data.get("category") if "category" in names else None
+    if category is not None and category.pk != article.category_id:
+        changes["category"] = (article.category.slug, category.slug)
+    return changes
+
+
 def _count_public(article: Article, delta: int) -> None:
-    # Every change of what is public passes here: the related links must follow.
-    related.forget(article)
+    # Every change of what is public passes here (with _visibility_changed after it).
     User.objects.filter(pk=article.author_id).update(article_count=F("article_count") + delta)
     Tag.objects.filter(articletag__article=article).update(article_count=F("article_count") + delta)
 
@@ -201,11 +221,6 @@ def _count_public(article: Article, delta: int) -> None:
 def _enqueue_follower_notice(article_id: int) -> None:
     """Queue the followers' notice inside the publishing transaction: the queue lives in
     the same database, so the publish and its notice commit together or not at all."""
-    from django.utils.translation import gettext as _
-
-    from wacana.articles.tasks import notify_followers
-    from wacana.lib.busy import TryAgainLater, is_busy_database
-
     try:
         notify_followers.enqueue(article_id)
     except Exception as error:
@@ -241,7 +256,7 @@ def publish_article(user: User, article: Article) -> Article:
     )
     if not was_public:
         _count_public(article, +1)
-    search.sync_article(article)
+    _visibility_changed(article)
     return article
 
 
@@ -254,8 +269,7 @@ def unpublish_article(user: User, article: Article) -> Article:
     article.save(update_fields=["status"])
     ArticleTag.objects.filter(article=article).update(is_public=False)
     _count_public(article, -1)
-    _home_changed()
-    search.sync_article(article)
+    _visibility_changed(article)
     return article
 
 
@@ -269,7 +283,8 @@ def _delete_files(names: list[str]) -> None:
 def delete_article(user: User, article: Article) -> None:
     if article.is_public:
         _count_public(article, -1)
-        _home_changed()
+        # The search entry goes with the row (a cascade); the caches must be told.
+        _visibility_changed(article, deleted=True)
     files = [article.image.name, article.image_medium.name, article.image_small.name]
     article.delete()
     transaction.on_commit(lambda: _delete_files(files))
@@ -340,7 +355,7 @@ def save_category(category: Category) -> Category:
         if before.parent_id != category.parent_id:
             # The copied rubric of every article in it moves along (rare, admin only).
             Article.objects.filter(category=category).update(rubric_id=category.rubric_id)
-            search.move_category(category)
+            hooks.category_moved(category)
     else:
         category.save()
     return category
@@ -358,8 +373,7 @@ def hide_article(article: Article, *, with_account: bool = False) -> bool:
     ArticleTag.objects.filter(article=article).update(is_public=False)
     if was_public:
         _count_public(article, -1)
-        _home_changed()
-    search.sync_article(article)
+    _visibility_changed(article)
     return True
 
 
@@ -376,7 +390,7 @@ def restore_article(article: Article) -> bool:
             is_public=True, published_at=article.published_at
         )
         _count_public(article, +1)
-    search.sync_article(article)
+    _visibility_changed(article)
     return True
 
 
@@ -511,9 +525,6 @@ _CURATION = {
 
 
 def _curation_message(kind: str, title: str) -> str:
-    from django.utils import translation
-    from django.utils.translation import gettext as _
-
     with translation.override(settings.LANGUAGE_CODE):
         if kind == PICK:
             return _("Your article “%(title)s” was chosen by the editors as an editor's pick.") % {
@@ -523,12 +534,22 @@ def _curation_message(kind: str, title: str) -> str:
 
 
 def _home_changed() -> None:
-    """The home page's cached sections are stale: now, and again after the commit (a
-    request rendering in between would otherwise cache the old state anew)."""
-    from wacana.discovery import home
+    """Lists cached across articles (the home page's sections) are stale: now, and again
+    after the commit (a request rendering in between would otherwise cache the old state
+    anew)."""
+    hooks.listings_changed()
+    transaction.on_commit(hooks.listings_changed)
 
-    home.forget()
-    transaction.on_commit(home.forget)
+
+def _visibility_changed(article: Article, *, deleted: bool = False) -> None:
+    """Everything that must follow when an article's visibility changes (published,
+    unpublished, hidden, restored, deleted), in one place: the other articles' cached
+    related links, the derived copies of the article (the search index), and the cached
+    listings (the home page). Called by each of those actions, inside its transaction."""
+    related.forget(article)
+    if not deleted:
+        hooks.article_changed(article)
+    _home_changed()
 
 
 @transaction.atomic
@@ -558,8 +579,6 @@ def curate(editor: User, article: Article, kind: str, on: bool) -> bool:
         setattr(article, f"{by_field}_id", editor.pk)
         # The flag flips in the same statement that claims it: told exactly once.
         if rows.filter(**{notified_field: False}).update(**{notified_field: True}):
-            from wacana.notifications.actions import notify
-
             notify(
                 article.author,
                 notification_kind,

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wacana.accounts.models import User
+from wacana.accounts.roles import is_editor, may_act_on, protected_from
 from wacana.articles import actions
 from wacana.articles.forms import checked_body
 from wacana.articles.models import Article, Category, CategoryAlias, Image, SiteSettings, Tag
 from wacana.lib.text import XmlSafeInput
-from wacana.moderation.roles import is_editor, may_act_on, protected_from
 
 
 def _curation_action(kind: str, on: bool, description: Any) -> Any:
@@ -172,7 +172,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # articles are written on the "Tulis" page or through the API
 
-    # Not an administrator's article for a moderator or editor (moderation.roles).
+    # Not an administrator's article for a moderator or editor (accounts.roles).
     def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or may_act_on(request.user, obj.author))

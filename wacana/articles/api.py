@@ -1,4 +1,4 @@
-"""The Articles, Categories and Tags sections of API.md."""
+"""The API's articles, categories and tags endpoints (documented at /api/v1/docs)."""
 
 import re
 from datetime import datetime
@@ -16,6 +16,7 @@ from ninja.files import UploadedFile
 from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import optional, signed_in
 from wacana.accounts.models import User
+from wacana.accounts.roles import is_editor
 from wacana.accounts.validators import is_username_shaped
 from wacana.articles import actions, writing
 from wacana.articles.access import can_edit, get_article_for_reading
@@ -27,7 +28,6 @@ from wacana.lib.apierrors import ApiError, form_errors, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.lib.images import ImageRejected
 from wacana.lib.uploads import count_upload
-from wacana.moderation.roles import is_editor
 
 router = Router(tags=["articles"])
 JAKARTA = ZoneInfo("Asia/Jakarta")

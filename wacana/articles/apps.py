@@ -8,4 +8,4 @@ class ArticlesConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the signals that drop the cached rubric bar when a category changes.
-        from wacana.articles import navigation  # noqa: F401
+        from wacana.articles import navigation  # noqa: F401, PLC0415 - models must be ready first

@@ -44,6 +44,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
 from django.http import HttpRequest
 
+from wacana.articles import hooks
 from wacana.articles.models import Article, DailyViews, Status
 from wacana.lib.clientip import client_ip
 
@@ -351,9 +352,7 @@ def flush() -> int:
 
 def _refresh_popular() -> None:
     """Recompute "popular this week" after a flush, off the request path."""
-    from wacana.discovery import popular
-
     try:
-        popular.after_flush()
+        hooks.views_flushed()
     except Exception:
         logger.exception("Refreshing the popular articles failed; the views are written")

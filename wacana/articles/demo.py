@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.demo_content import ARTICLES
@@ -45,28 +46,10 @@ def create_demo_articles() -> list[Article]:
     return made
 
 
-COMMENTS = [
-    "Terima kasih sudah menulis ini. Di kampung saya keadaannya mirip sekali.",
-    "Tulisan yang jernih. Saya jadi ingin tahu kelanjutannya.",
-    "Setuju dengan bagian akhirnya. Semoga pemerintah daerah ikut membaca.",
-    "Boleh tahu sumber angka di paragraf ketiga? Ingin saya bagikan ke teman-teman.",
-    "Saya pernah ke sana tahun lalu, dan memang begitu adanya.",
-    "Bagus sekali. Cara bertutur seperti ini jarang saya temukan.",
-]
-REPLIES = [
-    "Terima kasih sudah membaca! Kelanjutannya sedang saya tulis.",
-    "Angkanya dari catatan koperasi dan wawancara langsung, nanti saya tautkan.",
-    "Senang mendengarnya. Semoga makin banyak yang peduli.",
-]
-
-
 def bring_demo_to_life(articles: list[Article]) -> None:
-    """What makes the demo look lived in: writers who joined before their first article,
-    who follow one another, and comments (with the writer's reply) under half the
-    articles. Deterministic, so every `make run` shows the same site."""
-    from wacana.accounts import actions as account_actions
-    from wacana.discussion import actions as discussion
-
+    """What makes the demo look lived in: writers who joined before their first article
+    and who follow one another (the comments come from wacana.discussion.demo).
+    Deterministic, so every `make run` shows the same site."""
     rng = random.Random(1945)
     writers = list(User.objects.filter(articles__in=articles).distinct().order_by("username"))
     for writer in writers:
@@ -77,9 +60,3 @@ def bring_demo_to_life(articles: list[Article]) -> None:
         others = [w for w in writers if w.pk != writer.pk]
         for followed in rng.sample(others, k=min(len(others), rng.randint(2, 4))):
             account_actions.follow(writer, followed)
-    for article in Article.objects.filter(pk__in=[a.pk for a in articles]).order_by("pk")[::2]:
-        readers = [w for w in writers if w.pk != article.author_id]
-        for reader in rng.sample(readers, k=min(len(readers), rng.randint(1, 3))):
-            comment = discussion.post_comment(reader, article, rng.choice(COMMENTS))
-            if rng.random() < 0.4:
-                discussion.post_comment(article.author, article, rng.choice(REPLIES), comment)

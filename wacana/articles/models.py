@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wacana.accounts.roles import is_editor, is_moderator
+
 TITLE_MAX = 150
 BODY_MAX = 100_000
 PAGES_MAX = 20
@@ -127,11 +129,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         return self.filter(status=Status.PUBLISHED)
 
     def visible_to(self, user: Any) -> "ArticleQuerySet":
-        """What `user` may open: everything public, their own, and all for staff and
-        moderators (who must read what they judge)."""
-        from wacana.moderation.roles import is_moderator
-
-        if user.is_authenticated and (user.is_staff or is_moderator(user)):
+        """What `user` may open: everything public, their own, and all for staff (who
+        must read what they judge or edit)."""
+        if is_moderator(user) or is_editor(user):
             return self
         if user.is_authenticated:
             return self.filter(Q(status=Status.PUBLISHED) | Q(author=user))

@@ -1,8 +1,17 @@
 """Background tasks for articles (django-tasks; django-tasks-db's `db_worker` runs them)."""
 
-from django_tasks import task
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task, task_backends
+from django_tasks_db.backend import DatabaseBackend
 
+from wacana.accounts.models import Follow
 from wacana.articles import counting
+from wacana.articles.models import Article
+from wacana.notifications import actions as notifications
+from wacana.notifications.models import Notification
 
 
 @task()
@@ -23,15 +32,6 @@ def notify_followers(article_id: int) -> int:
     the last follower told, going through followers in id order, and each notice has
     a once-key, so nobody is told twice even when a batch is repeated.
     """
-    from django.conf import settings
-    from django.utils import translation
-    from django.utils.translation import gettext as _
-
-    from wacana.accounts.models import Follow
-    from wacana.articles.models import Article
-    from wacana.notifications.actions import notify_many
-    from wacana.notifications.models import Notification
-
     article = Article.objects.published().select_related("author").filter(pk=article_id).first()
     if article is None:
         return 0
@@ -51,7 +51,7 @@ def notify_followers(article_id: int) -> int:
         )
         if not batch:
             return told
-        told += notify_many(
+        told += notifications.notify_many(
             batch,
             "new_article",
             message,
@@ -72,10 +72,6 @@ KEEP_FAILED_RESULTS_DAYS = 7
 def prune_task_results() -> bool:
     """Delete finished task results older than the above; False when tasks are not kept
     in the database (another backend: nothing to prune)."""
-    from django.core.management import call_command
-    from django_tasks import task_backends
-    from django_tasks_db.backend import DatabaseBackend
-
     if not isinstance(task_backends["default"], DatabaseBackend):
         return False
     call_command(
@@ -92,6 +88,6 @@ def prune_task_results() -> bool:
 def publish_scheduled(article_id: int, stamp: str) -> bool:
     """Publish a draft scheduled ("Terbitkan nanti") for the time `stamp` (ISO format);
     enqueued with run_after that time, so the worker picks it up then."""
-    from wacana.articles.writing import publish_when_due
+    from wacana.articles.writing import publish_when_due  # noqa: PLC0415 - writing imports tasks (scheduling)
 
     return publish_when_due(article_id, stamp)

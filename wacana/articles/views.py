@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
+from wacana.accounts.roles import is_editor
 from wacana.articles import actions, counting, related, writing, writing_pages
 from wacana.articles import pending as pending_images
 from wacana.articles.access import can_edit, get_article_for_edit, get_article_for_reading
@@ -35,13 +35,10 @@ from wacana.articles.models import (
     Tag,
 )
 from wacana.articles.seo import json_ld
-from wacana.discovery import sidebar
-from wacana.discussion.threads import thread_for
 from wacana.lib import cursor
 from wacana.lib.busy import TryAgainLater
 from wacana.lib.images import ImageRejected
 from wacana.lib.uploads import TooManyUploads, count_upload
-from wacana.moderation.roles import is_editor
 
 PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
 
@@ -102,9 +99,8 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         "page_range": range(1, article.page_count + 1),
         **related.for_article(article),
         "site": SiteSettings.current(),
-        "thread": thread_for(request, article),
         "current_rubric": article.rubric_id,
-        "sidebar": SimpleLazyObject(sidebar.sidebar),
+        "with_sidebar": True,
         **_reader_actions(request, article),
     }
     return render(request, "articles/detail.html", context)
@@ -159,7 +155,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
             "children": children,
             "page": page,
             "current_rubric": found.rubric_id,
-            "sidebar": SimpleLazyObject(sidebar.sidebar),
+            "with_sidebar": True,
         },
     )
 

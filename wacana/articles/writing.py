@@ -243,7 +243,9 @@ def publish_problems(data: dict[str, Any], *, has_image: bool) -> list[str]:
     if not data.get("category"):
         problems.append(_("Choose a category."))
     body = data.get("body") or ""
-    text = markdown.plain_text(" ".join(markdown.render_pages(body))) if body.strip() else ""
+    text = (
+        markdown.plain_text_from_html(" ".join(markdown.render_pages(body))) if body.strip() else ""
+    )
     if not text.strip():
         problems.append(_("Write at least one paragraph."))
     if has_image and not (data.get("image_caption") or "").strip():
@@ -284,7 +286,7 @@ def schedule_publication(user: User, article: Article, when: datetime | None) ->
 
 
 def _enqueue_publication(article_id: int, stamp: str, when: datetime) -> None:
-    from wacana.articles.tasks import publish_scheduled
+    from wacana.articles.tasks import publish_scheduled  # noqa: PLC0415 - tasks import writing (publishing when due)
 
     # django-tasks-db stores the task with run_after: a worker started later (after a
     # restart) still finds it, and runs it as soon as the time has come.

@@ -9,10 +9,10 @@ from django.db.models import F
 
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
+from wacana.accounts.roles import EDITOR
 from wacana.articles import actions
 from wacana.articles.models import Article, DailyViews, RatingKind
 from wacana.discovery import popular
-from wacana.moderation.roles import EDITOR
 
 EDITOR_USERNAME = "redaksi"
 

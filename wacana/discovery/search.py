@@ -41,7 +41,7 @@ _MARKUP_RE = re.compile(r"[#*_`~>|\\]+")
 _SPACE_RE = re.compile(r"\s+")
 
 
-def plain_text(markdown_source: str) -> str:
+def plain_text_from_markdown(markdown_source: str) -> str:
     """What a reader reads of a Markdown body: link texts kept, images, addresses and
     markup left out. Cheap (regular expressions only), so snippets can use it too."""
     text = _PAGE_BREAK_RE.sub(" ", markdown_source)
@@ -62,7 +62,7 @@ def entry_for(article: Article, body_stems: list[str] | None = None) -> SearchEn
     """The index row of a public article (not saved). `body_stems` may be given by a
     bulk caller that has already stemmed an identical body."""
     if body_stems is None:
-        body_stems = distinct_stems(plain_text(article.body))
+        body_stems = distinct_stems(plain_text_from_markdown(article.body))
     tag_stems = distinct_stems(_tag_names(article.tag_list))
     assert article.published_at is not None
     return SearchEntry(
@@ -137,7 +137,7 @@ def rebuild(batch_size: int = 1000, *, progress: Any = None) -> int:
         for article in batch:
             body = stemmed.get(article.body)
             if body is None:
-                body = distinct_stems(plain_text(article.body))
+                body = distinct_stems(plain_text_from_markdown(article.body))
                 if len(stemmed) < 1000:
                     stemmed[article.body] = body
             entries.append(entry_for(article, body))
@@ -225,7 +225,7 @@ def _filter_sql(filters: Filters) -> tuple[list[str], list[Any]]:
 
 def _run(sql: str, params: list[Any]) -> list[int]:
     # Raw SQL passes no router: ask it, so that a read replica answers searches.
-    from wacana.discovery.models import SearchEntry
+    from wacana.discovery.models import SearchEntry  # noqa: PLC0415 - the models import this module
 
     with connections[router.db_for_read(SearchEntry)].cursor() as db:
         db.execute(sql, params)
@@ -405,7 +405,7 @@ def snippet(markdown_source: str, wanted: set[str]) -> SafeString:
     # Only a window around the match is turned into text and cut into words.
     window_start = max(0, position - SNIPPET_WINDOW_BEFORE)
     window_end = position + SNIPPET_WINDOW_AFTER
-    text = plain_text(source[window_start:window_end])
+    text = plain_text_from_markdown(source[window_start:window_end])
     spans = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
     if not spans:
         return mark_safe("")

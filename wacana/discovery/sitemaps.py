@@ -154,7 +154,7 @@ class CategorySitemap(Sitemap[Category]):
 class StaticSitemap(Sitemap[str]):
     def items(self) -> list[str]:
         return [
-            "pages:home",
+            "discovery:home",
             "pages:about",
             "pages:guidelines",
             "pages:terms",

@@ -25,7 +25,8 @@ MAX_TOKEN = 40
 @lru_cache(maxsize=1)
 def _stemmer() -> Any:
     # Builds its dictionary (about 30,000 words) once per process, on first use.
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+    # Imported here too: processes that never stem (most web requests) skip its load.
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # noqa: PLC0415
 
     return StemmerFactory().create_stemmer()
 

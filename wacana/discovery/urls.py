@@ -3,7 +3,7 @@ import re
 from django.urls import URLPattern, URLResolver, path, re_path
 
 from wacana.accounts.validators import RESERVED_USERNAMES
-from wacana.discovery import feeds, sitemaps, views_home, views_search
+from wacana.discovery import feeds, sitemaps, views
 
 app_name = "discovery"
 
@@ -15,8 +15,10 @@ _NOT_RESERVED = "(?!(?:{})/)".format(
 )
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("cari", views_search.search_page, name="search"),
-    path("pilihan", views_home.picks, name="picks"),
+    path("", views.home, name="home"),
+    path("cari", views.search_page, name="search"),
+    path("pilihan", views.picks, name="picks"),
+    path("mengikuti", views.following, name="following"),
     path("feed", feeds.site_feed, name="feed"),
     path("kategori/<slug:slug>/feed", feeds.category_feed, name="category_feed"),
     path("tag/<slug:slug>/feed", feeds.tag_feed, name="tag_feed"),

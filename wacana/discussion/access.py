@@ -5,9 +5,9 @@ from typing import Any
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from wacana.accounts.roles import is_editor, may_act_on
 from wacana.articles.models import Article
 from wacana.discussion.models import Comment, CommentStatus
-from wacana.moderation.roles import may_act_on
 
 
 def may_comment(user: Any) -> bool:
@@ -27,12 +27,13 @@ def can_edit(user: Any, comment: Comment) -> bool:
 
 
 def can_delete(user: Any, comment: Comment) -> bool:
-    """The writer deletes their own comment; staff may delete anyone's."""
+    """The writer deletes their own comment; editors and administrators may delete
+    anyone's (moderators hide comments through the moderation tools instead)."""
     if not user.is_authenticated or comment.status == CommentStatus.DELETED:
         return False
     if comment.author_id == user.pk and may_comment(user):
         return True
-    return bool(user.is_staff) and may_act_on(user, comment.author)
+    return is_editor(user) and may_act_on(user, comment.author)
 
 
 def get_open_article(pk: int) -> Article:

@@ -7,9 +7,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wacana.accounts.models import User
+from wacana.accounts.roles import may_act_on
 from wacana.discussion import actions
 from wacana.discussion.models import Comment
-from wacana.moderation.roles import may_act_on
 
 
 @admin.register(Comment)

@@ -1,4 +1,4 @@
-"""The Comments section of API.md."""
+"""The API's comment endpoints (documented at /api/v1/docs)."""
 
 from datetime import datetime
 from typing import Any

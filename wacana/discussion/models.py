@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from wacana.accounts.roles import is_editor
 from wacana.articles.models import Article
 
 COMMENT_MAX = 5000
@@ -17,9 +18,10 @@ class CommentStatus(models.TextChoices):
 
 
 def seen_by(user: Any) -> Q:
-    """Which comments `user` may read: visible ones, their own hidden ones, and for staff
-    every hidden one too. A deleted comment is only ever a placeholder."""
-    if user.is_authenticated and user.is_staff:
+    """Which comments `user` may read: visible ones, their own hidden ones, and for editors
+    and administrators every hidden one too (moderators read them in the moderation queue).
+    A deleted comment is only ever a placeholder."""
+    if is_editor(user):
         return Q(status__in=[CommentStatus.VISIBLE, CommentStatus.HIDDEN])
     if user.is_authenticated:
         return Q(status=CommentStatus.VISIBLE) | Q(status=CommentStatus.HIDDEN, author_id=user.pk)

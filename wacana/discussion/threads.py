@@ -12,11 +12,11 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
+from wacana.accounts.roles import is_editor, load_group_names
 from wacana.articles.models import Article, Status
 from wacana.discussion.access import can_delete, can_edit, may_comment
 from wacana.discussion.models import Comment, CommentStatus, seen_by
 from wacana.lib import cursor
-from wacana.moderation.roles import load_group_names
 
 PAGE_SIZE = 50
 CURSOR_PARAM = "komentar"
@@ -59,16 +59,16 @@ def comment_url(comment: Comment) -> str:
 
 
 def _load_ranks(user: Any, rows: list[Comment]) -> None:
-    # Staff may delete others' comments only where may_act_on allows, which asks each
+    # Editors may delete others' comments only where may_act_on allows, which asks each
     # author's groups: asked here in one query rather than once per author.
-    if user.is_authenticated and user.is_staff:
+    if is_editor(user):
         load_group_names(row.author for row in rows)
 
 
 def present(comment: Comment, user: Any, *, open_for_user: bool) -> Comment:
     """Decide once, in Python, what the templates show of a comment to `user`."""
     own = user.is_authenticated and comment.author_id == user.pk
-    staff = user.is_authenticated and user.is_staff
+    staff = is_editor(user)
     if comment.status == CommentStatus.DELETED:
         shown_as = "deleted"
     elif comment.status == CommentStatus.HIDDEN and not (own or staff):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.db import models
 from django.db.models import Q, QuerySet
 
 DEFAULT_LIMIT = 20
@@ -95,8 +96,6 @@ def paginate(
 
 
 def _is_time(model: Any, path: str) -> bool:
-    from django.db import models
-
     *relations, name = path.split("__")
     for relation in relations:
         model = model._meta.get_field(relation).related_model

@@ -36,7 +36,7 @@ REPLICA_VIEWS = frozenset(
         "discovery:writer_feed",
         "discovery:sitemap_index",
         "discovery:sitemap_section",
-        "pages:home",
+        "discovery:home",
         "accounts:profile",
     }
 )

@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from diskcache import DjangoCache
+from django.conf import settings
+from django.core.cache import caches
 
 
 class DiskCache(DjangoCache):
@@ -39,9 +41,6 @@ def remove_expired() -> int:
     diskcache leaves an expired entry on disk until a later write culls it (ten at a
     time), and the privacy policy promises that a (hashed) address leaves the rate-limit
     cache within the hour: `run_view_flusher` calls this every time it flushes."""
-    from django.conf import settings
-    from django.core.cache import caches
-
     removed = 0
     for alias in settings.CACHES:
         backend = caches[alias]

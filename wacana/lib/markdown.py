@@ -259,11 +259,11 @@ def render_article(body: str, lookup: DimensionsLookup | None = None) -> Rendere
     sizes = lookup(sources) if lookup and sources else {}
     env = {"dimensions": sizes.get}
     pages = [clean(_MD.renderer.render(tokens, _MD.options, env)) for tokens in parsed]
-    text = plain_text(" ".join(pages))
+    text = plain_text_from_html(" ".join(pages))
     words = word_count(text)
     return Rendered(
         pages=pages,
-        excerpt=excerpt(plain_text(pages[0]) or text),
+        excerpt=excerpt(plain_text_from_html(pages[0]) or text),
         word_count=words,
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
     )
@@ -274,7 +274,7 @@ _TAG_RE = re.compile(r"<[^<>]*>")
 _SPACE_RE = re.compile(r"\s+")
 
 
-def plain_text(safe_html: str) -> str:
+def plain_text_from_html(safe_html: str) -> str:
     return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub(" ", safe_html))).strip()
 
 

@@ -19,8 +19,11 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 
 from wacana.accounts.models import ApiToken, User
+from wacana.accounts.roles import is_moderator, may_act_on
 from wacana.accounts.sessions import end_sessions_of
+from wacana.articles.actions import hide_articles_of, restore_articles_of
 from wacana.articles.models import Article
+from wacana.discussion.actions import hide_comments_of, restore_comments_of
 from wacana.lib.text import xml_safe
 from wacana.moderation import targets
 from wacana.moderation.models import (
@@ -35,7 +38,6 @@ from wacana.moderation.models import (
     ReportStatus,
     Target,
 )
-from wacana.moderation.roles import is_moderator, may_act_on
 from wacana.moderation.rules import is_rule, rule_label, rule_url
 from wacana.moderation.targets import Thing
 from wacana.notifications.actions import notify
@@ -328,9 +330,6 @@ def _suspend(
 
 def suspend_account(person: User) -> dict[str, int]:
     """No sign-in, no sessions, no tokens, and nothing of theirs public any more."""
-    from wacana.articles.actions import hide_articles_of
-    from wacana.discussion.actions import hide_comments_of
-
     person.is_active = False
     person.suspended_at = timezone.now()
     person.save(update_fields=["is_active", "suspended_at"])
@@ -344,9 +343,6 @@ def suspend_account(person: User) -> dict[str, int]:
 
 def reinstate_account(person: User) -> dict[str, int]:
     """Lift a suspension: the account and what the suspension hid come back."""
-    from wacana.articles.actions import restore_articles_of
-    from wacana.discussion.actions import restore_comments_of
-
     person.is_active = True
     person.suspended_at = None
     person.save(update_fields=["is_active", "suspended_at"])
@@ -617,26 +613,6 @@ def log_staff_edit(
     if author is not None:
         notify(author, "moderation", message, actor=editor, target_url=article.get_absolute_url())
     return entry
-
-
-def staff_changes(
-    editor: User, article: Article, data: dict[str, Any], sent: Any = None
-) -> dict[str, tuple[Any, Any]]:
-    """The title and category changes an edit by someone other than the writer would make.
-
-    Computed before the edit is saved (afterwards the old values are gone); `sent` limits
-    it to the fields the editor actually sent.
-    """
-    if editor.pk == article.author_id:
-        return {}
-    names = set(data if sent is None else sent)
-    changes: dict[str, tuple[Any, Any]] = {}
-    if "title" in names and "title" in data and data["title"] != article.title:
-        changes["title"] = (article.title, data["title"])
-    category = data.get("category") if "category" in names else None
-    if category is not None and category.pk != article.category_id:
-        changes["category"] = (article.category.slug, category.slug)
-    return changes
 
 
 def _field_name(name: str) -> str:

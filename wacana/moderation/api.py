@@ -1,4 +1,4 @@
-"""The "Reports and moderation" section of API.md."""
+"""The API's reports and moderation endpoints (documented at /api/v1/docs)."""
 
 from datetime import datetime
 from typing import Any, Literal
@@ -11,6 +11,7 @@ from pydantic import StrictInt
 from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
+from wacana.accounts.roles import is_moderator
 from wacana.lib.apierrors import ApiError, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.moderation import actions, targets
@@ -24,7 +25,6 @@ from wacana.moderation.models import (
     Report,
     Target,
 )
-from wacana.moderation.roles import is_moderator
 from wacana.moderation.views import moderator_name, people_names, subject_name
 
 router = Router(tags=["moderation"])

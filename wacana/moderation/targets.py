@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 
 from wacana.accounts.models import User
 from wacana.accounts.validators import is_username_shaped
+from wacana.articles.actions import hide_article, restore_article
 from wacana.articles.models import Article
 from wacana.articles.models import Status as ArticleStatus
+from wacana.discussion.actions import hide_comment, restore_comment
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation.models import Target
 
@@ -236,29 +238,20 @@ def _is_public(thing: Thing) -> bool:
 
 def hide(thing: Thing) -> bool:
     """Take content out of public view; False when it already was (or is gone)."""
-    from wacana.articles.actions import hide_article
-
     if thing.obj is None:
         return False
     if thing.type == Target.ARTICLE:
         return hide_article(thing.obj)
     if thing.type == Target.COMMENT:
-        # Imported here: the discussion app's actions are written alongside this one.
-        from wacana.discussion.actions import hide_comment
-
         return bool(hide_comment(thing.obj))
     raise ValueError("accounts are suspended, not hidden")
 
 
 def restore(thing: Thing) -> bool:
-    from wacana.articles.actions import restore_article
-
     if thing.obj is None:
         return False
     if thing.type == Target.ARTICLE:
         return restore_article(thing.obj)
     if thing.type == Target.COMMENT:
-        from wacana.discussion.actions import restore_comment
-
         return bool(restore_comment(thing.obj))
     raise ValueError("accounts are reinstated, not restored")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wacana.accounts.models import User
+from wacana.accounts.roles import is_moderator
 from wacana.lib import cursor
 from wacana.moderation import actions, targets, transparency
 from wacana.moderation.actions import Refused
@@ -32,7 +33,6 @@ from wacana.moderation.models import (
     Report,
     Target,
 )
-from wacana.moderation.roles import is_moderator
 from wacana.moderation.rules import rule_choices, rule_label, rule_url
 from wacana.moderation.targets import Thing
 

@@ -6,6 +6,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wacana.accounts.models import User
 from wacana.notifications.models import MESSAGE_MAX, Notification
@@ -113,3 +114,14 @@ def _insert_once(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [pk for (pk,) in cursor.fetchall()]
+
+
+def tell_followed(follower: User, followed: User) -> None:
+    """The accounts.followed hook: tell a writer of a new follower."""
+    notify(
+        followed,
+        "follower",
+        _("%(name)s started following you.") % {"name": follower.name},
+        actor=follower,
+        target_url=follower.get_absolute_url(),
+    )

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 
 
 class OperationsConfig(AppConfig):
@@ -8,9 +9,8 @@ class OperationsConfig(AppConfig):
     name = "wacana.operations"
 
     def ready(self) -> None:
-        from django.conf import settings
 
         if settings.METRICS_ENABLED:
-            from wacana.operations.metrics import instrument_caches
+            from wacana.operations.metrics import instrument_caches  # noqa: PLC0415 - loaded only when WACANA_METRICS is on
 
             instrument_caches()

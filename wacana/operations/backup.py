@@ -31,7 +31,12 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import connection, transaction
+
+from wacana.accounts.models import User
+from wacana.articles.models import Article, Image
 
 FORMAT = 1
 SQLITE_NAME = "database.sqlite3"
@@ -112,9 +117,6 @@ def _copy_sqlite(target: Path) -> dict[str, Any]:
 
 def _snapshot_facts(execute: Callable[[str], list[tuple[Any, ...]]]) -> dict[str, Any]:
     """Applied migrations and a few counts, read in the same moment the copy holds."""
-    from wacana.accounts.models import User
-    from wacana.articles.models import Article, Image
-
     applied: dict[str, list[str]] = {}
     for app, name in execute("SELECT app, name FROM django_migrations"):
         applied.setdefault(app, []).append(name)
@@ -223,7 +225,6 @@ def _walk(storage: Any, folder: str = "") -> Iterator[str]:
 def _download_objects(into: Path) -> int:
     """Every object under the site's prefix in the bucket, copied into the archive's
     media/ folder with its name, so one archive restores onto disk or into a bucket."""
-    from django.core.files.storage import default_storage
 
     into.mkdir()
     count = 0
@@ -239,8 +240,6 @@ def _download_objects(into: Path) -> int:
 
 
 def _upload_objects(extracted: Path) -> int:
-    from django.core.files import File
-    from django.core.files.storage import default_storage
 
     count = 0
     if not extracted.is_dir():

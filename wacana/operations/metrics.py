@@ -27,7 +27,13 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from django.core.cache import caches
+from django.db.models import Min
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from wacana.articles import counting
 
 _MISSING = object()
 _instruments: dict[str, Any] = {}
@@ -36,7 +42,7 @@ _instruments: dict[str, Any] = {}
 def _metrics() -> dict[str, Any]:
     """Created on first use, once per process (after PROMETHEUS_MULTIPROC_DIR is set)."""
     if not _instruments:
-        from prometheus_client import Counter, Histogram
+        from prometheus_client import Counter, Histogram  # noqa: PLC0415 - loaded only when WACANA_METRICS is on
 
         _instruments["requests"] = Counter(
             "wacana_http_requests", "Requests answered, by view", ["view", "method", "status"]
@@ -74,7 +80,6 @@ class MetricsMiddleware:
 def instrument_caches() -> None:
     """Count hits and misses of every cache alias, by wrapping each backend as Django
     creates it (one per thread)."""
-    from django.core.cache import caches
 
     handler: Any = caches
     if getattr(handler, "_wacana_metrics", False):
@@ -112,7 +117,6 @@ def instrument_caches() -> None:
 
 def _forget_backends() -> None:
     """This thread's backends made so far: they are made again, through the wrapper."""
-    from django.core.cache import caches
 
     handler: Any = caches
     for alias in list(handler.settings):
@@ -122,7 +126,6 @@ def _forget_backends() -> None:
 
 def uninstrument_caches() -> None:
     """For tests: back to Django's own backends."""
-    from django.core.cache import caches
 
     handler: Any = caches
     if getattr(handler, "_wacana_metrics", False):
@@ -135,12 +138,7 @@ class StateCollector:
     """Gauges read when Prometheus scrapes, so that requests pay nothing for them."""
 
     def collect(self) -> Iterator[Any]:
-        from django.db.models import Min
-        from django.utils import timezone
-        from django_tasks_db.models import DBTaskResult
-        from prometheus_client.core import GaugeMetricFamily
-
-        from wacana.articles import counting
+        from prometheus_client.core import GaugeMetricFamily  # noqa: PLC0415 - loaded only when WACANA_METRICS is on
 
         ready = DBTaskResult.objects.ready()
         waiting = ready.count()
@@ -160,12 +158,12 @@ class StateCollector:
 
 
 def exposition() -> tuple[bytes, str]:
-    from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest
+    from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest  # noqa: PLC0415 - loaded only when WACANA_METRICS is on
 
     _metrics()
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         # Every process's files, added up; this process's own registry would show only it.
-        from prometheus_client import multiprocess
+        from prometheus_client import multiprocess  # noqa: PLC0415 - loaded only when WACANA_METRICS is on
 
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)

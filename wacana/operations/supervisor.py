@@ -16,6 +16,7 @@ them in order. It:
 """
 
 import contextlib
+import ctypes
 import logging
 import os
 import signal
@@ -217,8 +218,6 @@ def _die_with_parent() -> None:
     """In the child, before exec: SIGTERM when the supervisor dies, even by SIGKILL, since
     a child in its own session would otherwise live on (and keep serving on the port)."""
     if sys.platform.startswith("linux"):
-        import ctypes
-
         pr_set_pdeathsig = 1
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 

@@ -6,10 +6,12 @@ everything in memory, so each run starts empty.
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,7 +48,7 @@ class S3Server:
         return variables
 
     def client(self) -> Any:
-        import boto3
+        import boto3  # noqa: PLC0415 - an optional test dependency, loaded only when object storage is tested
 
         return boto3.client(
             "s3",
@@ -88,7 +90,7 @@ def _answers(port: int) -> bool:
 
 def start_s3_server(port: int, *, timeout: float = 20.0) -> S3Server:
     try:
-        import moto.server  # noqa: F401
+        import moto.server  # noqa: F401, PLC0415 - an optional test dependency, loaded only when object storage is tested
     except ImportError as error:
         raise S3Unavailable(f"moto[server] is not installed ({error})") from error
     if _answers(port):
@@ -186,7 +188,6 @@ class AppServer:
 
     def kill(self) -> None:
         """The whole server at once, as a crashed machine: no flush, no goodbye."""
-        import signal
 
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
@@ -210,7 +211,6 @@ def start_app_server(
 ) -> AppServer:
     """`manage.py serve` (granian, task worker, view flusher) on 127.0.0.1:`port`,
     once /healthz answers."""
-    import urllib.request
 
     handle = open(log, "ab")  # noqa: SIM115 (the child writes to it until it stops)
     process = subprocess.Popen(  # noqa: S603 (our own command line)

@@ -50,7 +50,7 @@ def metrics(request: HttpRequest) -> HttpResponse:
             status=403,
             content_type="text/plain; charset=utf-8",
         )
-    from wacana.operations.metrics import exposition
+    from wacana.operations.metrics import exposition  # noqa: PLC0415 - loaded only when WACANA_METRICS is on
 
     body, content_type = exposition()
     return HttpResponse(body, content_type=content_type)

@@ -1,12 +1,10 @@
 from django.urls import path
 
-from wacana.discovery import views_home
 from wacana.pages import views
 
 app_name = "pages"
 urlpatterns = [
     # The home page belongs to discovery; the name stays, as every link uses it.
-    path("", views_home.home, name="home"),
     path("tentang", views.document, {"name": "about"}, name="about"),
     path("privasi", views.document, {"name": "privacy"}, name="privacy"),
     path("ketentuan", views.document, {"name": "terms"}, name="terms"),

@@ -7,6 +7,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from wacana.articles.models import Category
+
 DOCUMENTS = ("about", "privacy", "terms", "guidelines")
 
 
@@ -66,7 +68,6 @@ def robots(request: HttpRequest) -> HttpResponse:
 def components(request: HttpRequest) -> HttpResponse:
     """Every shared component on one page, for developers (staff only): the design
     system in use, with sample content that needs no database rows."""
-    from wacana.articles.models import Category
 
     rubric = Category(name="Humaniora", slug="humaniora")
     sample = {

@@ -44,5 +44,5 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         actions.delete_account(user)
         auth_logout(request)
         messages.success(request, _("Your account and its data have been deleted. Goodbye."))
-        return redirect("pages:home")
+        return redirect("discovery:home")
     return render(request, "privacy/delete.html", {"form": form})

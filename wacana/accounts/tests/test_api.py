@@ -1,4 +1,4 @@
-"""The Accounts section of API.md, tested from the outside through /api/v1."""
+"""The API's account endpoints, tested from the outside through /api/v1."""
 
 import hashlib
 import io

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from wacana.articles.models import Article, Status
 from wacana.conftest import image_bytes, make_user
-from wacana.lib.browser_testing import sign_in
+from wacana.testing.browser import sign_in
 
 pytestmark = [
     pytest.mark.browser,

@@ -15,8 +15,8 @@ from playwright.sync_api import Page, expect
 from wacana.articles import actions
 from wacana.articles.demo_content import ARTICLES
 from wacana.conftest import make_user
-from wacana.lib.browser_testing import sign_in
 from wacana.lib.markdown import render_pages
+from wacana.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -15,7 +15,8 @@ from wacana.articles.models import Article, ArticlePage, Category
 from wacana.conftest import api_for, assert_error_shape
 from wacana.discovery import search
 from wacana.discussion.text import render_comment
-from wacana.lib import hostile_bodies, markdown
+from wacana.lib import markdown
+from wacana.testing import hostile_bodies
 
 # Generous, and CPU time of this thread (not wall time), so a busy test machine does not
 # fail it: well under a second each.
@@ -42,12 +43,14 @@ def test_each_hostile_body_is_refused_or_saved_quickly(name: str) -> None:
 def test_the_search_index_text_is_linear(body: str) -> None:
     # These took 3-103 s before (`[^\]]*` rescanning to the end from every bracket).
     started = time.thread_time()
-    search.plain_text(body)
+    search.plain_text_from_markdown(body)
     assert time.thread_time() - started < CEILING_SECONDS
 
 
 def test_the_search_index_text_still_keeps_link_texts_and_drops_images() -> None:
-    text = search.plain_text("Baca [berita ini](https://a.id/x) ![foto](/m.webp) <b>tebal</b>")
+    text = search.plain_text_from_markdown(
+        "Baca [berita ini](https://a.id/x) ![foto](/m.webp) <b>tebal</b>"
+    )
     assert text == "Baca berita ini tebal"
 
 

@@ -185,7 +185,7 @@ def test_render_pages_renders_each_page() -> None:
 
 def test_plain_text_excerpt_and_word_count() -> None:
     html = markdown.render("## Judul\n\nSatu *dua* &amp; tiga.")
-    text = markdown.plain_text(html)
+    text = markdown.plain_text_from_html(html)
     assert text == "Judul Satu dua & tiga."
     assert markdown.word_count(text) == 5
     long = " ".join(["kata"] * 100)

@@ -18,8 +18,8 @@ from wacana.articles import actions
 from wacana.articles.forms import TagsField
 from wacana.articles.models import Article, Category, Rating, SavedArticle
 from wacana.conftest import make_user
-from wacana.lib.browser_testing import sign_in
 from wacana.notifications.models import Notification
+from wacana.testing.browser import sign_in
 
 pytestmark = [
     pytest.mark.browser,

@@ -9,11 +9,11 @@ import pytest
 from django.test import Client
 
 from wacana.accounts.models import User
+from wacana.accounts.roles import is_editor
 from wacana.articles import actions
 from wacana.articles.models import Article
 from wacana.articles.tests.test_pages import publish
 from wacana.conftest import make_user
-from wacana.moderation.roles import is_editor
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from wacana.articles import writing
 from wacana.articles.models import Article, Status
 from wacana.articles.tests.test_pages import draft
 from wacana.conftest import PASSWORD, image_bytes, make_user
-from wacana.lib.browser_testing import sign_in
+from wacana.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,10 +7,10 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from wacana.accounts.models import User
+from wacana.accounts.roles import EDITOR
 from wacana.articles import actions
 from wacana.articles.models import Article, Category
 from wacana.conftest import make_user
-from wacana.moderation.roles import EDITOR
 
 
 def make_editor(username: str = "redaktur1") -> User:

@@ -12,11 +12,11 @@ from django.test import Client
 from django.utils import translation
 
 from wacana.accounts.models import User
+from wacana.accounts.roles import is_editor
 from wacana.articles import actions
 from wacana.articles.models import Article
 from wacana.conftest import Api, api_for, assert_error_shape, make_user
 from wacana.discovery.tests.curation_helpers import curate, fresh, make_editor, signed_in, write
-from wacana.moderation.roles import is_editor
 from wacana.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -128,12 +128,14 @@ def test_an_id_that_is_not_a_number_is_a_client_error(editor: User, article_id: 
     assert response.json()["detail"]
 
 
-def test_a_draft_is_404_to_an_editor_and_409_to_a_superuser(
+def test_a_draft_is_409_to_an_editor_and_a_superuser(
     editor: User, admin_user: User, writer: User
 ) -> None:
+    # Editors are staff (accounts.roles): they may open a draft, as a superuser may, and
+    # are told it cannot be curated. (Before roles decided, only is_staff editors could.)
     draft = write(writer, "Masih Draf", published=False)
     for kind in KINDS:
-        assert_error_shape(api_for(editor).put(f"/articles/{draft.pk}/{kind}"), 404)
+        assert_error_shape(api_for(editor).put(f"/articles/{draft.pk}/{kind}"), 409)
         body = assert_error_shape(api_for(admin_user).put(f"/articles/{draft.pk}/{kind}"), 409)
         assert (
             body["detail"]
@@ -146,7 +148,7 @@ def test_a_hidden_article_cannot_be_picked(
     editor: User, admin_user: User, article: Article
 ) -> None:
     actions.hide_article(fresh(article))
-    assert_error_shape(api_for(editor).put(f"/articles/{article.pk}/pick"), 404)
+    assert_error_shape(api_for(editor).put(f"/articles/{article.pk}/pick"), 409)
     assert_error_shape(api_for(admin_user).put(f"/articles/{article.pk}/headline"), 409)
     assert not Notification.objects.filter(kind__in=("picked", "headline")).exists()
 
@@ -270,8 +272,10 @@ def test_bad_ids_and_methods(editor: User, writer: User) -> None:
     client = signed_in(editor)
     assert client.post("/tulis/987654/kurasi", {"kind": "pick", "action": "add"}).status_code == 404
     assert client.post("/tulis/abc/kurasi", {"kind": "pick", "action": "add"}).status_code == 404
+    # An editor may open a draft (editors are staff: accounts.roles) but not pick it.
     draft = write(writer, "Masih Draf", published=False)
-    assert client.post(_curate_url(draft), {"kind": "pick", "action": "add"}).status_code == 404
+    assert client.post(_curate_url(draft), {"kind": "pick", "action": "add"}).status_code == 302
+    assert fresh(draft).picked_at is None
     article = write(writer)
     assert client.get(_curate_url(article)).status_code == 405
 

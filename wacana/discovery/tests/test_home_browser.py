@@ -8,11 +8,11 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 
+from wacana.accounts.roles import EDITOR
 from wacana.articles.models import Article
 from wacana.conftest import make_user
 from wacana.discovery.tests.curation_helpers import write
-from wacana.lib.browser_testing import sign_in
-from wacana.moderation.roles import EDITOR
+from wacana.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -14,7 +14,7 @@ from wacana.accounts.models import User
 from wacana.conftest import PASSWORD, make_user
 from wacana.discussion.models import Comment
 from wacana.discussion.tests.support import indonesian, publish
-from wacana.lib.browser_testing import sign_in
+from wacana.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,8 +6,12 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import ngettext
+from django.utils.timesince import timesince
+from django.utils.translation import gettext, ngettext
+
+from wacana.accounts.roles import is_moderator
 
 register = template.Library()
 
@@ -55,17 +59,12 @@ def duration(value: timedelta | None) -> str:
 @register.filter
 def moderator(user: Any) -> bool:
     """{% if user|moderator %}: the one role check, for templates."""
-    from wacana.moderation.roles import is_moderator
-
     return is_moderator(user)
 
 
 @register.filter
 def ago(value: Any) -> str:
     """ "baru saja" under a minute (timesince would say "0 menit"), else "5 menit lalu"."""
-    from django.utils import timezone
-    from django.utils.timesince import timesince
-    from django.utils.translation import gettext
 
     if value is None:
         return ""

@@ -1,6 +1,6 @@
 """Nobody acts on someone above them (issue 10.7): a moderator or editor not on an
 administrator's account or content, an administrator not on a superuser's. One rule,
-moderation.roles.may_act_on, asked on every path; each path is tested here."""
+accounts.roles.may_act_on, asked on every path; each path is tested here."""
 
 import json
 
@@ -11,12 +11,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from wacana.accounts.models import User
+from wacana.accounts.roles import may_act_on
 from wacana.articles.models import Article, Status
 from wacana.conftest import api_for, make_user
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation import actions
 from wacana.moderation.models import Reason, Report, Target
-from wacana.moderation.roles import may_act_on
 from wacana.moderation.tests.helpers import add_comment, in_group, signed_in, write_article
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.apps import apps
 from django.contrib.auth.models import AnonymousUser, Group
 
 from wacana.accounts.models import User
-from wacana.moderation.roles import ROLES, is_administrator, is_moderator
+from wacana.accounts.roles import ROLES, is_administrator, is_moderator
 
 pytestmark = pytest.mark.django_db
 

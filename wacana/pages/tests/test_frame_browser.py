@@ -19,13 +19,13 @@ from PIL import Image
 from playwright.sync_api import Page
 
 from wacana.accounts import actions as account_actions
+from wacana.accounts.roles import MODERATOR
 from wacana.articles import actions
 from wacana.articles.models import Article, Category
 from wacana.conftest import make_user
 from wacana.discovery.tests.curation_helpers import write
-from wacana.lib.browser_testing import ARTIFACTS, sign_in
-from wacana.moderation.roles import MODERATOR
 from wacana.notifications import actions as notices
+from wacana.testing.browser import ARTIFACTS, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

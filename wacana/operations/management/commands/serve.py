@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
 
+from wacana.articles import counting
 from wacana.operations.supervisor import ChildSpec, Supervisor, granian_command, manage_command
 
 logger = logging.getLogger("wacana.operations.supervisor")
@@ -21,8 +22,6 @@ logger = logging.getLogger("wacana.operations.supervisor")
 
 def flush_views() -> None:
     """Write what the stopped server processes left buffered in a shared cache."""
-    from wacana.articles import counting
-
     try:
         written = counting.flush()
         logger.info("Flushed %s buffered views", written)

@@ -8,6 +8,7 @@ from wacana.accounts.demo import DEMO_PASSWORD, create_demo_writers
 from wacana.accounts.models import User
 from wacana.articles.demo import bring_demo_to_life, create_demo_articles
 from wacana.discovery.demo import EDITOR_USERNAME, curate_demo
+from wacana.discussion.demo import add_demo_comments
 
 
 class Command(BaseCommand):
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             articles = create_demo_articles()
             curate_demo(articles, DEMO_PASSWORD)
             bring_demo_to_life(articles)
+            add_demo_comments(articles)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {len(writers)} demo writers and {len(articles)} articles"

@@ -10,6 +10,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from wacana.articles.models import PAGES_MAX
+from wacana.discovery import search
+from wacana.discovery.stemming import distinct_stems
 from wacana.lib import markdown
 
 BODIES: dict[str, Callable[[], str]] = {
@@ -87,9 +90,6 @@ class Cost:
 def save_cost(body: str) -> Cost:
     """The CPU work of saving `body` that grows with it: the form's checks, and for an
     accepted body the render (pages, text figures) and the search index's stems."""
-    from wacana.articles.models import PAGES_MAX
-    from wacana.discovery import search
-    from wacana.discovery.stemming import distinct_stems
 
     started = time.thread_time()
     refused = markdown.body_problem(body)
@@ -97,7 +97,7 @@ def save_cost(body: str) -> Cost:
         refused = "pages"
     if refused is None:
         markdown.render_article(body, lambda sources: {})
-        distinct_stems(search.plain_text(body))
+        distinct_stems(search.plain_text_from_markdown(body))
     return Cost(refused, time.thread_time() - started)
 
 

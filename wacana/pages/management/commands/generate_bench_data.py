@@ -35,6 +35,7 @@ from wacana.articles.models import (
     Status,
     Tag,
 )
+from wacana.discovery import popular, search
 from wacana.lib import markdown
 
 USERNAME_PREFIX = "penulis"
@@ -153,12 +154,12 @@ def _variant(rng: random.Random, page_count: int) -> BodyVariant:
     sizes = [total // page_count] * page_count
     body = f"\n\n{PAGE_BREAK}\n\n".join(_page_text(rng, size) for size in sizes)
     pages = markdown.render_pages(body)
-    text = markdown.plain_text(" ".join(pages))
+    text = markdown.plain_text_from_html(" ".join(pages))
     words = markdown.word_count(text)
     return BodyVariant(
         body=body,
         pages=pages,
-        excerpt=markdown.excerpt(markdown.plain_text(pages[0]) or text),
+        excerpt=markdown.excerpt(markdown.plain_text_from_html(pages[0]) or text),
         word_count=words,
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
     )
@@ -174,7 +175,7 @@ def _with_common_word(variants: list[BodyVariant]) -> list[BodyVariant]:
             continue
         body = f"{variant.body}\n\n{COMMON_SENTENCE}"
         pages = markdown.render_pages(body)
-        text = markdown.plain_text(" ".join(pages))
+        text = markdown.plain_text_from_html(" ".join(pages))
         out.append(
             BodyVariant(
                 body=body,
@@ -392,8 +393,6 @@ class Command(BaseCommand):
     def _curation_and_views(self, rng: random.Random, started: float) -> None:
         """What the home page shows beyond "latest": editor's picks and headlines among
         recent articles, some top-rated scores, and a week of daily views."""
-        from wacana.discovery import popular
-
         recent = list(
             Article.objects.filter(status=Status.PUBLISHED)
             .order_by("-published_at", "-id")
@@ -451,8 +450,6 @@ class Command(BaseCommand):
         self._lap("counts set", User.objects.count(), started)
 
     def _search_index(self, started: float) -> None:
-        from wacana.discovery import search
-
         with transaction.atomic():
             count = search.rebuild(self.batch)
         self._lap("search index", count, started)

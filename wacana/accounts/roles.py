@@ -1,11 +1,17 @@
-"""The staff roles, as Django groups (made by migration 0003), and who counts as what.
+"""The staff roles, as Django groups (made by moderation's migration 0003), and who
+counts as what.
 
-Every view, API handler and template asks `is_moderator` or `is_editor`, and every
-staff action on someone else asks `may_act_on`, so each rule lives in one place.
+Every permission check (views, API handlers, querysets, templates) asks `is_moderator`,
+`is_editor` or `is_administrator`, and every staff action on someone
+else asks `may_act_on`, so each rule lives in one place. `User.is_staff` only opens
+Django's admin; it grants nothing on the site itself.
 """
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 if TYPE_CHECKING:
     from django.db.models import Q
@@ -44,7 +50,9 @@ def is_moderator(user: Any) -> bool:
 
 def is_editor(user: Any) -> bool:
     """Editors curate: they choose the editor's picks ("Pilihan") and the headlines
-    ("Artikel Utama"). The "editor" group, administrators and superusers."""
+    ("Artikel Utama"); and they tidy others' content: edit others' articles, read and
+    delete others' comments (within `may_act_on`). The "editor" group, administrators
+    and superusers."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return bool(user.is_superuser) or bool({EDITOR, ADMINISTRATOR} & group_names(user))
@@ -53,8 +61,6 @@ def is_editor(user: Any) -> bool:
 def load_group_names(users: Iterable[Any]) -> None:
     """Ask the groups of many users in one query (a listing checking `may_act_on` for
     each row's author would otherwise ask once per author)."""
-    from django.contrib.auth import get_user_model
-
     pending = {
         user.pk: user
         for user in users
@@ -116,8 +122,6 @@ def may_act_on(actor: Any, target: Any) -> bool:
 def protected_from(actor: Any) -> "Q":
     """The accounts `actor` may not act on, as a filter on users (for the admin's bulk
     actions, which work on querysets)."""
-    from django.db.models import Q
-
     if rank(actor) == SUPERUSER_RANK:
         return Q(pk__in=[])
     # Below a superuser, every administrator and superuser but oneself is out of reach.

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -56,8 +57,6 @@ def browser(django_db_setup: Any) -> Iterator[Any]:
     if executable is None:
         pytest.skip("chromium is not installed (make browsers installs it): browser test skipped")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=executable, headless=True, args=LAUNCH_ARGS
@@ -80,9 +79,9 @@ def page(request: pytest.FixtureRequest, browser: Any, live_server: Any) -> Iter
 
 def sign_in(page: Any, username: str, password: str | None = None) -> None:
     """Sign in through the real form and wait for the signed-in header menu."""
-    from playwright.sync_api import expect
-
-    from wacana.conftest import PASSWORD
+    # Imported here: the root conftest loads this plugin before Django is set up, and
+    # wacana.conftest imports models.
+    from wacana.conftest import PASSWORD  # noqa: PLC0415
 
     page.goto("/masuk")
     form = page.locator("main form")

@@ -1,13 +1,12 @@
 """The "Following" feed: the latest published articles of the writers someone follows."""
 
 from wacana.accounts.models import Follow, User
+from wacana.articles.models import Article
 from wacana.lib import cursor
 
 
 def feed_page(user: User, after: str | None, limit: int = cursor.DEFAULT_LIMIT) -> cursor.Page:
     """One page of the feed, newest first; raises cursor.BadCursor for a foreign cursor."""
-    from wacana.articles.models import Article
-
     followed = Follow.objects.filter(follower=user).values("followed_id")
     articles = (
         Article.objects.published()

@@ -1,0 +1,35 @@
+"""What higher apps do when articles change: the hooks the article actions call.
+
+Each hook is called by the one action that performs the write (wacana/articles/
+actions.py), inside its transaction, so the rule holds on every path (page, API,
+admin, moderation, the worker). Receivers are registered in AppConfig.ready():
+discovery keeps its search index, home cache and "popular" list in step, moderation
+logs staff edits. See wacana/lib/hooks.py for why hooks rather than imports.
+"""
+
+from typing import Any
+
+from wacana.accounts.models import User
+from wacana.articles.models import Article, Category
+from wacana.lib.hooks import Hook
+
+# An article's indexed content or its visibility changed (edit, publish, unpublish,
+# hide, restore): make derived copies of it agree. Receives the article.
+article_changed: Hook[[Article]] = Hook("articles.article_changed")
+
+# What the public sees changed as a whole (an article became public or stopped being
+# public, was deleted, or curation changed): lists cached across articles are stale.
+listings_changed: Hook[[]] = Hook("articles.listings_changed")
+
+# A category moved under another rubric (admin): copies of its rubric must follow.
+# Receives the category.
+category_moved: Hook[[Category]] = Hook("articles.category_moved")
+
+# Someone other than its writer edited an article's title or category. Receives the
+# editor, the article (already saved) and {field: (before, after)}.
+staff_edited: Hook[[User, Article, dict[str, tuple[Any, Any]]]] = Hook("articles.staff_edited")
+
+# The view counter wrote buffered views to the database (off the request path).
+views_flushed: Hook[[]] = Hook("articles.views_flushed")
+
+ALL = (article_changed, listings_changed, category_moved, staff_edited, views_flushed)

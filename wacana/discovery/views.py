@@ -1,0 +1,135 @@
+"""Discovery's pages (HTML): the home page, the editor's picks, the search page (/cari?q=,
+a GET form that works without JavaScript) and the following feed (/mengikuti)."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from wacana.accounts.models import User
+from wacana.articles.models import SiteSettings
+from wacana.discovery import home as sections
+from wacana.discovery import search
+from wacana.discovery.following import feed_page
+from wacana.discovery.forms import SearchForm
+from wacana.discovery.limits import TooManySearches, check_search_limit
+from wacana.lib import compression, cursor
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    after = request.GET.get("cursor")
+    if after:
+        # Older articles after the home's "Latest" section: a plain keyset listing.
+        try:
+            page = sections.latest_page(after, cursor.DEFAULT_LIMIT)
+        except cursor.BadCursor:
+            raise Http404(_("This page of the list does not exist.")) from None
+        return render(request, "discovery/latest.html", {"page": page})
+    site = SiteSettings.current()
+    version = sections.version()
+    context = {
+        "sections": sections.Sections(),
+        "site": site,
+        "home_version": version,
+        "cache_seconds": sections.CACHE_SECONDS,
+        "with_sidebar": True,
+        # The home's own sections show the picks already.
+        "hide_picks": True,
+    }
+    if not _same_for_everyone(request):
+        return render(request, "discovery/home.html", context)
+    # Most readers are anonymous, without a session or a pending message: for them the
+    # whole page is the same, so it is kept whole, not only its sections, and kept
+    # compressed (brotli and gzip), so a hit costs neither rendering nor compression.
+    key = f"home:page:{get_language()}:{site.version}:{version}"
+    variants, _hit = compression.cached_variants(
+        cache,
+        key,
+        sections.CACHE_SECONDS,
+        lambda: render(request, "discovery/home.html", context),
+    )
+    return compression.response_from_variants(request, variants)
+
+
+def _same_for_everyone(request: HttpRequest) -> bool:
+    """An anonymous reader with no session and no message waiting (a goodbye after
+    deleting an account, say) sees exactly what every other such reader sees."""
+    return (
+        not request.GET
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+@require_safe
+def picks(request: HttpRequest) -> HttpResponse:
+    try:
+        page = sections.picks_page(request.GET.get("cursor"))
+    except cursor.BadCursor:
+        raise Http404(_("This page of the list does not exist.")) from None
+    return render(request, "discovery/picks.html", {"page": page})
+
+
+# --- search -----------------------------------------------------------------------------
+
+# Results change as people publish: a shared cache may keep a page this long, no more.
+PUBLIC_MAX_AGE = 30
+
+
+@require_safe
+def search_page(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    context: dict[str, Any] = {"form": form, "page": None, "searched": False}
+    status = 200
+    headers: dict[str, str] = {}
+    if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
+        try:
+            check_search_limit(request)
+        except TooManySearches as limited:
+            context["limited"] = limited.detail
+            status, headers = 429, limited.headers
+        else:
+            try:
+                context["page"] = search.search(
+                    form.terms, form.filters(), request.GET.get("cursor")
+                )
+            except cursor.BadCursor:
+                raise Http404(_("This page of the list does not exist.")) from None
+            context["searched"] = True
+    elif form.is_bound and form.errors:
+        status = 400
+    response = render(request, "discovery/search.html", context, status=status)
+    for name, value in headers.items():
+        response[name] = value
+    signed_in = request.user.is_authenticated
+    if status == 200 and not signed_in:
+        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+# --- the following feed -------------------------------------------------------------------
+
+
+@login_required
+@require_safe
+def following(request: HttpRequest) -> HttpResponse:
+    """The latest articles of the writers the signed-in person follows (/mengikuti)."""
+    user = request.user
+    assert isinstance(user, User)  # login_required
+    try:
+        page = feed_page(user, request.GET.get("cursor"))
+    except cursor.BadCursor:
+        raise Http404 from None
+    return render(request, "discovery/following.html", {"page": page})
