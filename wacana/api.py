@@ -1,4 +1,4 @@
-"""The JSON API, version 1, assembled from each app's router (see API.md)."""
+"""The JSON API, version 1, assembled from each app's router."""
 
 from ninja import NinjaAPI
 

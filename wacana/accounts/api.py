@@ -1,4 +1,4 @@
-"""The Accounts section of API.md."""
+"""The Accounts section of the API (/api/v1/docs)."""
 
 import copy
 from datetime import datetime, timedelta

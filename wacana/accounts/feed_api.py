@@ -1,4 +1,4 @@
-"""GET /api/v1/me/feed (API.md, Accounts). Its own router: it lists articles, whose
+"""GET /api/v1/me/feed. Its own router: it lists articles, whose
 schemas import the accounts router, so living there would make an import cycle."""
 
 from typing import Any

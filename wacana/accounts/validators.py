@@ -1,4 +1,4 @@
-"""The username rules of API.md, in one place for forms, the API and the admin."""
+"""The username rules of the API, in one place for forms, the API and the admin."""
 
 import re
 import unicodedata

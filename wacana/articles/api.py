@@ -1,4 +1,4 @@
-"""The Articles, Categories and Tags sections of API.md."""
+"""The Articles, Categories and Tags sections of the API (/api/v1/docs)."""
 
 import re
 from datetime import datetime

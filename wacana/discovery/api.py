@@ -1,4 +1,4 @@
-"""Discovery endpoints of the JSON API (see API.md, "Discovery and the rest")."""
+"""Discovery endpoints of the JSON API (/api/v1/docs)."""
 
 from ninja import Router
 

@@ -1,4 +1,4 @@
-"""GET /api/v1/search (API.md, "Discovery and the rest")."""
+"""GET /api/v1/search."""
 
 from typing import Any
 

@@ -1,4 +1,4 @@
-"""The Comments section of API.md."""
+"""The Comments section of the API (/api/v1/docs)."""
 
 from datetime import datetime
 from typing import Any

@@ -1,4 +1,4 @@
-"""The "Reports and moderation" section of API.md."""
+"""The "Reports and moderation" section of the API (/api/v1/docs)."""
 
 from datetime import datetime
 from typing import Any, Literal

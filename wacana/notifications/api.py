@@ -1,4 +1,4 @@
-"""GET /api/v1/notifications and POST /api/v1/notifications/read (API.md)."""
+"""GET /api/v1/notifications and POST /api/v1/notifications/read."""
 
 from datetime import datetime
 from typing import Any

@@ -1,4 +1,4 @@
-"""The Accounts section of API.md, tested from the outside through /api/v1."""
+"""The Accounts section of the API (/api/v1/docs), tested from the outside through /api/v1."""
 
 import hashlib
 import io

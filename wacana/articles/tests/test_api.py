@@ -1,4 +1,4 @@
-"""The Categories, Tags and Articles sections of API.md, tested from the outside (/api/v1)."""
+"""The Categories, Tags and Articles sections of the API, tested from the outside (/api/v1)."""
 
 import base64
 import io
@@ -1262,7 +1262,7 @@ def test_patching_a_missing_article_is_404(writer_api: Api) -> None:
 def test_an_author_cannot_publish_their_hidden_article_again(
     anon_api: Api, writer: User, writer_api: Api, hidden: dict[str, Any]
 ) -> None:
-    """Only a moderator's restore undoes a hide (API.md, Reports and moderation)."""
+    """Only a moderator's restore undoes a hide."""
     before = counts(writer, "rahasia")
     response = writer_api.patch(f"/articles/{hidden['id']}", {"status": "published"})
     assert response.status_code in (200, 403, 409, 422), response.content

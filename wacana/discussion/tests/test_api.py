@@ -1,4 +1,4 @@
-"""The Comments section of API.md, tested from the outside (/api/v1)."""
+"""The Comments section of the API (/api/v1/docs), tested from the outside (/api/v1)."""
 
 import json
 from datetime import UTC, datetime, timedelta
