@@ -158,10 +158,11 @@ check-assets:
 bundle-size:
 	@$(PYTHON) scripts/bundle_size.py
 
-# Extract new strings into the catalogues (needs GNU gettext), then compile them.
+# Extract new strings into the Indonesian catalogue (needs GNU gettext; English is the
+# source language, so it has no catalogue), then compile it. assets/ holds node_modules.
 messages: install
-	$(PY) manage.py makemessages -l id -l en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*'
-	$(PY) manage.py compilemessages --ignore '.venv/*'
+	$(PY) manage.py makemessages -l id --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'assets/*'
+	$(PY) manage.py compilemessages --ignore '.venv/*' --ignore 'assets/*'
 
 clean:
 	rm -rf $(VENV) staticfiles .mypy_cache .ruff_cache .pytest_cache

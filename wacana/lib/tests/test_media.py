@@ -8,7 +8,9 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 
 import wacana.wsgi
@@ -21,6 +23,18 @@ CSP = "default-src 'none'; img-src 'self'; sandbox"
 
 
 def call(app: Any, path: str, method: str = "GET", **environ: str) -> tuple[int, dict, bytes]:
+    # As Django's test client does: the request must not close the test's database
+    # connection (its transaction holds the test's rows) when it starts or ends.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        return _call(app, path, method, **environ)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def _call(app: Any, path: str, method: str = "GET", **environ: str) -> tuple[int, dict, bytes]:
     env: dict[str, Any] = {"PATH_INFO": path, "REQUEST_METHOD": method, **environ}
     setup_testing_defaults(env)
     env["wsgi.input"] = io.BytesIO(b"")
