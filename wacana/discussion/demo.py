@@ -29,7 +29,10 @@ def add_demo_comments(articles: list[Article]) -> None:
     writers = list(User.objects.filter(articles__in=articles).distinct().order_by("username"))
     for article in Article.objects.filter(pk__in=[a.pk for a in articles]).order_by("pk")[::2]:
         readers = [w for w in writers if w.pk != article.author_id]
+        replied = ""
         for reader in rng.sample(readers, k=min(len(readers), rng.randint(1, 3))):
             comment = actions.post_comment(reader, article, rng.choice(COMMENTS))
             if rng.random() < 0.4:
-                actions.post_comment(article.author, article, rng.choice(REPLIES), comment)
+                # Never the writer's previous reply again: the site refuses a repeat.
+                replied = rng.choice([text for text in REPLIES if text != replied])
+                actions.post_comment(article.author, article, replied, comment)

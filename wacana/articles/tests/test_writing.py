@@ -6,12 +6,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test import Client, TestCase
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
+from wacana.accounts.roles import EDITOR
 from wacana.articles import writing
 from wacana.articles.models import Article, Revision, Status
 from wacana.articles.tests.test_pages import dom, draft, form_data, png, signed_in
@@ -24,7 +26,10 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 
 @pytest.fixture
 def staff(db: Any) -> User:
-    return make_user("redaksi", display_name="Redaksi Wacana", is_staff=True)
+    # The editor role, not the admin's is_staff flag, lets staff edit others' articles.
+    user = make_user("redaksi", display_name="Redaksi Wacana", is_staff=True)
+    user.groups.add(Group.objects.get_or_create(name=EDITOR)[0])
+    return user
 
 
 def autosave(client: Client, article: Article | None = None, **fields: Any) -> Any:
