@@ -24,6 +24,7 @@ from wacana.accounts.models import User
 from wacana.articles import actions, writing
 from wacana.articles.access import get_article_for_edit
 from wacana.articles.forms import ArticleForm
+from wacana.articles.limits import TooManyWrites, check_write_limit
 from wacana.articles.models import Article, Revision, Status, Tag
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -142,6 +143,14 @@ def autosave(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             },
             status=400,
         )
+    try:
+        # An autosave renders the whole body like any save: it counts toward the same limit.
+        check_write_limit(user)
+    except TooManyWrites as limited:
+        # The page keeps its copy on the device and says why it was not sent.
+        response = JsonResponse({"detail": limited.detail}, status=429)
+        response["Retry-After"] = str(limited.retry_after)
+        return response
     try:
         if article is not None and article.status != Status.DRAFT:
             article = writing.autosave_published(

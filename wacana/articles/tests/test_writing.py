@@ -42,6 +42,23 @@ def autosave(client: Client, article: Article | None = None, **fields: Any) -> A
 # --- autosave -------------------------------------------------------------------------------
 
 
+def test_autosaves_count_toward_the_save_limit_and_change_nothing_when_over(
+    writer: User, settings: Any
+) -> None:
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "article_write": (2, 60)}
+    client = signed_in(writer)
+    first = autosave(client, body="Satu.")
+    assert first.status_code == 200, first.content
+    article = Article.objects.get(pk=first.json()["id"])
+    assert autosave(client, article, body="Dua.").status_code == 200
+    over = autosave(client, article, body="Tiga.")
+    assert over.status_code == 429
+    assert 1 <= int(over["Retry-After"]) <= 60
+    assert over.json()["detail"]
+    article.refresh_from_db()
+    assert article.body == "Dua."
+
+
 def test_the_first_autosave_creates_a_draft_and_later_ones_update_it(writer: User) -> None:
     client = signed_in(writer)
     first = autosave(client, body="Kalimat pertama.")
