@@ -38,6 +38,7 @@ from wacana.articles.seo import json_ld
 from wacana.lib import cursor
 from wacana.lib.busy import TryAgainLater
 from wacana.lib.images import ImageRejected
+from wacana.lib.markdown import image_markdown
 from wacana.lib.uploads import TooManyUploads, count_upload
 
 PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
@@ -250,7 +251,10 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         except ImageRejected as rejected:
             messages.error(request, rejected.message)
         else:
-            data["body"] = data.get("body", "").rstrip() + f"\n\n![]({picture.file.url})\n"
+            markdown = image_markdown(
+                picture.file.url, data.get("body_image_alt", ""), data.get("body_image_caption", "")
+            )
+            data["body"] = data.get("body", "").rstrip() + f"\n\n{markdown}\n"
     form = ArticleForm(data)
     schedule_form = writing_pages.ScheduleForm(data if intent == "schedule" else None)
     # A featured image chosen before a preview or a form error comes back as a token.

@@ -46,6 +46,8 @@ ALLOWED_TAGS = {
     "li",
     "a",
     "img",
+    "figure",
+    "figcaption",
     "table",
     "thead",
     "tbody",
@@ -155,6 +157,26 @@ def _linkify(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _caption(image: Token) -> str:
+    return " ".join(str(image.attrGet("title") or "").split())
+
+
+def _figure(tokens: Sequence[Token], idx: int, env: EnvType) -> bool:
+    """Whether the paragraph opening at `idx` holds only one of our pictures with a
+    title: then it is a figure, and the title its caption."""
+    opening = tokens[idx]
+    if opening.type != "paragraph_open" or opening.hidden or idx + 2 >= len(tokens):
+        return False
+    inline, closing = tokens[idx + 1], tokens[idx + 2]
+    if inline.type != "inline" or closing.type != "paragraph_close":
+        return False
+    children = inline.children or []
+    if len(children) != 1 or children[0].type != "image" or not _caption(children[0]):
+        return False
+    src = str(children[0].attrGet("src") or "")
+    return (env.get("dimensions") or _no_dimensions)(src) is not None
+
+
 def _renderer() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": True, "typographer": False})
     md.enable(["table", "strikethrough", "linkify"])
@@ -185,14 +207,37 @@ def _renderer() -> MarkdownIt:
             # show them as a link instead.
             return f'<a href="{html.escape(src)}">{html.escape(alt or src)}</a>'
         width, height = size
-        return (
+        picture = (
             f'<img src="{html.escape(src)}" alt="{html.escape(alt)}" width="{width}"'
             f' height="{height}" loading="lazy" decoding="async">'
         )
+        if env.get("in_figure") and _caption(token):
+            # Alone in its paragraph (which paragraph_open turned into the figure): the
+            # Markdown title is the caption the writer gave when inserting it.
+            return f"{picture}<figcaption>{html.escape(_caption(token))}</figcaption>"
+        return picture
+
+    def paragraph_open(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        if _figure(tokens, idx, env):
+            env["in_figure"] = True
+            return "<figure>"
+        return self.renderToken(tokens, idx, options, env)
+
+    def paragraph_close(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        if idx >= 2 and _figure(tokens, idx - 2, env):
+            env["in_figure"] = False
+            return "</figure>\n"
+        return self.renderToken(tokens, idx, options, env)
 
     md.add_render_rule("heading_open", heading_open)
     md.add_render_rule("heading_close", heading_close)
     md.add_render_rule("image", image)
+    md.add_render_rule("paragraph_open", paragraph_open)
+    md.add_render_rule("paragraph_close", paragraph_close)
     return md
 
 
@@ -205,6 +250,21 @@ def clean(raw_html: str) -> str:
         link_rel="nofollow ugc noopener",
         strip_comments=True,
     )
+
+
+# Any ASCII punctuation may be backslash-escaped in CommonMark: in a description none
+# of it is markup.
+_ALT_ESCAPE_RE = re.compile(r"[!-/:-@\[-`{-~]")
+_TITLE_ESCAPE_RE = re.compile(r'[\\"]|&(?=#?[A-Za-z0-9]+;)')
+
+
+def image_markdown(url: str, alt: str = "", caption: str = "") -> str:
+    """The Markdown of a picture with its description and caption (the title), each one
+    line of text that reads back exactly as given (the editor writes the same)."""
+    alt = _ALT_ESCAPE_RE.sub(r"\\\g<0>", " ".join(alt.split())[:300])
+    caption = _TITLE_ESCAPE_RE.sub(r"\\\g<0>", " ".join(caption.split())[:300])
+    title = f' "{caption}"' if caption else ""
+    return f"![{alt}]({url}{title})"
 
 
 def _no_dimensions(src: str) -> None:

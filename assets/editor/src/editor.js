@@ -8,13 +8,19 @@ import { keymap } from "prosemirror-keymap";
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from "prosemirror-schema-list";
 import { EditorState, TextSelection } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
-import { parse, roundTrips, schema, serialize } from "./markdown.js";
+import { imageTitle, parse, roundTrips, schema, serialize } from "./markdown.js";
 import { cleanPastedHTML } from "./paste.js";
 import { prepareImage, upload } from "./upload.js";
 
 export { parse, roundTrips, serialize };
 
 const N = schema.nodes;
+
+// Any ASCII punctuation may be backslash-escaped in CommonMark: in a description none of
+// it is markup (the server's image_markdown does the same).
+function escapeAlt(alt) {
+  return (alt || "").replace(/[!-\/:-@\[-`{-~]/g, "\\$&");
+}
 const M = schema.marks;
 
 function markActive(state, type) {
@@ -145,6 +151,22 @@ function start(shell) {
         lang: document.documentElement.lang || "id",
       },
       nodeViews: {
+        // A picture shows with its caption under it, as readers will see it.
+        image(node) {
+          const dom = document.createElement("span");
+          dom.className = "image-edit";
+          const img = document.createElement("img");
+          img.src = node.attrs.src;
+          img.alt = node.attrs.alt || "";
+          dom.append(img);
+          if (node.attrs.title) {
+            const caption = document.createElement("span");
+            caption.className = "image-caption";
+            caption.textContent = node.attrs.title;
+            dom.append(caption);
+          }
+          return { dom };
+        },
         page_break() {
           const dom = document.createElement("div");
           dom.className = "page-break";
@@ -230,9 +252,9 @@ function start(shell) {
     textarea.focus();
   }
 
-  function insertImage(url, alt) {
+  function insertImage(url, alt, caption) {
     if (view && !mount.hidden) {
-      const node = N.image.create({ src: url, alt: alt || null });
+      const node = N.image.create({ src: url, alt: alt || null, title: caption || null });
       const para = N.paragraph.create(null, node);
       const { $to } = view.state.selection;
       const at = $to.depth ? $to.after(1) : $to.pos;
@@ -240,7 +262,8 @@ function start(shell) {
       view.dispatch(tr.scrollIntoView());
       view.focus();
     } else {
-      insertText(`\n\n![${(alt || "").replace(/[\[\]\\]/g, "\\$&")}](${url})\n\n`);
+      const title = caption ? ` "${caption.replace(/[\\"]|&(?=#?[A-Za-z0-9]+;)/g, "\\$&")}"` : "";
+      insertText(`\n\n![${escapeAlt(alt)}](${url}${title})\n\n`);
     }
   }
 
@@ -260,7 +283,7 @@ function start(shell) {
   // Pictures: scaled on the phone, uploaded with progress, a message and a retry on failure.
   let pending = null;
   function sendImage() {
-    const { file, alt } = pending;
+    const { file, alt, caption } = pending;
     status.hidden = false;
     status.className = "editor-status";
     status.innerHTML = "";
@@ -276,7 +299,7 @@ function start(shell) {
       .then((answer) => {
         status.hidden = true;
         pending = null;
-        insertImage(answer.url, alt);
+        insertImage(answer.url, alt, caption);
       })
       .catch((error) => {
         status.className = "editor-status is-error";
@@ -289,10 +312,79 @@ function start(shell) {
         status.append(" ", retry);
       });
   }
+  // Before anything is sent, the writer describes the picture (alt text, required) and
+  // may give it a caption, in a modal dialog (<dialog>: focus kept inside, Esc cancels).
+  const dialog = shell.querySelector("dialog.image-dialog");
+  // Out of the form: its fields are not the article's, and Enter must not submit it.
+  if (dialog) document.body.append(dialog);
+  function ask(file) {
+    if (!dialog || typeof dialog.showModal !== "function") {
+      const alt = window.prompt(text.altPrompt, "");
+      if (alt === null) return Promise.resolve(null);
+      const caption = window.prompt(text.captionPrompt, "");
+      return Promise.resolve({ alt, caption: caption || "" });
+    }
+    const altField = dialog.querySelector(".image-alt");
+    const captionField = dialog.querySelector(".image-caption-field");
+    const error = dialog.querySelector(".image-alt-error");
+    const thumb = dialog.querySelector("img");
+    const address = URL.createObjectURL(file);
+    thumb.src = address;
+    altField.value = "";
+    captionField.value = "";
+    error.hidden = true;
+    altField.removeAttribute("aria-invalid");
+    dialog.showModal();
+    altField.focus();
+    return new Promise((resolve) => {
+      function finish(answer) {
+        dialog.removeEventListener("click", onClick);
+        dialog.removeEventListener("keydown", onKey);
+        dialog.removeEventListener("cancel", onCancel);
+        if (dialog.open) dialog.close();
+        thumb.removeAttribute("src");
+        URL.revokeObjectURL(address);
+        resolve(answer);
+      }
+      function confirm() {
+        const alt = altField.value.replace(/\s+/g, " ").trim();
+        if (!alt) {
+          error.hidden = false;
+          altField.setAttribute("aria-invalid", "true");
+          altField.focus();
+          return;
+        }
+        finish({ alt, caption: imageTitle(captionField.value) });
+      }
+      function onClick(event) {
+        const button = event.target.closest("button[data-answer]");
+        if (!button) return;
+        if (button.dataset.answer === "insert") confirm();
+        else finish(null);
+      }
+      function onKey(event) {
+        if (event.key === "Enter" && event.target.localName === "input") {
+          event.preventDefault();
+          confirm();
+        }
+      }
+      function onCancel(event) {
+        event.preventDefault();
+        finish(null);
+      }
+      dialog.addEventListener("click", onClick);
+      dialog.addEventListener("keydown", onKey);
+      dialog.addEventListener("cancel", onCancel);
+    });
+  }
   function chooseImage(file) {
-    const alt = window.prompt(text.altPrompt, "");
-    pending = { file, alt: alt || "" };
-    sendImage();
+    const focusBack = view && !mount.hidden ? () => view.focus() : () => textarea.focus();
+    ask(file).then((answer) => {
+      focusBack();
+      if (!answer) return;
+      pending = { file, alt: answer.alt, caption: answer.caption };
+      sendImage();
+    });
   }
   picker.addEventListener("change", () => {
     if (!picker.files.length) return;
@@ -312,6 +404,12 @@ function start(shell) {
     chooseImage(file);
     return true;
   }
+  // The Markdown mode takes pasted and dropped pictures too.
+  textarea.addEventListener("paste", (event) => takeImage(null, event, event.clipboardData));
+  textarea.addEventListener("dragover", (event) => {
+    if (event.dataTransfer && Array.from(event.dataTransfer.types || []).includes("Files")) event.preventDefault();
+  });
+  textarea.addEventListener("drop", (event) => takeImage(null, event, event.dataTransfer));
 
   const commands = {
     bold: toggleMark(M.strong),

@@ -114,6 +114,11 @@ const parser = new MarkdownParser(schema, rawTables(tokenizer()), {
   raw_block: { block: "raw_block", noCloseToken: true },
 });
 
+// A caption is one line of plain text.
+export function imageTitle(text) {
+  return String(text || "").replace(/\s+/g, " ").trim();
+}
+
 const serializer = new MarkdownSerializer(
   {
     ...defaultMarkdownSerializer.nodes,
@@ -139,6 +144,16 @@ const serializer = new MarkdownSerializer(
     raw_block(state, node) {
       state.text(node.textContent, false);
       state.closeBlock(node);
+    },
+    image(state, node) {
+      // The title is the picture's caption: written so that markdown-it reads back the
+      // same text (a backslash, a quote or an entity-like "&" escaped).
+      const title = node.attrs.title
+        ? ' "' + node.attrs.title.replace(/[\\"]|&(?=#?[A-Za-z0-9]+;)/g, "\\$&") + '"'
+        : "";
+      state.write(
+        "![" + state.esc(node.attrs.alt || "") + "](" + node.attrs.src.replace(/[()]/g, "\\$&") + title + ")",
+      );
     },
   },
   {

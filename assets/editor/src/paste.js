@@ -39,8 +39,9 @@ function italic(el) {
 }
 
 // Word marks list items as paragraphs ("MsoListParagraph…", style mso-list) whose bullet
-// or number is a span styled mso-list:Ignore; consecutive ones become one real list.
-function wordListMarker(el) {
+// or number is a span styled mso-list:Ignore, and the nesting as "mso-list:l0 level2
+// lfo1"; consecutive ones become one real list, nested as they were.
+function wordListItem(el) {
   if (el.localName !== "p") return null;
   const style = el.getAttribute("style") || "";
   if (!/mso-list\s*:/i.test(style) && !/MsoListParagraph/i.test(el.className)) return null;
@@ -48,7 +49,43 @@ function wordListMarker(el) {
     /mso-list\s*:\s*ignore/i.test(span.getAttribute("style") || ""),
   );
   const marker = ignore ? ignore.textContent.trim() : "";
-  return /^\(?[0-9a-zA-Z]{1,3}[.)]$/.test(marker) ? "ol" : "ul";
+  const level = /mso-list\s*:[^;]*\blevel(\d+)/i.exec(style);
+  return {
+    kind: /^\(?[0-9a-zA-Z]{1,4}[.)]$/.test(marker) ? "ol" : "ul",
+    level: Math.min(Math.max(level ? Number(level[1]) : 1, 1), 9),
+  };
+}
+
+function lastElement(parent, names) {
+  let node = parent.lastChild;
+  // Word puts a line break (a text node) between the paragraphs of one list.
+  while (node && node.nodeType === 3 && !node.data.trim()) node = node.previousSibling;
+  return node && node.nodeType === 1 && names.includes(node.localName) ? node : null;
+}
+
+// The list a Word item of `level` belongs in: the open list at each level above it is
+// the last item's own list; a missing one (or one of the other kind) is started.
+function wordListFor(into, { kind, level }, doc) {
+  let parent = into;
+  let list = null;
+  for (let depth = 1; depth <= level; depth++) {
+    const want = depth === level ? kind : null;
+    list = lastElement(parent, ["ul", "ol"]);
+    if (list && !list.dataset.word) list = null;
+    if (!list || (want && list.localName !== want)) {
+      list = doc.createElement(want || "ul");
+      list.dataset.word = "1";
+      parent.append(list);
+    }
+    if (depth === level) break;
+    let item = lastElement(list, ["li"]);
+    if (!item) {
+      item = doc.createElement("li");
+      list.append(item);
+    }
+    parent = item;
+  }
+  return list;
 }
 
 function convert(from, into, doc) {
@@ -61,19 +98,11 @@ function convert(from, into, doc) {
     const name = child.localName;
     if (DROP.has(name) || name.includes(":")) continue; // <o:p>, <v:shape>, <w:…>
     if (/mso-list\s*:\s*ignore/i.test(child.getAttribute("style") || "")) continue;
-    const listKind = wordListMarker(child);
-    if (listKind) {
-      let list = into.lastChild;
-      // Word puts a line break (a text node) between the paragraphs of one list.
-      while (list && list.nodeType === 3 && !list.data.trim()) list = list.previousSibling;
-      if (!list || list.nodeType !== 1 || list.localName !== listKind || !list.dataset.word) {
-        list = doc.createElement(listKind);
-        list.dataset.word = "1";
-        into.append(list);
-      }
+    const wordItem = wordListItem(child);
+    if (wordItem) {
       const item = doc.createElement("li");
       convert(child, item, doc);
-      list.append(item);
+      wordListFor(into, wordItem, doc).append(item);
       continue;
     }
     let target = into;
@@ -115,6 +144,16 @@ export function cleanPastedHTML(html) {
   const root = out.createElement("div");
   convert(source.body, root, out);
   root.querySelectorAll("[data-word]").forEach((list) => list.removeAttribute("data-word"));
+  // Google Docs and some pages nest a list directly in a list (<ul><li>a</li><ul>…):
+  // it belongs to the item before it.
+  root.querySelectorAll("ul > ul, ul > ol, ol > ul, ol > ol").forEach((list) => {
+    let item = list.previousElementSibling;
+    if (!item || item.localName !== "li") {
+      item = out.createElement("li");
+      list.before(item);
+    }
+    item.append(list);
+  });
   // Pasted lists are tight (no blank line between items), as people mean them.
   root.querySelectorAll("ul, ol").forEach((list) => list.setAttribute("data-tight", "true"));
   return root.innerHTML;

@@ -161,3 +161,50 @@ def test_pending_images_older_than_their_token_are_pruned(writer: User) -> None:
     assert out.getvalue().strip() == "1 pending images deleted."
     assert not default_storage.exists(old_name)
     assert pending.find(writer, fresh) is not None
+
+
+def test_without_javascript_a_body_image_takes_its_description_and_caption(
+    client: Client, writer: User
+) -> None:
+    from wacana.articles.models import Image
+
+    response = signed_in(writer).post(
+        "/tulis",
+        form_data(
+            body="Paragraf pertama.",
+            intent="publish",
+            body_image=png(size=(800, 600)),
+            body_image_alt="Anak-anak [kelas 3] di *halaman*",
+            body_image_caption='Upacara "Senin"\n pagi',
+        ),
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    image = Image.objects.get()
+    assert article.body.rstrip().endswith(
+        "![Anak\\-anak \\[kelas 3\\] di \\*halaman\\*]"
+        f'({image.file.url} "Upacara \\"Senin\\" pagi")'
+    ), article.body
+    page = dom(client.get(article.get_absolute_url()))
+    figure = page.one("div.body figure")
+    assert figure.one("img")["alt"] == "Anak-anak [kelas 3] di *halaman*"
+    assert figure.one("figcaption").text == 'Upacara "Senin" pagi'
+
+
+def test_the_writing_page_asks_for_alt_text_and_caption_in_a_labelled_dialog(
+    writer: User,
+) -> None:
+    page = dom(signed_in(writer).get("/tulis"))
+    dialog = page.one("dialog.image-dialog")
+    assert dialog.one(f"h2#{dialog['aria-labelledby']}").text
+    for field in ("#image-alt", "#image-caption"):
+        assert page.one(f"label[for={field[1:]}]").text
+        assert not dialog.one(field).get("name"), "the dialog's fields are not the article's"
+    assert dialog.select("button[data-answer=insert]") and dialog.select(
+        "button[data-answer=cancel]"
+    )
+    # The fallback without JavaScript asks the same two things.
+    nojs = page.one("fieldset.body-image-nojs")
+    assert nojs.select("input[name=body_image_alt]") and nojs.select(
+        "input[name=body_image_caption]"
+    )

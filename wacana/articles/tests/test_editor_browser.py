@@ -2,6 +2,7 @@
 corpus and hostile input, compared as the server renders them), /tulis never scrolls
 sideways, axe finds nothing serious, and the toolbar writes the Markdown the form posts."""
 
+import base64
 import re
 from pathlib import Path
 from typing import Any
@@ -271,13 +272,28 @@ def test_a_phone_photo_is_scaled_uploaded_with_its_description_and_retried_after
     page.keyboard.type("Pagi di sawah.")
     photo = tmp_path / "sawah.png"
     photo.write_bytes(image_bytes("PNG", (3000, 2000)))
-    page.on("dialog", lambda dialog: dialog.accept("Sawah berkabut di Detusoko"))
     upload_url = form.locator("input.body-image-js").get_attribute("data-url")
     assert upload_url
 
     # The first attempt fails: a message and a retry button, nothing inserted.
     page.route(f"**{upload_url}", lambda route: route.fulfill(status=502, body="Bad gateway"))
     form.locator("input.body-image-js").set_input_files(photo)
+    # Before anything is sent, a dialog asks what the picture shows and for a caption.
+    dialog = page.get_by_role("dialog", name=indonesian("About this picture"))
+    expect(dialog).to_be_visible()
+    alt = dialog.get_by_role("textbox", name=indonesian(ALT_LABEL))
+    expect(alt).to_be_focused()
+    expect(dialog.locator("img")).to_have_js_property("naturalWidth", 3000)
+    dialog.get_by_role("button", name=indonesian("Insert")).click()
+    expect(dialog.locator(".image-alt-error")).to_be_visible()
+    expect(alt).to_have_attribute("aria-invalid", "true")
+    expect(alt).to_be_focused()
+    alt.fill("Sawah berkabut di Detusoko")
+    dialog.get_by_role("textbox", name=indonesian("Caption (optional)")).fill(
+        'Pagi di "Detusoko", Ende'
+    )
+    alt.press("Enter")
+    expect(dialog).to_be_hidden()
     status = form.locator(".editor-status")
     expect(status).to_contain_text(
         indonesian("The image could not be uploaded. Check the connection and try again.")
@@ -289,6 +305,7 @@ def test_a_phone_photo_is_scaled_uploaded_with_its_description_and_retried_after
     status.get_by_role("button", name=indonesian("Try again")).click()
     image = editor.locator("img[src]")
     expect(image).to_have_attribute("alt", "Sawah berkabut di Detusoko")
+    expect(editor.locator(".image-caption")).to_have_text('Pagi di "Detusoko", Ende')
     expect(status).to_be_hidden()
     [(content_type, size, dimensions)] = received
     assert content_type == "image/webp"
@@ -297,9 +314,93 @@ def test_a_phone_photo_is_scaled_uploaded_with_its_description_and_retried_after
     form.get_by_role("button", name="Markdown").click()
     markdown = form.locator("textarea[name=body]").input_value()
     assert re.fullmatch(
-        r"Pagi di sawah\.\n\n!\[Sawah berkabut di Detusoko\]\(/media/images/[\w-]+\.webp\)\n",
+        r"Pagi di sawah\.\n\n!\[Sawah berkabut di Detusoko\]"
+        r'\(/media/images/[\w-]+\.webp "Pagi di \\"Detusoko\\", Ende"\)\n',
         markdown,
     ), markdown
+    # The server renders it as a figure with its caption.
+    [html] = server_html(markdown)
+    assert re.search(
+        r'<figure><img src="/media/images/[\w-]+\.webp" alt="Sawah berkabut di Detusoko"[^>]*>'
+        r'<figcaption>Pagi di "Detusoko", Ende</figcaption></figure>',
+        html,
+    ), html
+
+
+ALT_LABEL = "Description for readers who cannot see it (alt text)"
+
+
+def drop_or_paste(page: Page, target: str, kind: str, data: str) -> None:
+    """Paste or drop a PNG file (base64 `data`) onto `target`, as the browser would."""
+    page.evaluate(
+        """([selector, kind, data]) => {
+            const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([bytes], 'tempel.png', {type: 'image/png'}));
+            const target = document.querySelector(selector);
+            const box = target.getBoundingClientRect();
+            const at = {clientX: box.left + 10, clientY: box.top + 10};
+            const event = kind === 'paste'
+                ? new ClipboardEvent('paste', {clipboardData: transfer, bubbles: true,
+                                               cancelable: true})
+                : new DragEvent('drop', {dataTransfer: transfer, bubbles: true,
+                                         cancelable: true, ...at});
+            target.dispatchEvent(event);
+        }""",
+        [target, kind, data],
+    )
+
+
+def test_pasted_and_dropped_pictures_are_asked_about_then_uploaded_in_both_modes(
+    page: Page,
+) -> None:
+    from wacana.conftest import image_bytes
+
+    data = base64.b64encode(image_bytes("PNG", (640, 480))).decode()
+    make_user("sekar.penulis")
+    sign_in(page, "sekar.penulis")
+    page.goto("/tulis")
+    form = page.locator("main form.write")
+    editor = form.get_by_role("textbox", name=indonesian("Article"))
+    editor.click()
+    page.keyboard.type("Teks.")
+    dialog = page.get_by_role("dialog", name=indonesian("About this picture"))
+
+    # Pasted, then cancelled (Esc): nothing is uploaded or inserted.
+    drop_or_paste(page, ".rich-body", "paste", data)
+    expect(dialog).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(editor.locator("img")).to_have_count(0)
+
+    # Pasted, described, inserted.
+    drop_or_paste(page, ".rich-body", "paste", data)
+    dialog.get_by_role("textbox", name=indonesian(ALT_LABEL)).fill("Tangkapan layar")
+    dialog.get_by_role("button", name=indonesian("Insert")).click()
+    expect(editor.locator("img[alt='Tangkapan layar']")).to_have_count(1)
+
+    # Dropped.
+    drop_or_paste(page, ".rich-body", "drop", data)
+    dialog.get_by_role("textbox", name=indonesian(ALT_LABEL)).fill("Foto jatuh")
+    dialog.get_by_role("textbox", name=indonesian("Caption (optional)")).fill("Keterangan")
+    dialog.get_by_role("button", name=indonesian("Insert")).click()
+    expect(editor.locator("img[alt='Foto jatuh']")).to_have_count(1)
+    expect(editor.locator(".image-caption")).to_have_text("Keterangan")
+
+    # The Markdown mode: dropped into the textarea, the same dialog, Markdown text.
+    form.get_by_role("button", name="Markdown").click()
+    body = form.locator("textarea[name=body]")
+    drop_or_paste(page, "textarea[name=body]", "drop", data)
+    dialog.get_by_role("textbox", name=indonesian(ALT_LABEL)).fill("Peta [desa]")
+    dialog.get_by_role("textbox", name=indonesian("Caption (optional)")).fill("Peta lama")
+    dialog.get_by_role("button", name=indonesian("Insert")).click()
+    expect(body).to_have_value(
+        re.compile(r'!\[Peta \\\[desa\\\]\]\(/media/images/[\w-]+\.webp "Peta lama"\)')
+    )
+    assert re.search(r"!\[Tangkapan layar\]\(/media/images/[\w-]+\.webp\)", body.input_value())
+    assert re.search(
+        r'!\[Foto jatuh\]\(/media/images/[\w-]+\.webp "Keterangan"\)', body.input_value()
+    )
 
 
 def test_the_category_list_can_be_searched(page: Page) -> None:

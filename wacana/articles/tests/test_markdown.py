@@ -124,6 +124,40 @@ def test_an_image_with_known_dimensions_carries_width_and_height() -> None:
     assert image["loading"] == "lazy"
 
 
+def test_a_picture_alone_with_a_title_is_a_figure_with_its_caption() -> None:
+    html = markdown.render(
+        'Sebelum.\n\n![Sawah di Flores](/media/images/7-abc.webp "Sawah  di Detusoko, pagi")',
+        known,
+    )
+    assert html.endswith(
+        '<figure><img src="/media/images/7-abc.webp" alt="Sawah di Flores" width="800"'
+        ' height="600" loading="lazy" decoding="async">'
+        "<figcaption>Sawah di Detusoko, pagi</figcaption></figure>\n"
+    ), html
+    assert "<p>Sebelum.</p>" in html
+
+
+def test_a_caption_is_text_and_passes_the_sanitiser() -> None:
+    hostile = '![x](/media/images/7-abc.webp "<script>alert(1)</script> &amp; \\"kutip\\"")'
+    html = markdown.render(hostile, known)
+    assert "<script" not in html
+    assert '<figcaption>&lt;script&gt;alert(1)&lt;/script&gt; &amp; "kutip"</figcaption>' in html
+    assert_safe(html)
+
+
+def test_a_title_elsewhere_is_no_caption() -> None:
+    # In running text, in a heading, or on a picture from elsewhere: no figure.
+    for text in (
+        'Lihat ![a](/media/images/7-abc.webp "judul") ini.',
+        '# ![a](/media/images/7-abc.webp "judul")',
+        '- ![a](/media/images/7-abc.webp "judul")',
+        '![a](https://gambar.example/foto.jpg "judul")',
+        "![a](/media/images/7-abc.webp)",
+    ):
+        html = markdown.render(text, known)
+        assert "<figure" not in html and "figcaption" not in html, html
+
+
 def test_unknown_and_external_images_become_links() -> None:
     for src in ("/media/images/tidak-ada.webp", "https://gambar.example/foto.jpg"):
         html = markdown.render(f"![Foto pantai]({src})", known)

@@ -17,6 +17,7 @@ from wacana.articles import writing
 from wacana.articles.models import Article, Status
 from wacana.articles.tests.test_pages import draft
 from wacana.conftest import PASSWORD, image_bytes, make_user
+from wacana.lib.markdown import render
 from wacana.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -39,6 +40,8 @@ WORD = (SAMPLES / "word.html").read_text()
 GOOGLE_DOCS = (SAMPLES / "google_docs.html").read_text()
 
 WEB_PAGE = (SAMPLES / "web_page.html").read_text()
+
+WORD_NESTED = (SAMPLES / "word_nested.html").read_text()
 
 
 def paste_html(page: Page, html: str) -> str:
@@ -79,6 +82,52 @@ def test_paste_from_word_keeps_structure_and_drops_the_rest(writing_page: Page) 
         "Baca [laporannya](https://contoh.id/panen) dan ini.\n\n"
         "Sel tabel"
     )
+
+
+def test_paste_from_word_keeps_nested_lists_nested(writing_page: Page) -> None:
+    # Word's list paragraphs say their depth only in their style ("mso-list:l0 level2
+    # lfo1"); the bullets ("o", Wingdings "§") and numbers ("a.") are its own spans.
+    markdown = paste_html(writing_page, WORD_NESTED)
+    assert markdown.strip() == (
+        "## Menanam Jagung\n\n"
+        "1. Siapkan lahan\n"
+        "   - Bersihkan rumput\n"
+        "   - Gemburkan **tanah**\n"
+        "     - Pakai cangkul\n"
+        "2. Tanam benih\n"
+        "   - Dua biji per lubang\n"
+        "3. Siram\n\n"
+        "Catatan: *jangan* terlalu dalam.\n\n"
+        "- Alat\n"
+        "  1. Cangkul\n"
+        "  2. Ember\n"
+        "- Bahan"
+    ), markdown
+    # And the server reads the same nesting from it.
+    html = render(markdown)
+    assert re.search(r"<li>Siapkan lahan\s*<ul>\s*<li>Bersihkan rumput</li>", html), html
+    assert re.search(r"<li>Gemburkan <strong>tanah</strong>\s*<ul>\s*<li>Pakai cangkul</li>", html)
+    assert re.search(r"<li>Alat\s*<ol>\s*<li>Cangkul</li>\s*<li>Ember</li>\s*</ol>", html), html
+
+
+def test_a_list_nested_directly_in_a_list_joins_the_item_before_it(writing_page: Page) -> None:
+    # Google Docs copies a nested list as a sibling of the items (<ul><li>…</li><ul>…).
+    markdown = paste_html(
+        writing_page,
+        '<meta charset="utf-8"><b style="font-weight:normal" id="docs-internal-guid-1a2b">'
+        '<ul style="margin-top:0;margin-bottom:0;padding-inline-start:48px;">'
+        '<li dir="ltr" style="list-style-type:disc;" aria-level="1">'
+        '<p dir="ltr" role="presentation">'
+        '<span style="font-size:11pt;">Buah</span></p></li>'
+        '<ul style="margin-top:0;margin-bottom:0;padding-inline-start:48px;">'
+        '<li dir="ltr" style="list-style-type:circle;" aria-level="2">'
+        '<p dir="ltr" role="presentation">'
+        '<span style="font-size:11pt;">Mangga</span></p></li></ul>'
+        '<li dir="ltr" style="list-style-type:disc;" aria-level="1">'
+        '<p dir="ltr" role="presentation">'
+        '<span style="font-size:11pt;">Sayur</span></p></li></ul></b>',
+    )
+    assert markdown.strip() == "- Buah\n  - Mangga\n- Sayur", markdown
 
 
 def test_paste_from_google_docs_ignores_its_bold_wrapper(writing_page: Page) -> None:
