@@ -258,7 +258,10 @@ function start(shell) {
       const para = N.paragraph.create(null, node);
       const { $to } = view.state.selection;
       const at = $to.depth ? $to.after(1) : $to.pos;
-      const tr = view.state.tr.insert(at, para);
+      // The writer goes on below the picture, in an empty paragraph (an empty paragraph
+      // writes no Markdown).
+      const tr = view.state.tr.insert(at, [para, N.paragraph.create()]);
+      tr.setSelection(TextSelection.create(tr.doc, at + para.nodeSize + 1));
       view.dispatch(tr.scrollIntoView());
       view.focus();
     } else {

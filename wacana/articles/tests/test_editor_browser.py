@@ -225,7 +225,11 @@ def sign_in_without_waiting_for_js(page: Page) -> None:
 
 
 @pytest.mark.parametrize("width", [390, 1366])
-def test_the_writing_page_has_no_serious_accessibility_violations(page: Page, width: int) -> None:
+def test_the_writing_page_has_no_serious_accessibility_violations(
+    page: Page, tmp_path: Path, width: int
+) -> None:
+    from wacana.conftest import image_bytes
+
     make_user("sekar.penulis")
     sign_in(page, "sekar.penulis")
     page.set_viewport_size({"width": width, "height": 900})
@@ -239,6 +243,22 @@ def test_the_writing_page_has_no_serious_accessibility_violations(page: Page, wi
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+    # The picture dialog, open, is as accessible: labelled, described, nothing serious.
+    photo = tmp_path / "foto.png"
+    photo.write_bytes(image_bytes("PNG", (800, 600)))
+    page.locator("input.body-image-js").set_input_files(photo)
+    dialog = page.get_by_role("dialog", name=indonesian("About this picture"))
+    expect(dialog).to_be_visible()
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
     small = page.evaluate(
         """[...document.querySelectorAll('.editor .toolbar button')]
             .map(b => b.getBoundingClientRect())
@@ -289,9 +309,7 @@ def test_a_phone_photo_is_scaled_uploaded_with_its_description_and_retried_after
     expect(alt).to_have_attribute("aria-invalid", "true")
     expect(alt).to_be_focused()
     alt.fill("Sawah berkabut di Detusoko")
-    dialog.get_by_role("textbox", name=indonesian("Caption (optional)")).fill(
-        'Pagi di "Detusoko", Ende'
-    )
+    dialog.get_by_role("textbox", name=CAPTION_LABEL).fill('Pagi di "Detusoko", Ende')
     alt.press("Enter")
     expect(dialog).to_be_hidden()
     status = form.locator(".editor-status")
@@ -327,6 +345,7 @@ def test_a_phone_photo_is_scaled_uploaded_with_its_description_and_retried_after
     ), html
 
 
+CAPTION_LABEL = "Keterangan gambar (opsional)"
 ALT_LABEL = "Description for readers who cannot see it (alt text)"
 
 
@@ -382,7 +401,7 @@ def test_pasted_and_dropped_pictures_are_asked_about_then_uploaded_in_both_modes
     # Dropped.
     drop_or_paste(page, ".rich-body", "drop", data)
     dialog.get_by_role("textbox", name=indonesian(ALT_LABEL)).fill("Foto jatuh")
-    dialog.get_by_role("textbox", name=indonesian("Caption (optional)")).fill("Keterangan")
+    dialog.get_by_role("textbox", name=CAPTION_LABEL).fill("Keterangan")
     dialog.get_by_role("button", name=indonesian("Insert")).click()
     expect(editor.locator("img[alt='Foto jatuh']")).to_have_count(1)
     expect(editor.locator(".image-caption")).to_have_text("Keterangan")
@@ -392,7 +411,7 @@ def test_pasted_and_dropped_pictures_are_asked_about_then_uploaded_in_both_modes
     body = form.locator("textarea[name=body]")
     drop_or_paste(page, "textarea[name=body]", "drop", data)
     dialog.get_by_role("textbox", name=indonesian(ALT_LABEL)).fill("Peta [desa]")
-    dialog.get_by_role("textbox", name=indonesian("Caption (optional)")).fill("Peta lama")
+    dialog.get_by_role("textbox", name=CAPTION_LABEL).fill("Peta lama")
     dialog.get_by_role("button", name=indonesian("Insert")).click()
     expect(body).to_have_value(
         re.compile(r'!\[Peta \\\[desa\\\]\]\(/media/images/[\w-]+\.webp "Peta lama"\)')

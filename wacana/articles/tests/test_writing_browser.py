@@ -22,6 +22,9 @@ from wacana.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+ALT_LABEL = "Description for readers who cannot see it (alt text)"
+CAPTION_LABEL = "Keterangan gambar (opsional)"
+SIZES = [(390, 844), (1366, 900)]
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "writing"
 
 
@@ -65,6 +68,19 @@ def paste_html(page: Page, html: str) -> str:
 
 @pytest.fixture
 def writing_page(page: Page) -> Page:
+    make_user("sekar.penulis")
+    sign_in(page, "sekar.penulis")
+    page.goto("/tulis")
+    expect(page.locator(".rich-body")).to_be_visible()
+    return page
+
+
+@pytest.fixture(params=SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def journey_page(request: pytest.FixtureRequest, page: Page) -> Page:
+    """The writing page at a phone's and at a desktop's size (issue 13: Chromium at
+    390 x 844 and 1,366 x 900)."""
+    width, height = request.param
+    page.set_viewport_size({"width": width, "height": height})
     make_user("sekar.penulis")
     sign_in(page, "sekar.penulis")
     page.goto("/tulis")
@@ -155,12 +171,12 @@ def test_paste_from_a_web_page_keeps_text_and_drops_scripts_images_and_styles(
     )
 
 
-def shoot(page: Page, name: str) -> None:
+def shoot(page: Page, name: str, full_page: bool = True) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
 
 
-@pytest.mark.parametrize(("width", "height"), [(390, 844), (1366, 900)])
+@pytest.mark.parametrize(("width", "height"), SIZES)
 def test_a_new_writer_signs_up_writes_two_pages_with_a_photo_previews_and_publishes(
     page: Page, tmp_path: Path, width: int, height: int
 ) -> None:
@@ -186,10 +202,25 @@ def test_a_new_writer_signs_up_writes_two_pages_with_a_photo_previews_and_publis
     write.locator("select[name=category]").select_option("sekolah")
     page.locator(".rich-body").click()
     page.keyboard.type("Anak-anak berjalan dua jam setiap pagi.")
-    write.get_by_role("button", name=indonesian("New page")).click()
-    page.keyboard.type("Di halaman kedua, hujan turun.")
     photo = tmp_path / "foto.png"
     photo.write_bytes(image_bytes("PNG", (1600, 900)))
+    # A photo in the text: "Gambar", then the dialog asks what it shows and for a caption.
+    with page.expect_file_chooser() as chooser:
+        write.get_by_role("toolbar").get_by_role("button", name=indonesian("Image")).click()
+    chooser.value.set_files(str(photo))
+    dialog = page.get_by_role("dialog", name=indonesian("About this picture"))
+    expect(dialog).to_be_visible()
+    expect(dialog.locator("img")).to_have_js_property("naturalWidth", 1600)
+    dialog.get_by_role("textbox", name=indonesian(ALT_LABEL)).fill("Murid menyeberang sungai")
+    dialog.get_by_role("textbox", name=CAPTION_LABEL).fill("Jalan pintas lewat sungai")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    box = dialog.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+    shoot(page, f"image-dialog-{width}", full_page=False)
+    dialog.get_by_role("button", name=indonesian("Insert")).click()
+    expect(page.locator(".rich-body .image-caption")).to_have_text("Jalan pintas lewat sungai")
+    write.get_by_role("button", name=indonesian("New page")).click()
+    page.keyboard.type("Di halaman kedua, hujan turun.")
     write.locator("input[name=image]").set_input_files(str(photo))
     # The check before publishing names what is missing, before anything is sent.
     write.locator("button[name=intent][value=publish]").click()
@@ -213,7 +244,10 @@ def test_a_new_writer_signs_up_writes_two_pages_with_a_photo_previews_and_publis
     expect(preview.locator("h1")).to_have_text("Sekolah di Atas Bukit")
     expect(preview.locator(".author-card")).to_contain_text("Bu Guru Ende")
     expect(preview.locator("figure.featured img")).to_be_visible()
-    expect(preview.locator("figcaption")).to_contain_text("Jalan setapak ke sekolah")
+    expect(preview.locator("figure.featured figcaption")).to_contain_text(
+        "Jalan setapak ke sekolah"
+    )
+    expect(preview.locator(".body figure figcaption")).to_have_text("Jalan pintas lewat sungai")
     expect(preview.locator("nav.pager a")).to_have_count(2)
     expect(preview.locator(".page-mark")).to_have_count(2)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
@@ -230,13 +264,18 @@ def test_a_new_writer_signs_up_writes_two_pages_with_a_photo_previews_and_publis
     expect(page.locator("figure.featured figcaption")).to_contain_text("Dokumentasi pribadi")
     expect(page.locator("nav.pager")).to_be_visible()
     expect(page.locator("article .body")).to_contain_text("Anak-anak berjalan dua jam")
+    figure = page.locator("article .body figure")
+    expect(figure.locator("img")).to_have_attribute("alt", "Murid menyeberang sungai")
+    expect(figure.locator("figcaption")).to_have_text("Jalan pintas lewat sungai")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    shoot(page, f"article-{width}")
     assert Article.objects.filter(author__username=username).count() == 1
 
 
 def test_the_connection_drops_mid_typing_and_a_reload_restores_the_text(
-    writing_page: Page,
+    journey_page: Page,
 ) -> None:
-    page = writing_page
+    page = journey_page
     write = page.locator("main form.write")
     write.locator("input[name=title]").fill("Catatan Banjir")
     write.locator("select[name=category]").select_option("sekolah")
@@ -246,6 +285,8 @@ def test_the_connection_drops_mid_typing_and_a_reload_restores_the_text(
     article = Article.objects.get(title="Catatan Banjir")
     assert page.url.endswith(f"/tulis/{article.pk}")
 
+    size = page.viewport_size
+    assert size
     page.context.set_offline(True)
     page.keyboard.type(" Listrik padam, sinyal hilang.")
     expect(write.locator(".save-status")).to_have_text(indonesian("Offline — saved on this device"))
@@ -260,6 +301,7 @@ def test_the_connection_drops_mid_typing_and_a_reload_restores_the_text(
     article.refresh_from_db()
     assert "Listrik padam" not in article.body
     again = context.new_page()
+    again.set_viewport_size(size)
     # This tab's autosave must not run before the check: the copy is offered first.
     again.goto(f"/tulis/{article.pk}")
     offer = again.locator(".restore-local")
@@ -272,12 +314,14 @@ def test_the_connection_drops_mid_typing_and_a_reload_restores_the_text(
 
 
 def test_the_same_article_in_two_tabs_warns_instead_of_overwriting(
-    writing_page: Page,
+    journey_page: Page,
 ) -> None:
     writer = User.objects.get(username="sekar.penulis")
     article = draft(writer, body="Awal cerita.")
-    context = writing_page.context
-    first, second = writing_page, context.new_page()
+    context = journey_page.context
+    first, second = journey_page, context.new_page()
+    assert first.viewport_size
+    second.set_viewport_size(first.viewport_size)
     for tab in (first, second):
         tab.goto(f"/tulis/{article.pk}")
         expect(tab.locator(".rich-body")).to_be_visible()
@@ -305,8 +349,8 @@ def test_the_same_article_in_two_tabs_warns_instead_of_overwriting(
     expect(first.locator(".rich-body")).to_have_text("Awal cerita. Dari tab kedua.")
 
 
-def test_scheduling_then_publication(writing_page: Page, browser: Any, live_server: Any) -> None:
-    page = writing_page
+def test_scheduling_then_publication(journey_page: Page, browser: Any, live_server: Any) -> None:
+    page = journey_page
     write = page.locator("main form.write")
     write.locator("input[name=title]").fill("Upacara Bendera")
     write.locator("select[name=category]").select_option("sekolah")
