@@ -4,6 +4,7 @@ For each database: migrate, generate the data set once (kept between runs; --reg
 starts over), pick the URLs, start granian as `make run` does, warm up, drive each URL
 with wrk on 127.0.0.1 for a bounded time, and print requests/s, p50/p99 latency, SQL
 queries per request and response bytes, then the targets as PASS/FAIL. First, in-process,
+the size of the writing page's JavaScript against its budget (scripts/bundle_size.py) and
 the cost of saving hostile Markdown bodies (markdown_bench.py).
 
 Exit status: 0 when everything ran (even when a target fails: this is a report),
@@ -749,8 +750,21 @@ def markdown_bench() -> None:
     say("")
 
 
+def bundle_size_report() -> None:
+    """The writing page's JavaScript (the editor bundle and write.js), gzip, against its
+    120 KB budget (issue 13); no server needed."""
+    say("== The writing page's JavaScript (minified, gzip -9)")
+    script = str(ROOT / "scripts" / "bundle_size.py")
+    done = subprocess.run([PYTHON, script], cwd=ROOT, check=False, capture_output=True, text=True)
+    for line in done.stdout.splitlines():
+        say(f"  {line}")
+    say(f"  {'PASS' if done.returncode == 0 else 'FAIL'}  within the budget of 120 KB gzip")
+    say("")
+
+
 def main(argv: list[str]) -> int:
     args = arguments(argv)
+    bundle_size_report()
     markdown_bench()
     targets: list[Target] = []
     if args.only in (None, "sqlite"):

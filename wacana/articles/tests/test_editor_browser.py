@@ -175,6 +175,44 @@ def test_the_toolbar_writes_the_markdown_the_form_posts(page: Page) -> None:
     )
 
 
+def test_italic_numbers_link_and_new_page_from_the_toolbar_and_the_keyboard(page: Page) -> None:
+    make_user("sekar.penulis")
+    sign_in(page, "sekar.penulis")
+    page.goto("/tulis")
+    form = page.locator("main form.write")
+    editor = form.get_by_role("textbox", name=indonesian("Article"))
+    toolbar = form.get_by_role("toolbar")
+    editor.click()
+    italic = toolbar.get_by_role("button", name=indonesian("Italic"))
+    page.keyboard.press("Control+i")
+    expect(italic).to_have_attribute("aria-pressed", "true")
+    page.keyboard.type("Miring")
+    italic.click()
+    page.keyboard.type(" lalu ")
+    page.once("dialog", lambda dialog: dialog.accept("https://contoh.id/pasar"))
+    toolbar.get_by_role("button", name=indonesian("Link")).click()
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    toolbar.get_by_role("button", name=indonesian("Numbered list")).click()
+    page.keyboard.type("satu")
+    page.keyboard.press("Enter")
+    page.keyboard.type("dua")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    # "Halaman baru" from the keyboard (Ctrl+Enter): a divider, never the comment.
+    page.keyboard.press("Control+Enter")
+    page.keyboard.type("Halaman kedua.")
+    divider = editor.locator(".page-break")
+    expect(divider).to_have_count(1)
+    expect(divider).to_contain_text(indonesian("Page"))
+    assert "nextpage" not in editor.inner_text()
+    posted = page.evaluate("document.querySelector('[data-editor]').wacanaEditor.markdown()")
+    assert posted == (
+        "*Miring* lalu <https://contoh.id/pasar>\n\n"
+        "1. satu\n2. dua\n\n<!--nextpage-->\n\nHalaman kedua.\n"
+    ), posted
+
+
 def test_markdown_the_editor_would_change_opens_in_markdown_mode(page: Page) -> None:
     make_user("sekar.penulis")
     sign_in(page, "sekar.penulis")
