@@ -202,6 +202,12 @@ def test_a_new_writer_signs_up_writes_two_pages_with_a_photo_previews_and_publis
     write.locator("select[name=category]").select_option("sekolah")
     page.locator(".rich-body").click()
     page.keyboard.type("Anak-anak berjalan dua jam setiap pagi.")
+    # Word count and reading time under the editor, as the writer types.
+    expect(write.locator(".word-count")).to_have_text(
+        indonesian("{words} words · about {minutes} min to read")
+        .replace("{words}", "6")
+        .replace("{minutes}", "1")
+    )
     photo = tmp_path / "foto.png"
     photo.write_bytes(image_bytes("PNG", (1600, 900)))
     # A photo in the text: "Gambar", then the dialog asks what it shows and for a caption.
@@ -311,6 +317,27 @@ def test_the_connection_drops_mid_typing_and_a_reload_restores_the_text(
     expect(again.locator(".save-status")).to_have_text(re.compile(r"^Tersimpan"))
     article.refresh_from_db()
     assert "Listrik padam, sinyal hilang." in article.body
+
+
+def test_leaving_the_page_right_after_typing_still_saves_to_the_server(
+    writing_page: Page,
+) -> None:
+    writer = User.objects.get(username="sekar.penulis")
+    article = draft(writer, body="Awal cerita.")
+    page = writing_page
+    page.goto(f"/tulis/{article.pk}")
+    page.locator(".rich-body").click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Ditulis sebelum pergi.")
+    # Well within the three seconds after which the autosave would run on its own.
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto("/")
+    for _ in range(50):
+        article.refresh_from_db()
+        if "sebelum pergi" in article.body:
+            break
+        page.wait_for_timeout(100)
+    assert article.body.strip() == "Awal cerita. Ditulis sebelum pergi."
 
 
 def test_the_same_article_in_two_tabs_warns_instead_of_overwriting(
