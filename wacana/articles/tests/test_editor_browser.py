@@ -366,12 +366,24 @@ def test_a_phone_photo_is_scaled_uploaded_with_its_description_and_retried_after
     expect(editor.locator("img[src]")).to_have_count(0)
     page.unroute(f"**{upload_url}")
 
-    # The retry sends the picture scaled in the browser: WebP, not the 3000 px PNG.
+    # The retry sends the picture scaled in the browser: WebP, not the 3000 px PNG, with a
+    # labelled progress bar while it travels.
+    page.evaluate(
+        """() => {
+            window.progressSeen = [];
+            const status = document.querySelector('.editor-status');
+            new MutationObserver(() => {
+                const bar = status.querySelector('progress');
+                if (bar) window.progressSeen.push([bar.max, bar.getAttribute('aria-label')]);
+            }).observe(status, {childList: true, subtree: true});
+        }"""
+    )
     status.get_by_role("button", name=indonesian("Try again")).click()
     image = editor.locator("img[src]")
     expect(image).to_have_attribute("alt", "Sawah berkabut di Detusoko")
     expect(editor.locator(".image-caption")).to_have_text('Pagi di "Detusoko", Ende')
     expect(status).to_be_hidden()
+    assert [100, indonesian("Uploading the image…")] in page.evaluate("window.progressSeen")
     [(content_type, size, dimensions)] = received
     assert content_type == "image/webp"
     assert dimensions == (2000, 1333)
