@@ -270,16 +270,86 @@ function start(shell) {
     }
   }
 
-  function link(state, dispatch) {
-    const href = window.prompt(text.linkPrompt, "https://");
-    if (!href || href === "https://") return false;
-    const { empty, from } = state.selection;
-    if (empty) {
-      const node = schema.text(href, [M.link.create({ href })]);
-      dispatch(state.tr.insert(from, node));
-    } else {
-      dispatch(state.tr.addMark(state.selection.from, state.selection.to, M.link.create({ href })));
+  // A modal <dialog> (focus kept inside, Esc cancels) whose fields `read` checks: it
+  // answers what `read` returns, or null when the writer cancels.
+  function modal(box, first, read, done) {
+    box.showModal();
+    first.focus();
+    return new Promise((resolve) => {
+      function finish(answer) {
+        box.removeEventListener("click", onClick);
+        box.removeEventListener("keydown", onKey);
+        box.removeEventListener("cancel", onCancel);
+        if (box.open) box.close();
+        if (done) done();
+        resolve(answer);
+      }
+      function confirm() {
+        const answer = read();
+        if (answer) finish(answer);
+      }
+      function onClick(event) {
+        const button = event.target.closest("button[data-answer]");
+        if (!button) return;
+        if (button.dataset.answer === "insert") confirm();
+        else finish(null);
+      }
+      function onKey(event) {
+        if (event.key === "Enter" && event.target.localName === "input") {
+          event.preventDefault();
+          confirm();
+        }
+      }
+      function onCancel(event) {
+        event.preventDefault();
+        finish(null);
+      }
+      box.addEventListener("click", onClick);
+      box.addEventListener("keydown", onKey);
+      box.addEventListener("cancel", onCancel);
+    });
+  }
+  function invalid(field, error, bad) {
+    error.hidden = !bad;
+    if (bad) {
+      field.setAttribute("aria-invalid", "true");
+      field.focus();
+    } else field.removeAttribute("aria-invalid");
+    return bad;
+  }
+
+  const linkDialog = shell.querySelector("dialog.link-dialog");
+  if (linkDialog) document.body.append(linkDialog);
+  function askLink() {
+    if (!linkDialog || typeof linkDialog.showModal !== "function") {
+      const href = window.prompt(text.linkPrompt, "https://");
+      return Promise.resolve(href && href !== "https://" ? href.trim() : null);
     }
+    const field = linkDialog.querySelector(".link-href");
+    const error = linkDialog.querySelector(".link-error");
+    field.value = "";
+    invalid(field, error, false);
+    return modal(linkDialog, field, () => {
+      let href = field.value.trim();
+      // "contoh.id/pasar" is meant as a web address.
+      if (/^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(href)) href = "https://" + href;
+      if (invalid(field, error, !/^(https?:\/\/[^\s/]+\S*|mailto:[^\s@]+@\S+)$/i.test(href))) return null;
+      return href;
+    });
+  }
+  function link() {
+    const focusBack = () => view.focus();
+    askLink().then((href) => {
+      focusBack();
+      if (!href) return;
+      const state = view.state;
+      const { empty, from, to } = state.selection;
+      if (empty) {
+        view.dispatch(state.tr.insert(from, schema.text(href, [M.link.create({ href })])));
+      } else {
+        view.dispatch(state.tr.addMark(from, to, M.link.create({ href })));
+      }
+    });
     return true;
   }
 
@@ -335,50 +405,20 @@ function start(shell) {
     thumb.src = address;
     altField.value = "";
     captionField.value = "";
-    error.hidden = true;
-    altField.removeAttribute("aria-invalid");
-    dialog.showModal();
-    altField.focus();
-    return new Promise((resolve) => {
-      function finish(answer) {
-        dialog.removeEventListener("click", onClick);
-        dialog.removeEventListener("keydown", onKey);
-        dialog.removeEventListener("cancel", onCancel);
-        if (dialog.open) dialog.close();
+    invalid(altField, error, false);
+    return modal(
+      dialog,
+      altField,
+      () => {
+        const alt = altField.value.replace(/\s+/g, " ").trim();
+        if (invalid(altField, error, !alt)) return null;
+        return { alt, caption: imageTitle(captionField.value) };
+      },
+      () => {
         thumb.removeAttribute("src");
         URL.revokeObjectURL(address);
-        resolve(answer);
-      }
-      function confirm() {
-        const alt = altField.value.replace(/\s+/g, " ").trim();
-        if (!alt) {
-          error.hidden = false;
-          altField.setAttribute("aria-invalid", "true");
-          altField.focus();
-          return;
-        }
-        finish({ alt, caption: imageTitle(captionField.value) });
-      }
-      function onClick(event) {
-        const button = event.target.closest("button[data-answer]");
-        if (!button) return;
-        if (button.dataset.answer === "insert") confirm();
-        else finish(null);
-      }
-      function onKey(event) {
-        if (event.key === "Enter" && event.target.localName === "input") {
-          event.preventDefault();
-          confirm();
-        }
-      }
-      function onCancel(event) {
-        event.preventDefault();
-        finish(null);
-      }
-      dialog.addEventListener("click", onClick);
-      dialog.addEventListener("keydown", onKey);
-      dialog.addEventListener("cancel", onCancel);
-    });
+      },
+    );
   }
   function chooseImage(file) {
     const focusBack = view && !mount.hidden ? () => view.focus() : () => textarea.focus();
