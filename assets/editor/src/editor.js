@@ -152,9 +152,11 @@ function start(shell) {
       },
       nodeViews: {
         // A picture shows with its caption under it, as readers will see it.
-        image(node) {
+        // A button changes its description and caption (the same dialog as at insertion).
+        image(node, editorView, getPos) {
           const dom = document.createElement("span");
           dom.className = "image-edit";
+          dom.contentEditable = "false";
           const img = document.createElement("img");
           img.src = node.attrs.src;
           img.alt = node.attrs.alt || "";
@@ -165,7 +167,27 @@ function start(shell) {
             caption.textContent = node.attrs.title;
             dom.append(caption);
           }
-          return { dom };
+          const change = document.createElement("button");
+          change.type = "button";
+          change.className = "button image-change";
+          change.textContent = text.changeImage;
+          change.addEventListener("click", (event) => {
+            event.preventDefault();
+            const at = getPos();
+            const { alt, title } = node.attrs;
+            ask({ src: node.attrs.src, alt, caption: title }).then((answer) => {
+              editorView.focus();
+              if (!answer) return;
+              const attrs = { ...node.attrs, alt: answer.alt, title: answer.caption || null };
+              editorView.dispatch(editorView.state.tr.setNodeMarkup(at, null, attrs));
+            });
+          });
+          dom.append(change);
+          return {
+            dom,
+            stopEvent: (event) => !!(event.target.closest && event.target.closest("button")),
+            ignoreMutation: () => true,
+          };
         },
         page_break() {
           const dom = document.createElement("div");
@@ -390,21 +412,23 @@ function start(shell) {
   const dialog = shell.querySelector("dialog.image-dialog");
   // Out of the form: its fields are not the article's, and Enter must not submit it.
   if (dialog) document.body.append(dialog);
-  function ask(file) {
+  // `picture` is a chosen File, or {src, alt, caption} of a picture already in the text.
+  function ask(picture) {
+    const known = !(picture instanceof Blob);
     if (!dialog || typeof dialog.showModal !== "function") {
-      const alt = window.prompt(text.altPrompt, "");
+      const alt = window.prompt(text.altPrompt, known ? picture.alt || "" : "");
       if (alt === null) return Promise.resolve(null);
-      const caption = window.prompt(text.captionPrompt, "");
-      return Promise.resolve({ alt, caption: caption || "" });
+      const caption = window.prompt(text.captionPrompt, known ? picture.caption || "" : "");
+      return Promise.resolve({ alt, caption: imageTitle(caption) });
     }
     const altField = dialog.querySelector(".image-alt");
     const captionField = dialog.querySelector(".image-caption-field");
     const error = dialog.querySelector(".image-alt-error");
     const thumb = dialog.querySelector("img");
-    const address = URL.createObjectURL(file);
+    const address = known ? picture.src : URL.createObjectURL(picture);
     thumb.src = address;
-    altField.value = "";
-    captionField.value = "";
+    altField.value = known ? picture.alt || "" : "";
+    captionField.value = known ? picture.caption || "" : "";
     invalid(altField, error, false);
     return modal(
       dialog,
@@ -416,7 +440,7 @@ function start(shell) {
       },
       () => {
         thumb.removeAttribute("src");
-        URL.revokeObjectURL(address);
+        if (!known) URL.revokeObjectURL(address);
       },
     );
   }

@@ -417,6 +417,7 @@ def test_a_phone_photo_is_scaled_uploaded_with_its_description_and_retried_after
 
 
 CAPTION_LABEL = "Keterangan gambar (opsional)"
+SERIOUS = ("serious", "critical")
 ALT_LABEL = "Description for readers who cannot see it (alt text)"
 
 
@@ -477,6 +478,21 @@ def test_pasted_and_dropped_pictures_are_asked_about_then_uploaded_in_both_modes
     expect(editor.locator("img[alt='Foto jatuh']")).to_have_count(1)
     expect(editor.locator(".image-caption")).to_have_text("Keterangan")
 
+    # A picture in the text: its description and caption can be changed later.
+    editor.locator(".image-edit", has=page.locator("img[alt='Foto jatuh']")).get_by_role(
+        "button", name=indonesian("Change description and caption")
+    ).click()
+    alt = dialog.get_by_role("textbox", name=indonesian(ALT_LABEL))
+    expect(alt).to_have_value("Foto jatuh")
+    expect(dialog.get_by_role("textbox", name=CAPTION_LABEL)).to_have_value("Keterangan")
+    alt.fill("Foto yang jatuh")
+    dialog.get_by_role("textbox", name=CAPTION_LABEL).fill("Keterangan baru")
+    dialog.get_by_role("button", name=indonesian("Insert")).click()
+    expect(editor.locator("img[alt='Foto yang jatuh']")).to_have_count(1)
+    expect(editor.locator(".image-caption")).to_have_text("Keterangan baru")
+    results = Axe().run(page)
+    assert [v["id"] for v in results.response["violations"] if v["impact"] in SERIOUS] == []
+
     # The Markdown mode: dropped into the textarea, the same dialog, Markdown text.
     form.get_by_role("button", name="Markdown").click()
     body = form.locator("textarea[name=body]")
@@ -489,7 +505,8 @@ def test_pasted_and_dropped_pictures_are_asked_about_then_uploaded_in_both_modes
     )
     assert re.search(r"!\[Tangkapan layar\]\(/media/images/[\w-]+\.webp\)", body.input_value())
     assert re.search(
-        r'!\[Foto jatuh\]\(/media/images/[\w-]+\.webp "Keterangan"\)', body.input_value()
+        r'!\[Foto yang jatuh\]\(/media/images/[\w-]+\.webp "Keterangan baru"\)',
+        body.input_value(),
     )
 
 
