@@ -61,8 +61,12 @@ function insertPageBreak(state, dispatch) {
   const { $to } = state.selection;
   const after = $to.depth ? $to.after(1) : $to.pos;
   if (dispatch) {
-    const tr = state.tr.insert(after, [N.page_break.create(), N.paragraph.create()]);
-    tr.setSelection(TextSelection.create(tr.doc, after + 2));
+    const block = $to.depth ? $to.node(1) : null;
+    // On an empty top-level paragraph (below a picture, say) the break takes its place.
+    const empty = block && block.type === N.paragraph && block.content.size === 0;
+    const at = empty ? $to.before(1) : after;
+    const tr = state.tr.replaceWith(at, empty ? after : at, [N.page_break.create(), N.paragraph.create()]);
+    tr.setSelection(TextSelection.create(tr.doc, at + 2));
     dispatch(tr.scrollIntoView());
   }
   return true;
