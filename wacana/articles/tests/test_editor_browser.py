@@ -524,3 +524,20 @@ def test_the_category_list_can_be_searched(page: Page) -> None:
     ]
     search.fill("")
     assert select.locator("option[hidden]").count() == 0
+
+
+def test_tag_suggestions_complete_the_last_tag_typed(page: Page) -> None:
+    from wacana.articles.tests.test_pages import draft
+
+    writer = make_user("sekar.penulis")
+    actions.publish_article(writer, draft(writer, title="Terbit", tags="pendidikan, sekolah, ntt"))
+    sign_in(page, "sekar.penulis")
+    page.goto("/tulis")
+    tags = page.locator("main form.write input[name=tags]")
+    tags.fill("ntt, se")
+    offered = page.locator("datalist#tag-suggestions option")
+    expect(offered).to_have_count(1)
+    expect(offered).to_have_attribute("value", "ntt, sekolah")
+    # A tag already typed is not offered again.
+    tags.fill("pendidikan, p")
+    expect(offered).to_have_count(0)
