@@ -9,8 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from wacana.articles import actions
-from wacana.articles.tests.test_pages import publish
+from wacana.articles.tests.test_pages import png, publish
 from wacana.conftest import make_user
+from wacana.pages.tests.test_accessibility import _serious
 from wacana.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -68,12 +69,15 @@ def test_an_article_read_stays_readable_offline_until_signing_out(page: Any) -> 
 
     page.context.set_offline(False)
     page.goto("/")
+    page.evaluate("localStorage.setItem('draf', 'Catatan pribadi')")
     page.locator("header details.menu summary").click()
     page.get_by_role("button", name="Keluar").click()
     expect(page.locator("header a.signin")).to_be_visible()
     names = page.evaluate("caches.keys()")
     assert cache_name not in names
     assert page.evaluate(KEPT, article.get_absolute_url()) is None
+    # Clear-Site-Data did it (not only the worker seeing a new reader): storage is empty.
+    assert page.evaluate("localStorage.getItem('draf')") is None
 
 
 def test_a_hidden_article_is_not_served_from_the_device_once_online(page: Any) -> None:
@@ -109,3 +113,25 @@ def test_the_reading_list_keeps_its_articles_offline(page: Any) -> None:
     expect(page.locator("h1")).to_have_text("Surat untuk hujan")
     page.goto("/offline")
     expect(page.locator("#offline-list li")).to_have_count(2)
+
+
+def test_saving_data_shows_a_picture_only_when_tapped(page: Any) -> None:
+    writer = make_user("sekar", display_name="Sekar")
+    article = publish(writer, title="Ladang jagung di Ende", image_caption="Ladang jagung")
+    actions.set_featured_image(article, png())
+    article.refresh_from_db()
+    page.set_extra_http_headers({"Save-Data": "on"})
+    page.goto(article.get_absolute_url())
+    placeholder = page.locator("figure.featured a.img-off")
+    expect(placeholder).to_have_text("Tampilkan gambar")
+    assert page.locator("figure.featured img").count() == 0
+    box = placeholder.bounding_box()
+    assert box and box["height"] >= 44
+    assert _serious(page) == []
+    placeholder.click()
+    picture = page.locator("figure.featured img")
+    expect(picture).to_have_attribute("src", article.image_small.url)
+    expect(picture).to_have_attribute("alt", "Ladang jagung")
+    assert page.evaluate("document.querySelector('figure.featured img').complete")
+    # Tapping showed it in place: the page did not go to the picture.
+    assert page.url.endswith(article.get_absolute_url())
