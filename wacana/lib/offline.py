@@ -20,6 +20,8 @@ READER_HEADER = "X-Wacana-Reader"
 KIND_HEADER = "X-Wacana-Offline"
 ARTICLE, SAVED, LIST = "article", "saved", "list"
 RECENT_ARTICLES = 20
+# Pictures the worker keeps (the featured images and pictures of the pages it keeps).
+RECENT_PICTURES = 60
 ANONYMOUS = "anon"
 # Sent when someone signs out or deletes their account: the browser drops its HTTP cache
 # and the site's storage (the worker's caches and registration, local copies of drafts).

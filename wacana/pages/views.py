@@ -130,6 +130,8 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     holds the static files' hashed names, so a deployment empties the old caches."""
     context = {
         "recent": offline.RECENT_ARTICLES,
+        "pictures": offline.RECENT_PICTURES,
+        "media_url": settings.MEDIA_URL,
         "offline_url": reverse("pages:offline"),
         "precache": json.dumps([static(name) for name in PRECACHE]),
         "static_url": settings.STATIC_URL,

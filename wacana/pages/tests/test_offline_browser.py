@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from wacana.articles import actions
 from wacana.articles.tests.test_pages import png, publish
 from wacana.conftest import make_user
+from wacana.lib import offline
 from wacana.pages.tests.test_accessibility import _serious
 from wacana.testing.browser import sign_in
 
@@ -135,3 +136,31 @@ def test_saving_data_shows_a_picture_only_when_tapped(page: Any) -> None:
     assert page.evaluate("document.querySelector('figure.featured img').complete")
     # Tapping showed it in place: the page did not go to the picture.
     assert page.url.endswith(article.get_absolute_url())
+
+
+def test_only_the_last_articles_read_are_kept_with_their_pictures(
+    page: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(offline, "RECENT_ARTICLES", 2)
+    writer = make_user("sekar", display_name="Sekar")
+    articles = [
+        publish(writer, title=f"Catatan nomor {n}", body="Pagi itu sawah berkabut.")
+        for n in range(3)
+    ]
+    actions.set_featured_image(articles[2], png())
+    page.goto(articles[0].get_absolute_url())
+    _controlled(page)
+    for article in articles[1:]:
+        page.goto(article.get_absolute_url())
+        _wait_kept(page, article.get_absolute_url())
+    _wait_kept(page, articles[0].get_absolute_url(), kept=False)
+    page.context.set_offline(True)
+    page.goto(articles[0].get_absolute_url())
+    expect(page.locator("h1")).to_have_text("Membaca tanpa koneksi")
+    expect(page.locator("#offline-list a")).to_have_text(["Catatan nomor 2", "Catatan nomor 1"])
+    page.goto(articles[2].get_absolute_url())
+    expect(page.locator("h1")).to_have_text("Catatan nomor 2")
+    page.wait_for_function(
+        "() => { const i = document.querySelector('figure.featured img');"
+        " return i && i.complete && i.naturalWidth > 0; }"
+    )

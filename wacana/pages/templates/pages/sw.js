@@ -5,7 +5,9 @@
 var VERSION = "{{ version }}";
 var STATIC = "wacana-static-" + VERSION;
 var PAGES = "wacana-pages-";
+var MEDIA = "wacana-media";
 var RECENT = {{ recent }};
+var PICTURES = {{ pictures }};
 var OFFLINE = "{{ offline_url }}";
 var PRECACHE = {{ precache|safe }};
 var KIND = "X-Wacana-Offline";
@@ -42,12 +44,14 @@ function pageCaches() {
   });
 }
 
-// The cache of this reader; every other reader's cache is deleted first.
+// The cache of this reader; every other reader's cache (and the pictures they saw)
+// is deleted first.
 function cacheOf(reader) {
   var mine = PAGES + reader;
   return pageCaches().then(function (names) {
-    return Promise.all(names.filter(function (name) { return name !== mine; })
-      .map(function (name) { return caches.delete(name); }));
+    var others = names.filter(function (name) { return name !== mine; });
+    if (others.length) others.push(MEDIA);
+    return Promise.all(others.map(function (name) { return caches.delete(name); }));
   }).then(function () { return caches.open(mine); });
 }
 
@@ -130,6 +134,28 @@ function asset(event) {
   });
 }
 
+// Pictures (uploads never change under one name): the last PICTURES shown are kept, so
+// that a kept article has them offline.
+function picture(event) {
+  var request = event.request;
+  return caches.open(MEDIA).then(function (cache) {
+    return cache.match(request, { ignoreVary: true }).then(function (cached) {
+      if (cached) return cached;
+      return fetch(request).then(function (response) {
+        if (response.ok) {
+          event.waitUntil(cache.put(request, response.clone()).then(function () {
+            return cache.keys();
+          }).then(function (requests) {
+            return Promise.all(requests.slice(0, Math.max(0, requests.length - PICTURES))
+              .map(function (old) { return cache.delete(old); }));
+          }));
+        }
+        return response;
+      });
+    });
+  });
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET") return;
@@ -137,6 +163,8 @@ self.addEventListener("fetch", function (event) {
   if (url.origin !== self.location.origin) return;
   if (url.pathname.indexOf("{{ static_url }}") === 0) {
     event.respondWith(asset(event));
+  } else if (url.pathname.indexOf("{{ media_url }}") === 0 && request.destination === "image") {
+    event.respondWith(picture(event));
   } else if (request.mode === "navigate") {
     event.respondWith(page(event));
   }
