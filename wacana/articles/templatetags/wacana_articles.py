@@ -53,8 +53,19 @@ def _placeholder(match: re.Match[str]) -> str:
     )
 
 
+# A picture that is itself a link ([![alt](src)](href)): links cannot nest, so it
+# becomes the words of its link.
+_LINKED_IMG = re.compile(r"(<a\b[^>]*>\s*)(<img\b[^>]*>)")
+
+
+def _linked_placeholder(match: re.Match[str]) -> str:
+    alt = dict(_ATTRIBUTE.findall(match.group(2))).get("alt", "")
+    return f'{match.group(1)}<span class="img-off">{alt or escape(gettext("Show image"))}</span>'
+
+
 @register.filter
 def light_images(body: str) -> SafeString:
     """Saving data: every picture of a rendered body becomes a link to it ("Show image"),
-    which offline.js turns into the picture when tapped."""
+    which light.js turns into the picture when tapped."""
+    body = _LINKED_IMG.sub(_linked_placeholder, body)
     return mark_safe(_IMG.sub(_placeholder, body))  # noqa: S308 (sanitised at save)

@@ -282,3 +282,20 @@ def test_the_proxy_cache_keys_pages_by_saving_data_too() -> None:
     key = re.search(r'proxy_cache_key "([^"]+)";', conf)
     assert key and "$wacana_light" in key.group(1)
     assert '"$cookie_wacana_hemat:$http_save_data" $wacana_light' in conf
+
+
+@pytest.mark.django_db
+def test_a_picture_that_is_a_link_becomes_the_words_of_its_link(
+    client: Client, writer: User
+) -> None:
+    picture = actions.upload_body_image(writer, png("peta.png", (600, 400)))
+    article = publish(
+        writer,
+        body=f'Lihat petanya.\n\n[![Peta "Ende"]({picture.file.url})](https://contoh.id/peta)',
+    )
+    page = dom(client.get(article.get_absolute_url(), HTTP_SAVE_DATA="on"))
+    assert not page.select("div.body img")
+    link = page.select("div.body a")[0]
+    assert link["href"] == "https://contoh.id/peta"
+    assert link.text == 'Peta "Ende"'
+    assert not link.select("a")

@@ -164,3 +164,16 @@ def test_only_the_last_articles_read_are_kept_with_their_pictures(
         "() => { const i = document.querySelector('figure.featured img');"
         " return i && i.complete && i.naturalWidth > 0; }"
     )
+
+
+def test_chromium_reads_the_manifest_without_errors(page: Any) -> None:
+    page.goto("/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    session = page.context.new_cdp_session(page)
+    manifest = session.send("Page.getAppManifest")
+    assert manifest["url"].endswith("/manifest.webmanifest")
+    assert manifest["errors"] == []
+    assert '"name":"Wacana"' in manifest["data"].replace(" ", "")
+    errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    # Playwright's contexts are incognito, where nothing installs; nothing else is wrong.
+    assert [error["errorId"] for error in errors if error["errorId"] != "in-incognito"] == []
