@@ -81,6 +81,9 @@ MIDDLEWARE = [
     "wacana.lib.apierrors.ApiErrorShapeMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "wacana.lib.caching.CacheHeadersMiddleware",
+    # Vary: Save-Data on HTML pages, and the reader's name for the service worker.
+    "wacana.lib.savedata.SaveDataMiddleware",
+    "wacana.lib.offline.OfflineReaderMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wacana.lib.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "wacana.articles.navigation.rubric_nav",
+                "wacana.lib.savedata.save_data",
             ],
         },
     }

@@ -1,7 +1,8 @@
-// Enhancements for the article page; reading needs none of this.
+// Article page extras; reading needs none. The worker: see offline.js.
 (function () {
   "use strict";
-  // "Lihat foto": the full-size picture in a dialog instead of leaving the page.
+  if (navigator.serviceWorker) navigator.serviceWorker.register("/sw.js").catch(function () {});
+  // "Lihat foto" in a dialog.
   var viewer = document.querySelector("dialog.viewer");
   var link = document.querySelector("a.view-photo");
   if (viewer && link && viewer.showModal) {
@@ -14,7 +15,6 @@
       if (event.target === viewer) viewer.close();
     });
   }
-  // Copy link.
   document.querySelectorAll("a.copy-link").forEach(function (copy) {
     copy.addEventListener("click", function (event) {
       if (!navigator.clipboard) return;

@@ -26,7 +26,7 @@ from wacana.accounts.limits import TooManyAttempts, check_password_reset_limit, 
 from wacana.accounts.models import Follow, User
 from wacana.accounts.signin import remember_device
 from wacana.accounts.validators import is_username_shaped
-from wacana.lib import cursor
+from wacana.lib import cursor, offline
 from wacana.lib.images import ImageRejected
 from wacana.lib.uploads import TooManyUploads, count_upload
 
@@ -126,7 +126,12 @@ def admin_login(request: HttpRequest) -> HttpResponse:
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
     auth_logout(request)
-    return redirect("discovery:home")
+    response = redirect("discovery:home")
+    # The browser forgets what it kept of this person: the HTTP cache, and the storage
+    # (the service worker's pages for reading offline, the writing page's local copy of
+    # a draft), so the next person on a shared phone finds none of it.
+    response["Clear-Site-Data"] = offline.CLEAR_SITE_DATA
+    return response
 
 
 @require_safe

@@ -35,7 +35,7 @@ from wacana.articles.models import (
     Tag,
 )
 from wacana.articles.seo import json_ld
-from wacana.lib import cursor
+from wacana.lib import cursor, offline
 from wacana.lib.busy import TryAgainLater
 from wacana.lib.images import ImageRejected
 from wacana.lib.markdown import image_markdown
@@ -104,7 +104,11 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         "with_sidebar": True,
         **_reader_actions(request, article),
     }
-    return render(request, "articles/detail.html", context)
+    response = render(request, "articles/detail.html", context)
+    if article.is_public:
+        # The service worker may keep it for reading offline (wacana/lib/offline.py).
+        offline.mark(response, offline.SAVED if context["is_saved"] else offline.ARTICLE)
+    return response
 
 
 def _reader_actions(request: HttpRequest, article: Article) -> dict[str, Any]:
@@ -539,7 +543,11 @@ def save(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def reading_list(request: HttpRequest) -> HttpResponse:
     page = _listing(request, actions.reading_list(_user(request)), time_field="saved_at")
-    return render(request, "articles/reading_list.html", {"page": page})
+    response = render(request, "articles/reading_list.html", {"page": page})
+    if not request.GET:
+        # Its first page is kept for reading offline, in this reader's cache only.
+        offline.mark(response, offline.LIST)
+    return response
 
 
 _CURATION_DONE = {

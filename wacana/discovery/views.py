@@ -20,7 +20,7 @@ from wacana.discovery import search
 from wacana.discovery.following import feed_page
 from wacana.discovery.forms import SearchForm
 from wacana.discovery.limits import TooManySearches, check_search_limit
-from wacana.lib import compression, cursor
+from wacana.lib import compression, cursor, savedata
 
 
 @require_safe
@@ -49,7 +49,9 @@ def home(request: HttpRequest) -> HttpResponse:
     # Most readers are anonymous, without a session or a pending message: for them the
     # whole page is the same, so it is kept whole, not only its sections, and kept
     # compressed (brotli and gzip), so a hit costs neither rendering nor compression.
-    key = f"home:page:{get_language()}:{site.version}:{version}"
+    # Saving data (the Save-Data header or the reader's choice) is a page of its own.
+    light = "light" if savedata.saves_data(request) else "full"
+    key = f"home:page:{get_language()}:{site.version}:{version}:{light}"
     variants, _hit = compression.cached_variants(
         cache,
         key,

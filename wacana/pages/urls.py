@@ -11,5 +11,9 @@ urlpatterns = [
     path("pedoman", views.document, {"name": "guidelines"}, name="guidelines"),
     path("robots.txt", views.robots, name="robots"),
     path("bahasa", views.language, name="language"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("sw.js", views.service_worker, name="service_worker"),
+    path("offline", views.offline_page, name="offline"),
+    path("hemat-data", views.save_data_setting, name="save_data"),
     path("komponen", views.components, name="components"),
 ]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from wacana.accounts.forms import DeleteAccountForm
 from wacana.accounts.models import User
+from wacana.lib import offline
 from wacana.privacy import actions
 
 
@@ -44,5 +45,8 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         actions.delete_account(user)
         auth_logout(request)
         messages.success(request, _("Your account and its data have been deleted. Goodbye."))
-        return redirect("discovery:home")
+        response = redirect("discovery:home")
+        # As at signing out: the browser forgets the pages it kept of this person.
+        response["Clear-Site-Data"] = offline.CLEAR_SITE_DATA
+        return response
     return render(request, "privacy/delete.html", {"form": form})

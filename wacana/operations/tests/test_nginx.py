@@ -195,6 +195,17 @@ def test_anonymous_pages_come_from_the_cache_and_signed_in_ones_never(site: Site
         assert get("/masuk").header("x-cache-status") in ("MISS", "BYPASS")
 
 
+def test_the_proxy_cache_keeps_the_saving_data_variant_apart(site: Site) -> None:
+    # Saving data (the header, or the reader's cookie) loads light.css: a page of its own.
+    for _ in range(2):
+        assert b"css/light.css" not in get("/tentang").body
+        assert b"css/light.css" in get("/tentang", **{"Save-Data": "on"}).body
+        assert b"css/light.css" in get("/tentang", Cookie="wacana_hemat=on").body
+        chose_off = get("/tentang", Cookie="wacana_hemat=off", **{"Save-Data": "on"})
+        assert b"css/light.css" not in chose_off.body
+    assert get("/tentang").header("x-cache-status") == "HIT"
+
+
 def test_article_views_are_counted_exactly_behind_the_proxy(site: Site) -> None:
     url, visitors = site.facts["article"], 25
     for n in range(visitors):

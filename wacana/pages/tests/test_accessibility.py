@@ -20,7 +20,9 @@ def _serious(page: Any) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", ["/", "/daftar", "/masuk", "/pedoman", "/sekar"])
+@pytest.mark.parametrize(
+    "path", ["/", "/daftar", "/masuk", "/pedoman", "/sekar", "/offline", "/hemat-data"]
+)
 def test_pages_have_no_serious_accessibility_violations(page: Any, path: str) -> None:
     make_user("sekar", display_name="Sekar", tagline="Guru", bio="Menulis tentang sekolah.")
     page.goto(path)

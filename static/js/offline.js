@@ -1,0 +1,18 @@
+// Reading offline: registers the service worker (/sw.js, the whole site in scope);
+// article.js does the same on the article page. Reading needs none of this.
+(function () {
+  "use strict";
+  var worker = navigator.serviceWorker;
+  if (!worker || !window.caches) return;
+  worker.register("/sw.js").catch(function () {});
+  // The reading list names its articles, so that the worker keeps each of them.
+  var list = document.querySelector("[data-offline-saved]");
+  if (!list) return;
+  worker.ready.then(function (registration) {
+    var links = list.querySelectorAll(".card-title a");
+    registration.active.postMessage({
+      saved: Array.prototype.map.call(links, function (a) { return a.getAttribute("href"); }),
+      complete: !document.querySelector("a[rel=next]")
+    });
+  });
+})();
