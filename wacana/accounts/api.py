@@ -19,7 +19,7 @@ from wacana.accounts.limits import check_signup_limit
 from wacana.accounts.models import ApiToken, User
 from wacana.accounts.signin import SignInRefused, remember_device, sign_in
 from wacana.accounts.validators import is_username_shaped
-from wacana.lib.apierrors import ApiError, form_errors, invalid
+from wacana.lib.apierrors import ERRORS, ApiError, form_errors, invalid
 from wacana.lib.images import ImageRejected
 from wacana.lib.uploads import count_upload
 
@@ -110,14 +110,6 @@ class ProfilePatch(Schema):
     display_name: str | None = None
     tagline: str | None = None
     bio: str | None = None
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, list[str]] | None = None
-
-
-ERRORS: dict[int, Any] = {code: ErrorOut for code in (400, 401, 403, 404, 409, 413, 415, 422, 429)}
 
 
 def _user(request: HttpRequest) -> User:

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import optional, signed_in
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor
@@ -24,7 +23,7 @@ from wacana.articles.forms import ArticleForm
 from wacana.articles.limits import check_write_limit
 from wacana.articles.models import Article, ArticleTag, Category, RatingKind, Tag
 from wacana.articles.models import Status as ArticleStatus
-from wacana.lib.apierrors import ApiError, form_errors, invalid
+from wacana.lib.apierrors import ERRORS, ApiError, form_errors, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.lib.images import ImageRejected
 from wacana.lib.uploads import count_upload

@@ -7,7 +7,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
 from wacana.articles.api import ArticleListing, ArticleSummary
@@ -15,7 +14,7 @@ from wacana.discovery import search
 from wacana.discovery.following import feed_page
 from wacana.discovery.forms import SearchForm
 from wacana.discovery.limits import check_search_limit
-from wacana.lib.apierrors import form_errors, invalid
+from wacana.lib.apierrors import ERRORS, form_errors, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor
 
 router = Router(tags=["discovery"])

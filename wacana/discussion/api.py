@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import StrictInt, StrictStr
 
-from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import optional, signed_in
 from wacana.accounts.models import User
 from wacana.articles.access import get_article_for_reading
@@ -24,7 +23,7 @@ from wacana.discussion.forms import CommentEditForm, CommentForm
 from wacana.discussion.limits import check_comment_limits
 from wacana.discussion.models import Comment
 from wacana.discussion.threads import listing, present
-from wacana.lib.apierrors import ApiError, form_errors, invalid
+from wacana.lib.apierrors import ERRORS, ApiError, form_errors, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor
 
 router = Router(tags=["discussion"])

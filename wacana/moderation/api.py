@@ -8,11 +8,10 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import StrictInt
 
-from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_moderator
-from wacana.lib.apierrors import ApiError, invalid
+from wacana.lib.apierrors import ERRORS, ApiError, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.moderation import actions, targets
 from wacana.moderation.actions import Refused

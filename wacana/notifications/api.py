@@ -7,10 +7,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
-from wacana.lib.apierrors import invalid
+from wacana.lib.apierrors import ERRORS, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.notifications import actions
 from wacana.notifications.models import Notification
