@@ -25,7 +25,6 @@ from wacana.articles.models import Article, ArticleTag, Category, RatingKind, Ta
 from wacana.articles.models import Status as ArticleStatus
 from wacana.lib.apierrors import ERRORS, ApiError, form_errors, invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
-from wacana.lib.images import ImageRejected
 from wacana.lib.uploads import count_upload
 
 router = Router(tags=["articles"])
@@ -213,15 +212,6 @@ def _validated(data: dict[str, Any]) -> dict[str, Any]:
     return form.cleaned_data
 
 
-def _publish(user: User, article: Article) -> None:
-    try:
-        actions.publish_article(user, article)
-    except actions.HiddenByModeration:
-        raise ApiError(
-            409, _("A moderator has hidden this article; only a moderator can restore it.")
-        ) from None
-
-
 def _full(article_id: int, user: Any) -> Article:
     article = get_article_for_reading(user, article_id)
     return article
@@ -271,22 +261,8 @@ def _schedule_time(value: datetime) -> datetime:
     # A time without a zone is Jakarta's, as on the writing page.
     if timezone.is_naive(value):
         value = value.replace(tzinfo=JAKARTA)
-    try:
-        writing.check_schedule(value)
-    except writing.ScheduleRejected as rejected:
-        raise invalid({"publish_at": [rejected.message]}) from None
+    writing.check_schedule(value)
     return value
-
-
-def _schedule(user: User, article: Article, when: datetime | None) -> None:
-    try:
-        writing.schedule_publication(user, article, when)
-    except writing.ScheduleRejected as rejected:
-        raise invalid({"publish_at": [rejected.message]}) from None
-    except actions.HiddenByModeration:
-        raise ApiError(
-            409, _("A moderator has hidden this article; only a moderator can restore it.")
-        ) from None
 
 
 def _if_version(request: HttpRequest, sent: dict[str, Any]) -> int | None:
@@ -319,9 +295,9 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status[Article]:
     with transaction.atomic():
         article = writing.save_writing(user, None, data, rendered=rendered)
         if payload.status == "published":
-            _publish(user, article)
+            actions.publish_article(user, article)
         elif when is not None:
-            _schedule(user, article, when)
+            writing.schedule_publication(user, article, when)
     return Status(201, _full(article.pk, user))
 
 
@@ -371,27 +347,15 @@ def update_article(request: HttpRequest, article_id: int, payload: ArticlePatch)
     )
     # One transaction: the edit and the change of status happen together or not at all.
     with transaction.atomic():
-        try:
-            writing.save_writing(user, article, changes, if_version=expected, rendered=rendered)
-        except writing.VersionConflict as moved:
-            raise ApiError(
-                409,
-                writing.conflict_message(),
-                {
-                    "if_version": [
-                        _("The article is now at version %(version)d.")
-                        % {"version": moved.article.version}
-                    ]
-                },
-            ) from None
+        writing.save_writing(user, article, changes, if_version=expected, rendered=rendered)
         if status == "published":
             if article.publish_at:
                 writing.schedule_publication(user, article, None)
-            _publish(user, article)
+            actions.publish_article(user, article)
         elif status == "draft":
             actions.unpublish_article(user, article)
         if scheduling and status != "published":
-            _schedule(user, article, when)
+            writing.schedule_publication(user, article, when)
     return _full(article.pk, user)
 
 
@@ -406,10 +370,7 @@ def delete_article(request: HttpRequest, article_id: int) -> Status[None]:
 def upload_image(request: HttpRequest, article_id: int, file: UploadedFile = File(...)) -> Article:  # noqa: B008
     article = _for_change(request, article_id)
     count_upload(_user(request).pk)
-    try:
-        actions.set_featured_image(article, file)
-    except ImageRejected as rejected:
-        raise ApiError(rejected.status, rejected.message, {"file": [rejected.message]}) from None
+    actions.set_featured_image(article, file)
     return _full(article.pk, _user(request))
 
 
@@ -465,13 +426,7 @@ def rate(request: HttpRequest, article_id: int, payload: RatingIn) -> dict[str, 
     if payload.kind not in RatingKind.values:
         raise invalid({"kind": [_("This value is not one of the allowed choices.")]})
     article = _rateable(request, article_id)
-    try:
-        counts = actions.rate_article(user, article, payload.kind)
-    except actions.OwnArticle:
-        raise ApiError(403, _("You cannot rate your own article.")) from None
-    except actions.NotRateable:
-        raise Http404 from None
-    return {"ratings": counts}
+    return {"ratings": actions.rate_article(user, article, payload.kind)}
 
 
 @router.delete("/articles/{article_id}/rating", response={204: None, **ERRORS}, auth=signed_in)
@@ -524,14 +479,9 @@ def unsave_article(request: HttpRequest, article_id: int) -> Status[None]:
 def _curate(request: HttpRequest, article_id: int, kind: str, on: bool) -> Status[None]:
     user = _user(request)
     if not is_editor(user):
-        raise ApiError(403, _("Only editors choose editor's picks and headlines."))
+        raise actions.EditorsOnly
     article = get_article_for_reading(user, article_id)
-    try:
-        actions.curate(user, article, kind, on)
-    except actions.NotPublic:
-        raise ApiError(
-            409, _("Only published articles can be editor's picks or headlines.")
-        ) from None
+    actions.curate(user, article, kind, on)
     return Status(204, None)
 
 
