@@ -48,8 +48,7 @@ class VersionConflict(Refusal):
 class ScheduleRejected(Invalid):
     """A time to publish at that cannot be taken, said at the field "publish_at"."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, field="publish_at")
+    field = "publish_at"
 
 
 def conflict_message() -> str:

@@ -22,8 +22,10 @@ class ImageRejected(Refusal):
     """An upload that is not an image we accept, at the API's field "file" (pages show it
     at their own field: `refusal.to_form(form, rejected, field="avatar")`)."""
 
+    field = "file"
+
     def __init__(self, message: str, status: int = 422) -> None:
-        super().__init__(message, status=status, field="file")
+        super().__init__(message, status=status)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ class Refusal(Exception):
     """
 
     status: int = 422
+    field: str | None = None
 
     def __init__(
         self,
@@ -45,7 +46,8 @@ class Refusal(Exception):
         super().__init__(self.message)
         if status is not None:
             self.status = status
-        self.field = field
+        if field is not None:
+            self.field = field
         self.errors = errors
         self.headers = dict(headers or {})
 

@@ -62,8 +62,7 @@ class TooManyUploads(RateLimited):
     """Over the per-account upload limit (WACANA_RATE_UPLOAD): 429 with Retry-After, at
     the API's field "file"."""
 
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(retry_after, field="file")
+    field = "file"
 
     def default_message(self) -> str:
         return ngettext(
