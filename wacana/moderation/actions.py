@@ -24,6 +24,7 @@ from wacana.accounts.sessions import end_sessions_of
 from wacana.articles.actions import hide_articles_of, restore_articles_of
 from wacana.articles.models import Article
 from wacana.discussion.actions import hide_comments_of, restore_comments_of
+from wacana.lib.refusal import Refusal
 from wacana.lib.text import xml_safe
 from wacana.moderation import targets
 from wacana.moderation.models import (
@@ -51,14 +52,34 @@ NOTICE_NOTE_CHARS = 110
 DISMISSED, HIDDEN, SUSPENDED, RESTORED = "dismissed", "hidden", "suspended", "restored"
 
 
-class Refused(Exception):
-    """A request the rules refuse, with the HTTP status and a sentence for people."""
+class Refused(Refusal):
+    """A request moderation's rules refuse: the HTTP status, a sentence, maybe a field."""
 
-    def __init__(self, status: int, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.field = field
+    def __init__(
+        self, status: int | None = None, message: str | None = None, field: str | None = None
+    ) -> None:
+        super().__init__(message, status=status, field=field)
+
+
+class ModeratorsOnly(Refused):
+    status = 403
+
+    def default_message(self) -> str:
+        return _("Only moderators may do this.")
+
+
+class NoSuchReport(Refused):
+    status = 404
+
+    def default_message(self) -> str:
+        return _("There is no report with this id.")
+
+
+class NoSuchThing(Refused):
+    status = 404
+
+    def default_message(self) -> str:
+        return _("There is nothing with this id.")
 
 
 # --- reports ---------------------------------------------------------------------------
@@ -148,7 +169,7 @@ def resolve_report(
     """Decide about the target of one report; every open report about it is closed."""
     report = Report.objects.filter(pk=report_id).first()
     if report is None:
-        raise Refused(404, _("There is no report with this id."))
+        raise NoSuchReport
     if report.status != ReportStatus.OPEN:
         raise Refused(409, _("This report has already been handled."))
     if action == RESTORE:
@@ -161,7 +182,7 @@ def decide(
 ) -> ModerationAction:
     """Dismiss the reports about a target, hide it, suspend its owner, or restore it."""
     if not is_moderator(moderator):
-        raise Refused(403, _("Only moderators may do this."))
+        raise ModeratorsOnly
     if action not in DECISIONS:
         raise Refused(422, _("Choose dismiss, hide, suspend or restore."), "action")
     if target_type not in Target.values:
@@ -178,7 +199,7 @@ def decide(
         )
         thing = targets.load(target_type, target_id, lock=True)
         if not thing.exists and not reports:
-            raise Refused(404, _("There is nothing with this id."))
+            raise NoSuchThing
         if thing.owner_id == moderator.pk:
             raise Refused(
                 403,
@@ -356,7 +377,7 @@ def _restore(
     moderator: User, thing: Thing, reports: list[Report], rule: str, note: str
 ) -> ModerationAction:
     if not thing.exists:
-        raise Refused(404, _("There is nothing with this id."))
+        raise NoSuchThing
     if not thing.is_hidden:
         raise Refused(409, _("This is not hidden or suspended; there is nothing to restore."))
     owner = thing.owner
@@ -521,7 +542,7 @@ def file_appeal(user: User, entry: ModerationAction, statement: str) -> Appeal:
 def decide_appeal(moderator: User, appeal: Appeal, grant: bool, note: str) -> ModerationAction:
     """Grant (undo the decision) or reject an appeal; never by the original moderator."""
     if not is_moderator(moderator):
-        raise Refused(403, _("Only moderators may do this."))
+        raise ModeratorsOnly
     note = _checked_note(note)
     with transaction.atomic():
         appeal = (
