@@ -94,7 +94,7 @@ def login(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/login.html",
         # The limit's message is also the form's error, shown once with the others.
-        {"form": form, "next": next_url, "limit_message": limited.detail if limited else ""},
+        {"form": form, "next": next_url, "limit_message": limited.message if limited else ""},
         status=429 if limited else 200,
     )
     if limited:

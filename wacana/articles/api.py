@@ -24,7 +24,7 @@ from wacana.articles.limits import check_write_limit
 from wacana.articles.models import Article, ArticleTag, Category, RatingKind, Tag
 from wacana.articles.models import Status as ArticleStatus
 from wacana.lib.apierrors import ERRORS, ApiError, form_errors, invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
+from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, paginate
 from wacana.lib.uploads import count_upload
 
 router = Router(tags=["articles"])
@@ -248,12 +248,7 @@ def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
         articles = articles.filter(
             pk__in=ArticleTag.objects.filter(tag=tag, is_public=True).values("article_id")
         )
-    try:
-        page = paginate(articles, query.cursor, query.limit, time_field=SORT_FIELDS[query.sort])
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    page = paginate(articles, query.cursor, query.limit, time_field=SORT_FIELDS[query.sort])
     return {"items": page.items, "next_cursor": page.next_cursor}
 
 
@@ -448,14 +443,9 @@ class ReadingListQuery(Schema):
 def reading_list(request: HttpRequest, query: Query[ReadingListQuery]) -> dict[str, Any]:
     if not 1 <= query.limit <= MAX_LIMIT:
         raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
-    try:
-        page = paginate(
-            actions.reading_list(_user(request)), query.cursor, query.limit, time_field="saved_at"
-        )
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    page = paginate(
+        actions.reading_list(_user(request)), query.cursor, query.limit, time_field="saved_at"
+    )
     return {"items": [saved.article for saved in page.items], "next_cursor": page.next_cursor}
 
 

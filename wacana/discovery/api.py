@@ -15,7 +15,7 @@ from wacana.discovery.following import feed_page
 from wacana.discovery.forms import SearchForm
 from wacana.discovery.limits import check_search_limit
 from wacana.lib.apierrors import ERRORS, form_errors, invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor
+from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT
 
 router = Router(tags=["discovery"])
 
@@ -79,12 +79,7 @@ def search_articles(request: HttpRequest, query: Query[SearchQuery]) -> dict[str
     if not form.cleaned_data["q"].strip():
         raise invalid({"q": [_("Type a word to search for.")]})
     check_search_limit(request)
-    try:
-        page = search.search(form.terms, form.filters(), query.cursor, query.limit)
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    page = search.search(form.terms, form.filters(), query.cursor, query.limit)
     return {"items": page.items, "next_cursor": page.next_cursor}
 
 
@@ -107,10 +102,5 @@ def feed(request: HttpRequest, query: Query[FeedQuery]) -> dict[str, Any]:
     assert isinstance(user, User)
     if not 1 <= query.limit <= MAX_LIMIT:
         raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
-    try:
-        page = feed_page(user, query.cursor, query.limit)
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    page = feed_page(user, query.cursor, query.limit)
     return {"items": page.items, "next_cursor": page.next_cursor}

@@ -24,7 +24,7 @@ from wacana.discussion.limits import check_comment_limits
 from wacana.discussion.models import Comment
 from wacana.discussion.threads import listing, present
 from wacana.lib.apierrors import ERRORS, form_errors, invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor
+from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT
 
 router = Router(tags=["discussion"])
 
@@ -116,12 +116,7 @@ def list_comments(
     if not 1 <= query.limit <= MAX_LIMIT:
         raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
     article = get_article_for_reading(request.user, article_id)
-    try:
-        page = listing(article, request.user, query.cursor, query.limit)
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    page = listing(article, request.user, query.cursor, query.limit)
     return {"items": page.items, "next_cursor": page.next_cursor}
 
 

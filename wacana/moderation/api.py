@@ -12,7 +12,7 @@ from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_moderator
 from wacana.lib.apierrors import ERRORS, ApiError, invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
+from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, paginate
 from wacana.moderation import actions, targets
 from wacana.moderation.limits import check_report_limits
 from wacana.moderation.models import (
@@ -164,12 +164,7 @@ def _limit(limit: int) -> int:
 
 
 def _page(queryset: Any, cursor: str | None, limit: int) -> Any:
-    try:
-        return paginate(queryset, cursor, _limit(limit), time_field="created_at")
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    return paginate(queryset, cursor, _limit(limit), time_field="created_at")
 
 
 def _target_type(value: str) -> str:

@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema, Status
 from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
 from wacana.lib.apierrors import ERRORS, invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
+from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, paginate
 from wacana.notifications import actions
 from wacana.notifications.models import Notification
 
@@ -70,12 +70,7 @@ def notifications(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
     if not 1 <= query.limit <= MAX_LIMIT:
         raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
     mine = Notification.objects.filter(recipient=user).select_related("actor")
-    try:
-        page = paginate(mine, query.cursor, query.limit, time_field="created_at")
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    page = paginate(mine, query.cursor, query.limit, time_field="created_at")
     return {
         "items": page.items,
         "next_cursor": page.next_cursor,
