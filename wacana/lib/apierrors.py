@@ -22,9 +22,9 @@ from wacana.lib.refusal import Invalid, Refusal
 logger = logging.getLogger("wacana.api")
 
 
+# The error shape, as the OpenAPI schema documents it (no docstring: it would become the
+# schema's description).
 class ErrorOut(Schema):
-    """The error shape, as the OpenAPI schema documents it."""
-
     detail: str
     errors: dict[str, list[str]] | None = None
 
