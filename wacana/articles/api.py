@@ -24,7 +24,7 @@ from wacana.articles.limits import check_write_limit
 from wacana.articles.models import Article, ArticleTag, Category, RatingKind, Tag
 from wacana.articles.models import Status as ArticleStatus
 from wacana.lib.apierrors import ERRORS, ApiError, form_errors, invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, paginate
+from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit, paginate
 from wacana.lib.uploads import count_upload
 
 router = Router(tags=["articles"])
@@ -219,8 +219,7 @@ def _full(article_id: int, user: Any) -> Article:
 
 @router.get("/articles", response={200: ArticleListing, **ERRORS}, auth=None)
 def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str, Any]:
-    if not 1 <= query.limit <= MAX_LIMIT:
-        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
+    checked_limit(query.limit)
     articles = Article.objects.published().select_related("author", "category").defer("body")
     if query.category:
         category = (
@@ -441,8 +440,7 @@ class ReadingListQuery(Schema):
 
 @router.get("/me/reading-list", response={200: ArticleListing, **ERRORS}, auth=signed_in)
 def reading_list(request: HttpRequest, query: Query[ReadingListQuery]) -> dict[str, Any]:
-    if not 1 <= query.limit <= MAX_LIMIT:
-        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
+    checked_limit(query.limit)
     page = paginate(
         actions.reading_list(_user(request)), query.cursor, query.limit, time_field="saved_at"
     )

@@ -15,7 +15,7 @@ from wacana.discovery.following import feed_page
 from wacana.discovery.forms import SearchForm
 from wacana.discovery.limits import check_search_limit
 from wacana.lib.apierrors import ERRORS, form_errors, invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT
+from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit
 
 router = Router(tags=["discovery"])
 
@@ -63,8 +63,7 @@ def search_articles(request: HttpRequest, query: Query[SearchQuery]) -> dict[str
     best match first: all words in the title, then some, then body only; newest first
     within each. Filters: category (rubric or sub-category slug), author (username),
     from/to (YYYY-MM-DD, days in Asia/Jakarta)."""
-    if not 1 <= query.limit <= MAX_LIMIT:
-        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
+    checked_limit(query.limit)
     form = SearchForm(
         {
             "q": query.q,
@@ -100,7 +99,6 @@ class FeedQuery(Schema):
 def feed(request: HttpRequest, query: Query[FeedQuery]) -> dict[str, Any]:
     user = request.auth  # type: ignore[attr-defined]
     assert isinstance(user, User)
-    if not 1 <= query.limit <= MAX_LIMIT:
-        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
+    checked_limit(query.limit)
     page = feed_page(user, query.cursor, query.limit)
     return {"items": page.items, "next_cursor": page.next_cursor}

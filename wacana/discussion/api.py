@@ -4,7 +4,6 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import StrictInt, StrictStr
 
@@ -24,7 +23,7 @@ from wacana.discussion.limits import check_comment_limits
 from wacana.discussion.models import Comment
 from wacana.discussion.threads import listing, present
 from wacana.lib.apierrors import ERRORS, form_errors, invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT
+from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit
 
 router = Router(tags=["discussion"])
 
@@ -113,8 +112,7 @@ def _shown(comment: Comment, user: Any) -> Comment:
 def list_comments(
     request: HttpRequest, article_id: int, query: Query[ListingQuery]
 ) -> dict[str, Any]:
-    if not 1 <= query.limit <= MAX_LIMIT:
-        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
+    checked_limit(query.limit)
     article = get_article_for_reading(request.user, article_id)
     page = listing(article, request.user, query.cursor, query.limit)
     return {"items": page.items, "next_cursor": page.next_cursor}

@@ -34,6 +34,13 @@ class BadCursor(Invalid, ValueError):
         return _("This cursor is not valid; start again without it.")
 
 
+def checked_limit(limit: int) -> int:
+    """`limit` when it is from 1 to MAX_LIMIT; else an Invalid refusal at the field "limit"."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise Invalid(_("Use a limit from 1 to 100."), field="limit")
+    return limit
+
+
 @dataclass(frozen=True)
 class Key:
     at: datetime | int

@@ -75,6 +75,30 @@ class NoSuchReport(Refused):
         return _("There is no report with this id.")
 
 
+class ConcernsYou(Refused):
+    """Moderators do not decide about themselves or what they wrote."""
+
+    status = 403
+
+    def default_message(self) -> str:
+        return _("This concerns you: another moderator must decide about it.")
+
+
+class NoSuchRule(Refused):
+    status = 422
+    field = "rule"
+
+    def default_message(self) -> str:
+        return _("Choose a section of the Community Guidelines.")
+
+
+class AlreadyAppealed(Refused):
+    status = 409
+
+    def default_message(self) -> str:
+        return _("You have already appealed this decision.")
+
+
 class NoSuchThing(Refused):
     status = 404
 
@@ -189,7 +213,7 @@ def decide(
         raise Refused(422, _("Choose article, comment or account."), "target")
     note = _checked_note(note)
     if rule and not is_rule(rule):
-        raise Refused(422, _("Choose a section of the Community Guidelines."), "rule")
+        raise NoSuchRule
     with transaction.atomic():
         reports = list(
             Report.objects.open()
@@ -201,10 +225,7 @@ def decide(
         if not thing.exists and not reports:
             raise NoSuchThing
         if thing.owner_id == moderator.pk:
-            raise Refused(
-                403,
-                _("This concerns you: another moderator must decide about it."),
-            )
+            raise ConcernsYou
         if not may_act_on(moderator, thing.owner):
             raise outranked()
         rule = rule or _main_reason(reports)
@@ -284,7 +305,7 @@ def _hide(
     if not thing.exists:
         raise Refused(409, _("This content no longer exists; dismiss the reports instead."))
     if not rule:
-        raise Refused(422, _("Choose a section of the Community Guidelines."), "rule")
+        raise NoSuchRule
     changed = targets.hide(thing)
     entry = _log(
         ActionKind.HIDE,
@@ -319,7 +340,7 @@ def _suspend(
     if person is None:
         raise Refused(409, _("This account no longer exists; dismiss the reports instead."))
     if person.pk == moderator.pk:
-        raise Refused(403, _("This concerns you: another moderator must decide about it."))
+        raise ConcernsYou
     if not may_act_on(moderator, person):
         # Also checked in decide(); here too, so no way to a suspension skips it.
         raise outranked()
@@ -329,7 +350,7 @@ def _suspend(
     if person.suspended_at is not None or not person.is_active:
         raise Refused(409, _("This account is already suspended."))
     if not rule:
-        raise Refused(422, _("Choose a section of the Community Guidelines."), "rule")
+        raise NoSuchRule
     hidden = suspend_account(person)
     account = Thing(Target.ACCOUNT, person.pk, person)
     # Reports about the account itself are answered by its suspension too.
@@ -512,7 +533,7 @@ def appeal_problem(user: User, entry: ModerationAction) -> Refused | None:
     if entry.kind not in APPEALABLE:
         return Refused(422, _("This decision cannot be appealed."), "action_id")
     if Appeal.objects.filter(action=entry).exists():
-        return Refused(409, _("You have already appealed this decision."))
+        return AlreadyAppealed()
     if not targets.load(entry.target_type, entry.target_id).is_hidden:
         return Refused(409, _("This decision has already been undone."))
     return None
@@ -536,7 +557,7 @@ def file_appeal(user: User, entry: ModerationAction, statement: str) -> Appeal:
         with transaction.atomic():
             return Appeal.objects.create(action=entry, appellant=user, statement=statement)
     except IntegrityError:
-        raise Refused(409, _("You have already appealed this decision.")) from None
+        raise AlreadyAppealed() from None
 
 
 def decide_appeal(moderator: User, appeal: Appeal, grant: bool, note: str) -> ModerationAction:
@@ -558,7 +579,7 @@ def decide_appeal(moderator: User, appeal: Appeal, grant: bool, note: str) -> Mo
                 403, _("You made the original decision; another moderator must decide the appeal.")
             )
         if appeal.appellant_id == moderator.pk:
-            raise Refused(403, _("This concerns you: another moderator must decide about it."))
+            raise ConcernsYou
         thing = targets.load(original.target_type, original.target_id, lock=True)
         if not may_act_on(moderator, thing.owner):
             raise outranked()

@@ -12,7 +12,7 @@ from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_moderator
 from wacana.lib.apierrors import ERRORS, ApiError, invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, paginate
+from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit, paginate
 from wacana.moderation import actions, targets
 from wacana.moderation.limits import check_report_limits
 from wacana.moderation.models import (
@@ -157,14 +157,8 @@ def _moderator(request: HttpRequest) -> User:
     return user
 
 
-def _limit(limit: int) -> int:
-    if not 1 <= limit <= MAX_LIMIT:
-        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
-    return limit
-
-
 def _page(queryset: Any, cursor: str | None, limit: int) -> Any:
-    return paginate(queryset, cursor, _limit(limit), time_field="created_at")
+    return paginate(queryset, cursor, checked_limit(limit), time_field="created_at")
 
 
 def _target_type(value: str) -> str:
