@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.testing import TestClient
 
-from wacana.lib import apierrors, refusal
+from wacana.lib import apierrors, cursor, refusal
 from wacana.lib.busy import TryAgainLater
 from wacana.lib.images import ImageRejected
 from wacana.lib.refusal import Invalid, RateLimited, Refusal
@@ -178,3 +178,17 @@ def test_rate_limits_round_their_wait_up_to_minutes() -> None:
     assert RateLimited(61).retry_after == 61
     assert RateLimited(61).headers == {"Retry-After": "61"}
     assert RateLimited(61).message  # a default sentence for people
+
+
+def test_a_bad_cursor_and_a_bad_limit_are_refused_at_their_field() -> None:
+    bad = cursor.BadCursor("zzz")
+    assert isinstance(bad, ValueError) and bad.cursor == "zzz"
+    assert apierrors.body_of(bad) == {
+        "detail": _("Some fields are not valid. Please check them."),
+        "errors": {"cursor": [_("This cursor is not valid; start again without it.")]},
+    }
+    assert cursor.checked_limit(100) == 100
+    with pytest.raises(Invalid) as refused:
+        cursor.checked_limit(0)
+    assert refused.value.status == 422
+    assert refused.value.field_errors() == {"limit": [_("Use a limit from 1 to 100.")]}
