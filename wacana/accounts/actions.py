@@ -23,16 +23,28 @@ from wacana.accounts.validators import (
     validate_username,
 )
 from wacana.lib import images
+from wacana.lib.refusal import Refusal
 
 AVATAR_SIZES = (256, 96)
 
 
-class UsernameTaken(Exception):
-    pass
+class UsernameTaken(Refusal):
+    """The username is someone else's: said in general, and at the field "username"."""
+
+    status = 409
+
+    def __init__(self, errors: dict[str, list[str]] | None = None) -> None:
+        super().__init__(errors=errors or {"username": [_("This username is already taken.")]})
+
+    def default_message(self) -> str:
+        return _("That username is already in use.")
 
 
-class CannotFollowSelf(Exception):
-    pass
+class CannotFollowSelf(Refusal):
+    status = 422
+
+    def default_message(self) -> str:
+        return _("You cannot follow yourself.")
 
 
 def clean_username(raw: str) -> str:

@@ -17,10 +17,9 @@ from wacana.accounts.auth import signed_in, token_auth
 from wacana.accounts.forms import ProfileForm, SignupForm
 from wacana.accounts.limits import check_signup_limit
 from wacana.accounts.models import ApiToken, User
-from wacana.accounts.signin import SignInRefused, remember_device, sign_in
+from wacana.accounts.signin import remember_device, sign_in
 from wacana.accounts.validators import is_username_shaped
-from wacana.lib.apierrors import ApiError, form_errors, invalid
-from wacana.lib.images import ImageRejected
+from wacana.lib.apierrors import ERRORS, form_errors, invalid
 from wacana.lib.uploads import count_upload
 
 router = Router(tags=["accounts"])
@@ -112,14 +111,6 @@ class ProfilePatch(Schema):
     bio: str | None = None
 
 
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, list[str]] | None = None
-
-
-ERRORS: dict[int, Any] = {code: ErrorOut for code in (400, 401, 403, 404, 409, 413, 415, 422, 429)}
-
-
 def _user(request: HttpRequest) -> User:
     user = request.auth  # type: ignore[attr-defined]
     assert isinstance(user, User)
@@ -132,19 +123,12 @@ def sign_up(request: HttpRequest, payload: SignupIn) -> Status[User]:
     form = SignupForm(data=payload.dict())
     if not form.is_valid():
         if form.only_conflicts():
-            raise ApiError(409, _("That username is already in use."), form_errors(form))
+            raise actions.UsernameTaken(form_errors(form))
         raise invalid(form_errors(form))
-    try:
-        user = actions.create_account(
-            **form.cleaned_data,
-            reset_url=request.build_absolute_uri(reverse("accounts:password_reset")),
-        )
-    except actions.UsernameTaken:
-        raise ApiError(
-            409,
-            _("That username is already in use."),
-            {"username": [_("This username is already taken.")]},
-        ) from None
+    user = actions.create_account(
+        **form.cleaned_data,
+        reset_url=request.build_absolute_uri(reverse("accounts:password_reset")),
+    )
     # A registered email address gets the same answer as a new one (see create_account).
     return Status(201, user)
 
@@ -172,10 +156,7 @@ def _token_options(payload: TokenIn) -> tuple[str, datetime | None]:
 @router.post("/auth/token", response={200: TokenOut, **ERRORS}, auth=None)
 def create_token(request: HttpRequest, payload: TokenIn, response: HttpResponse) -> dict[str, Any]:
     name, expires_at = _token_options(payload)
-    try:
-        user = sign_in(request, payload.username, payload.password)
-    except SignInRefused:
-        raise ApiError(401, _("The username or password is not correct.")) from None
+    user = sign_in(request, payload.username, payload.password)
     token, key = actions.create_token(user, name=name, expires_at=expires_at)
     remember_device(response, user)
     return {"token": key, "id": token.pk, "name": token.name, "expires_at": token.expires_at}
@@ -229,10 +210,7 @@ def update_me(request: HttpRequest, payload: ProfilePatch) -> User:
 def upload_avatar(request: HttpRequest, file: UploadedFile = File(...)) -> User:  # noqa: B008
     user = _user(request)
     count_upload(user.pk)
-    try:
-        return actions.set_avatar(user, file)
-    except ImageRejected as rejected:
-        raise ApiError(rejected.status, rejected.message, {"file": [rejected.message]}) from None
+    return actions.set_avatar(user, file)
 
 
 @router.get("/users/{username}", response={200: ProfileOut, **ERRORS}, auth=None)
@@ -254,10 +232,7 @@ def _followable(username: str) -> User:
 @router.put("/users/{username}/follow", response={204: None, **ERRORS}, auth=signed_in)
 def follow(request: HttpRequest, username: str) -> Status[None]:
     person = _followable(username)
-    try:
-        actions.follow(_user(request), person)
-    except actions.CannotFollowSelf:
-        raise ApiError(422, _("You cannot follow yourself.")) from None
+    actions.follow(_user(request), person)
     return Status(204, None)
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wacana.accounts import actions
 from wacana.accounts.limits import TooManyAttempts
 from wacana.accounts.models import BIO_MAX, DISPLAY_NAME_MAX, TAGLINE_MAX, User
-from wacana.accounts.signin import SignInRefused, sign_in
+from wacana.accounts.signin import WRONG_CREDENTIALS, SignInRefused, sign_in
 from wacana.accounts.validators import USERNAME_MAX, normalize_email_address
 from wacana.lib.text import XmlSafeInput
 
@@ -153,7 +153,7 @@ class SignInMixin:
                 self.user_cache = sign_in(self.request, username, password)
             except TooManyAttempts as limited:
                 self.limited = limited
-                raise ValidationError(limited.detail, code="too_many") from None
+                raise ValidationError(limited.message, code="too_many") from None
             except SignInRefused:
                 raise self.get_invalid_login_error() from None  # type: ignore[attr-defined]
             self.confirm_login_allowed(self.user_cache)  # type: ignore[attr-defined]
@@ -163,7 +163,7 @@ class SignInMixin:
 class LoginForm(SignInMixin, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": _("The username or password is not correct."),
+        "invalid_login": WRONG_CREDENTIALS,
     }
 
 

@@ -7,19 +7,15 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from wacana.lib import ratelimit
-from wacana.lib.apierrors import ApiError
 from wacana.lib.clientip import client_ip
+from wacana.lib.refusal import RateLimited
 
 
-class TooManyAttempts(ApiError):
-    def __init__(self, retry_after: int) -> None:
-        minutes = max(1, (retry_after + 59) // 60)
-        super().__init__(
-            429,
-            _("Too many attempts. Please try again in %(minutes)d minutes.") % {"minutes": minutes},
-            headers={"Retry-After": str(retry_after)},
-        )
-        self.retry_after = retry_after
+class TooManyAttempts(RateLimited):
+    def default_message(self) -> str:
+        return _("Too many attempts. Please try again in %(minutes)d minutes.") % {
+            "minutes": self.minutes
+        }
 
 
 def _check(name: str, key: str) -> None:

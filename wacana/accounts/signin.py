@@ -35,12 +35,14 @@ from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core import signing
 from django.http import HttpRequest, HttpResponseBase
+from django.utils.translation import gettext_lazy
 
 from wacana.accounts.limits import TooManyAttempts
 from wacana.accounts.models import User
 from wacana.accounts.validators import is_username_shaped, normalize_login_name
 from wacana.lib import ratelimit
 from wacana.lib.clientip import client_ip
+from wacana.lib.refusal import Refusal
 
 DEVICE_COOKIE = "wacana_perangkat"
 DEVICE_COOKIE_AGE = 60 * 60 * 24 * 180
@@ -49,8 +51,17 @@ _DEVICE_SALT = "wacana.accounts.signin.device"
 _NAME_MAX = 200
 
 
-class SignInRefused(Exception):
+# The one sentence for a wrong username or password, on the sign-in page and in the API.
+WRONG_CREDENTIALS = gettext_lazy("The username or password is not correct.")
+
+
+class SignInRefused(Refusal):
     """The username or password is wrong (one answer for both, and for inactive accounts)."""
+
+    status = 401
+
+    def default_message(self) -> str:
+        return str(WRONG_CREDENTIALS)
 
 
 def sign_in(request: HttpRequest, username: str, password: str) -> User:

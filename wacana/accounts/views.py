@@ -26,7 +26,7 @@ from wacana.accounts.limits import TooManyAttempts, check_password_reset_limit, 
 from wacana.accounts.models import Follow, User
 from wacana.accounts.signin import remember_device
 from wacana.accounts.validators import is_username_shaped
-from wacana.lib import cursor, offline
+from wacana.lib import cursor, offline, refusal
 from wacana.lib.images import ImageRejected
 from wacana.lib.uploads import TooManyUploads, count_upload
 
@@ -50,14 +50,14 @@ def _next_url(request: HttpRequest) -> str:
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("discovery:home")
-    status, retry_after = 200, 0
+    status, limited = 200, None
     form = SignupForm(data=request.POST or None)
     if request.method == "POST":
         try:
             check_signup_limit(request)
-        except TooManyAttempts as limited:
-            form.add_error(None, limited.detail)
-            status, retry_after = 429, limited.retry_after
+        except TooManyAttempts as refused:
+            refusal.to_form(form, refused)
+            status, limited = refused.status, refused
         else:
             if form.is_valid():
                 try:
@@ -65,8 +65,8 @@ def signup(request: HttpRequest) -> HttpResponse:
                         **form.cleaned_data,
                         reset_url=request.build_absolute_uri(reverse("accounts:password_reset")),
                     )
-                except actions.UsernameTaken:
-                    form.add_error("username", _("This username is already taken."))
+                except actions.UsernameTaken as taken:
+                    refusal.to_form(form, taken)
                 else:
                     auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                     messages.success(
@@ -74,9 +74,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                     )
                     return redirect("accounts:edit_profile")
     response = render(request, "accounts/signup.html", {"form": form}, status=status)
-    if retry_after:
-        response["Retry-After"] = str(retry_after)
-    return response
+    return refusal.add_headers(response, limited) if limited else response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -96,7 +94,7 @@ def login(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/login.html",
         # The limit's message is also the form's error, shown once with the others.
-        {"form": form, "next": next_url, "limit_message": limited.detail if limited else ""},
+        {"form": form, "next": next_url, "limit_message": limited.message if limited else ""},
         status=429 if limited else 200,
     )
     if limited:
@@ -210,8 +208,8 @@ def follow(request: HttpRequest, username: str) -> HttpResponse:
         try:
             if actions.follow(user, person):
                 messages.success(request, _("You now follow %(name)s.") % {"name": person.name})
-        except actions.CannotFollowSelf:
-            messages.error(request, _("You cannot follow yourself."))
+        except actions.CannotFollowSelf as refused:
+            refusal.to_messages(request, refused)
     # Back where the button was (the author card on an article), else the profile.
     return redirect(_next_url(request) or person)
 
@@ -246,20 +244,19 @@ def avatar(request: HttpRequest) -> HttpResponse:
         try:
             count_upload(user.pk)
         except TooManyUploads as limited:
-            avatar_form.add_error("avatar", limited.detail)
+            refusal.to_form(avatar_form, limited, field="avatar")
             response = render(
                 request,
                 "accounts/edit_profile.html",
                 {"form": ProfileForm(instance=copy.copy(user)), "avatar_form": avatar_form},
-                status=429,
+                status=limited.status,
             )
-            response["Retry-After"] = str(limited.retry_after)
-            return response
+            return refusal.add_headers(response, limited)
     if avatar_form.is_valid():
         try:
             actions.set_avatar(user, avatar_form.cleaned_data["avatar"])
         except ImageRejected as rejected:
-            avatar_form.add_error("avatar", rejected.message)
+            refusal.to_form(avatar_form, rejected, field="avatar")
         else:
             messages.success(request, _("Your profile photo has been updated."))
             return redirect("accounts:edit_profile")
@@ -317,10 +314,9 @@ class PasswordResetView(auth_views.PasswordResetView):
         try:
             check_password_reset_limit(request)
         except TooManyAttempts as limited:
-            messages.error(request, limited.detail)
-            response = self.render_to_response(self.get_context_data(), status=429)
-            response["Retry-After"] = str(limited.retry_after)
-            return response
+            refusal.to_messages(request, limited)
+            response = self.render_to_response(self.get_context_data(), status=limited.status)
+            return refusal.add_headers(response, limited)
         return super().post(request, *args, **kwargs)
 
 

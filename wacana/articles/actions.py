@@ -33,6 +33,7 @@ from wacana.articles.models import (
 from wacana.articles.tasks import notify_followers
 from wacana.lib import images, markdown
 from wacana.lib.busy import TryAgainLater, is_busy_database
+from wacana.lib.refusal import Refusal
 from wacana.notifications.actions import notify
 
 WORDS_PER_MINUTE = markdown.WORDS_PER_MINUTE
@@ -232,8 +233,13 @@ def _enqueue_follower_notice(article_id: int) -> None:
         ) from error
 
 
-class HiddenByModeration(Exception):
+class HiddenByModeration(Refusal):
     """Only a moderator's restore brings a hidden article back, not its writer."""
+
+    status = 409
+
+    def default_message(self) -> str:
+        return _("A moderator has hidden this article; only a moderator can restore it.")
 
 
 @transaction.atomic
@@ -415,12 +421,22 @@ def restore_articles_of(author: User) -> int:
 # --- ratings ("Beri Nilai") and the reading list ("Simpan") ----------------------------
 
 
-class NotRateable(Exception):
-    """Only published articles take ratings."""
+class NotRateable(Refusal):
+    """Only published articles take ratings (any other is not found, as its page)."""
+
+    status = 404
+
+    def default_message(self) -> str:
+        return _("Not found.")
 
 
-class OwnArticle(Exception):
+class OwnArticle(Refusal):
     """Writers do not rate their own articles."""
+
+    status = 403
+
+    def default_message(self) -> str:
+        return _("You cannot rate your own article.")
 
 
 def _recount(article: Article) -> dict[str, int]:
@@ -511,8 +527,22 @@ def remove_ratings_of(user: User) -> int:
 # --- Editorial curation: editor's picks ("Pilihan") and headlines ("Artikel Utama") ----
 
 
-class NotPublic(Exception):
+class NotPublic(Refusal):
     """Only published articles that readers can see may be picked or made headlines."""
+
+    status = 409
+
+    def default_message(self) -> str:
+        return _("Only published articles can be editor's picks or headlines.")
+
+
+class EditorsOnly(Refusal):
+    """Raised by the callers of `curate`, which check who may curate."""
+
+    status = 403
+
+    def default_message(self) -> str:
+        return _("Only editors choose editor's picks and headlines.")
 
 
 PICK = "pick"

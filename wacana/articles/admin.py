@@ -20,9 +20,7 @@ def _curation_action(kind: str, on: bool, description: Any) -> Any:
 
     def run(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
         if not is_editor(request.user):
-            modeladmin.message_user(
-                request, _("Only editors choose editor's picks and headlines."), messages.ERROR
-            )
+            modeladmin.message_user(request, actions.EditorsOnly().message, messages.ERROR)
             return
         changed = skipped = 0
         for article in queryset:

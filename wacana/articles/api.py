@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import optional, signed_in
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor
@@ -24,9 +23,8 @@ from wacana.articles.forms import ArticleForm
 from wacana.articles.limits import check_write_limit
 from wacana.articles.models import Article, ArticleTag, Category, RatingKind, Tag
 from wacana.articles.models import Status as ArticleStatus
-from wacana.lib.apierrors import ApiError, form_errors, invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
-from wacana.lib.images import ImageRejected
+from wacana.lib.apierrors import ERRORS, ApiError, form_errors, invalid
+from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit, paginate
 from wacana.lib.uploads import count_upload
 
 router = Router(tags=["articles"])
@@ -214,15 +212,6 @@ def _validated(data: dict[str, Any]) -> dict[str, Any]:
     return form.cleaned_data
 
 
-def _publish(user: User, article: Article) -> None:
-    try:
-        actions.publish_article(user, article)
-    except actions.HiddenByModeration:
-        raise ApiError(
-            409, _("A moderator has hidden this article; only a moderator can restore it.")
-        ) from None
-
-
 def _full(article_id: int, user: Any) -> Article:
     article = get_article_for_reading(user, article_id)
     return article
@@ -230,8 +219,7 @@ def _full(article_id: int, user: Any) -> Article:
 
 @router.get("/articles", response={200: ArticleListing, **ERRORS}, auth=None)
 def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str, Any]:
-    if not 1 <= query.limit <= MAX_LIMIT:
-        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
+    checked_limit(query.limit)
     articles = Article.objects.published().select_related("author", "category").defer("body")
     if query.category:
         category = (
@@ -259,12 +247,7 @@ def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
         articles = articles.filter(
             pk__in=ArticleTag.objects.filter(tag=tag, is_public=True).values("article_id")
         )
-    try:
-        page = paginate(articles, query.cursor, query.limit, time_field=SORT_FIELDS[query.sort])
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    page = paginate(articles, query.cursor, query.limit, time_field=SORT_FIELDS[query.sort])
     return {"items": page.items, "next_cursor": page.next_cursor}
 
 
@@ -272,22 +255,8 @@ def _schedule_time(value: datetime) -> datetime:
     # A time without a zone is Jakarta's, as on the writing page.
     if timezone.is_naive(value):
         value = value.replace(tzinfo=JAKARTA)
-    try:
-        writing.check_schedule(value)
-    except writing.ScheduleRejected as rejected:
-        raise invalid({"publish_at": [rejected.message]}) from None
+    writing.check_schedule(value)
     return value
-
-
-def _schedule(user: User, article: Article, when: datetime | None) -> None:
-    try:
-        writing.schedule_publication(user, article, when)
-    except writing.ScheduleRejected as rejected:
-        raise invalid({"publish_at": [rejected.message]}) from None
-    except actions.HiddenByModeration:
-        raise ApiError(
-            409, _("A moderator has hidden this article; only a moderator can restore it.")
-        ) from None
 
 
 def _if_version(request: HttpRequest, sent: dict[str, Any]) -> int | None:
@@ -320,9 +289,9 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status[Article]:
     with transaction.atomic():
         article = writing.save_writing(user, None, data, rendered=rendered)
         if payload.status == "published":
-            _publish(user, article)
+            actions.publish_article(user, article)
         elif when is not None:
-            _schedule(user, article, when)
+            writing.schedule_publication(user, article, when)
     return Status(201, _full(article.pk, user))
 
 
@@ -372,27 +341,15 @@ def update_article(request: HttpRequest, article_id: int, payload: ArticlePatch)
     )
     # One transaction: the edit and the change of status happen together or not at all.
     with transaction.atomic():
-        try:
-            writing.save_writing(user, article, changes, if_version=expected, rendered=rendered)
-        except writing.VersionConflict as moved:
-            raise ApiError(
-                409,
-                writing.conflict_message(),
-                {
-                    "if_version": [
-                        _("The article is now at version %(version)d.")
-                        % {"version": moved.article.version}
-                    ]
-                },
-            ) from None
+        writing.save_writing(user, article, changes, if_version=expected, rendered=rendered)
         if status == "published":
             if article.publish_at:
                 writing.schedule_publication(user, article, None)
-            _publish(user, article)
+            actions.publish_article(user, article)
         elif status == "draft":
             actions.unpublish_article(user, article)
         if scheduling and status != "published":
-            _schedule(user, article, when)
+            writing.schedule_publication(user, article, when)
     return _full(article.pk, user)
 
 
@@ -407,10 +364,7 @@ def delete_article(request: HttpRequest, article_id: int) -> Status[None]:
 def upload_image(request: HttpRequest, article_id: int, file: UploadedFile = File(...)) -> Article:  # noqa: B008
     article = _for_change(request, article_id)
     count_upload(_user(request).pk)
-    try:
-        actions.set_featured_image(article, file)
-    except ImageRejected as rejected:
-        raise ApiError(rejected.status, rejected.message, {"file": [rejected.message]}) from None
+    actions.set_featured_image(article, file)
     return _full(article.pk, _user(request))
 
 
@@ -466,13 +420,7 @@ def rate(request: HttpRequest, article_id: int, payload: RatingIn) -> dict[str, 
     if payload.kind not in RatingKind.values:
         raise invalid({"kind": [_("This value is not one of the allowed choices.")]})
     article = _rateable(request, article_id)
-    try:
-        counts = actions.rate_article(user, article, payload.kind)
-    except actions.OwnArticle:
-        raise ApiError(403, _("You cannot rate your own article.")) from None
-    except actions.NotRateable:
-        raise Http404 from None
-    return {"ratings": counts}
+    return {"ratings": actions.rate_article(user, article, payload.kind)}
 
 
 @router.delete("/articles/{article_id}/rating", response={204: None, **ERRORS}, auth=signed_in)
@@ -492,16 +440,10 @@ class ReadingListQuery(Schema):
 
 @router.get("/me/reading-list", response={200: ArticleListing, **ERRORS}, auth=signed_in)
 def reading_list(request: HttpRequest, query: Query[ReadingListQuery]) -> dict[str, Any]:
-    if not 1 <= query.limit <= MAX_LIMIT:
-        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
-    try:
-        page = paginate(
-            actions.reading_list(_user(request)), query.cursor, query.limit, time_field="saved_at"
-        )
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    checked_limit(query.limit)
+    page = paginate(
+        actions.reading_list(_user(request)), query.cursor, query.limit, time_field="saved_at"
+    )
     return {"items": [saved.article for saved in page.items], "next_cursor": page.next_cursor}
 
 
@@ -525,14 +467,9 @@ def unsave_article(request: HttpRequest, article_id: int) -> Status[None]:
 def _curate(request: HttpRequest, article_id: int, kind: str, on: bool) -> Status[None]:
     user = _user(request)
     if not is_editor(user):
-        raise ApiError(403, _("Only editors choose editor's picks and headlines."))
+        raise actions.EditorsOnly
     article = get_article_for_reading(user, article_id)
-    try:
-        actions.curate(user, article, kind, on)
-    except actions.NotPublic:
-        raise ApiError(
-            409, _("Only published articles can be editor's picks or headlines.")
-        ) from None
+    actions.curate(user, article, kind, on)
     return Status(204, None)
 
 

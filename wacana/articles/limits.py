@@ -5,26 +5,22 @@ from django.utils.translation import ngettext
 
 from wacana.accounts.models import User
 from wacana.lib import ratelimit
-from wacana.lib.apierrors import ApiError
+from wacana.lib.refusal import RateLimited
 
 
-class TooManyWrites(ApiError):
-    def __init__(self, retry_after: int) -> None:
-        if retry_after < 120:
-            detail = ngettext(
+class TooManyWrites(RateLimited):
+    def default_message(self) -> str:
+        if self.retry_after < 120:
+            return ngettext(
                 "You are saving too fast. Please wait %(count)d second and try again.",
                 "You are saving too fast. Please wait %(count)d seconds and try again.",
-                retry_after,
-            ) % {"count": retry_after}
-        else:
-            minutes = (retry_after + 59) // 60
-            detail = ngettext(
-                "You are saving too fast. Please wait %(count)d minute and try again.",
-                "You are saving too fast. Please wait %(count)d minutes and try again.",
-                minutes,
-            ) % {"count": minutes}
-        super().__init__(429, detail, headers={"Retry-After": str(retry_after)})
-        self.retry_after = retry_after
+                self.retry_after,
+            ) % {"count": self.retry_after}
+        return ngettext(
+            "You are saving too fast. Please wait %(count)d minute and try again.",
+            "You are saving too fast. Please wait %(count)d minutes and try again.",
+            self.minutes,
+        ) % {"count": self.minutes}
 
 
 def check_write_limit(user: User) -> None:

@@ -35,10 +35,11 @@ from wacana.articles.models import (
     Tag,
 )
 from wacana.articles.seo import json_ld
-from wacana.lib import cursor, offline
+from wacana.lib import cursor, offline, refusal
 from wacana.lib.busy import TryAgainLater
 from wacana.lib.images import ImageRejected
 from wacana.lib.markdown import image_markdown
+from wacana.lib.refusal import NON_FIELD
 from wacana.lib.uploads import TooManyUploads, count_upload
 
 PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
@@ -242,18 +243,20 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             # Nothing is saved: the text comes back in the form, with the reason.
             form = ArticleForm(data)
             form.is_valid()
-            form.add_error(None, limited.detail)
+            refusal.to_form(form, limited, field=NON_FIELD)
             response = render(
-                request, "articles/write.html", {"form": form, "article": article}, status=429
+                request,
+                "articles/write.html",
+                {"form": form, "article": article},
+                status=limited.status,
             )
-            response["Retry-After"] = str(limited.retry_after)
-            return response
+            return refusal.add_headers(response, limited)
     if body_upload:
         # Works without JavaScript: the picture is stored and its Markdown appended.
         try:
             picture = actions.upload_body_image(user, body_upload)
         except ImageRejected as rejected:
-            messages.error(request, rejected.message)
+            refusal.to_messages(request, rejected)
         else:
             markdown = image_markdown(
                 picture.file.url, data.get("body_image_alt", ""), data.get("body_image_caption", "")
@@ -272,7 +275,7 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             check_write_limit(user)
         except TooManyWrites as limited:
             # The text stays in the form, so nothing typed is lost while waiting.
-            form.add_error(None, limited.detail)
+            refusal.to_form(form, limited)
             response = render(
                 request,
                 "articles/write.html",
@@ -284,10 +287,9 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     schedule_form=schedule_form,
                     posted_version=data.get("version", ""),
                 ),
-                status=429,
+                status=limited.status,
             )
-            response["Retry-After"] = str(limited.retry_after)
-            return response
+            return refusal.add_headers(response, limited)
     if valid and intent in ("publish", "schedule"):
         # The check before publishing: what is missing, said as form errors.
         for problem in writing.publish_problems(
@@ -303,7 +305,7 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             try:
                 kept = pending_images.keep(user, image_form.cleaned_data["image"])
             except ImageRejected as rejected:
-                form.add_error(None, rejected.message)
+                refusal.to_form(form, rejected, field=NON_FIELD)
             else:
                 if pending is not None:
                     pending.discard()
@@ -356,7 +358,7 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 actions.remove_featured_image(article)
     except ImageRejected as rejected:
         # Everything in the block was rolled back, a new article included.
-        form.add_error(None, rejected.message)
+        refusal.to_form(form, rejected, field=NON_FIELD)
         return render(
             request,
             "articles/write.html",
@@ -387,12 +389,8 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if intent == "schedule":
         try:
             writing.schedule_publication(user, article, schedule_form.cleaned_data["publish_at"])
-        except writing.ScheduleRejected as rejected:
-            messages.error(request, rejected.message)
-        except actions.HiddenByModeration:
-            messages.error(
-                request, _("A moderator has hidden this article; only a moderator can restore it.")
-            )
+        except (writing.ScheduleRejected, actions.HiddenByModeration) as refused:
+            refusal.to_messages(request, refused)
         else:
             messages.success(
                 request,
@@ -407,14 +405,9 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def _publish(request: HttpRequest, article: Article) -> HttpResponse:
     try:
         actions.publish_article(_user(request), article)
-    except actions.HiddenByModeration:
-        messages.error(
-            request, _("A moderator has hidden this article; only a moderator can restore it.")
-        )
-        return redirect("articles:edit", pk=article.pk)
-    except TryAgainLater as busy:
-        # The draft is saved; only the publishing was rolled back.
-        messages.error(request, busy.detail)
+    except (actions.HiddenByModeration, TryAgainLater) as refused:
+        # The draft is saved; only the publishing was refused (or rolled back).
+        refusal.to_messages(request, refused)
         return redirect("articles:edit", pk=article.pk)
     messages.success(request, _("Your article is published."))
     return redirect(article.get_absolute_url())
@@ -457,9 +450,9 @@ def body_image(request: HttpRequest) -> HttpResponse:
     try:
         count_upload(_user(request).pk)
     except TooManyUploads as limited:
-        response = JsonResponse({"detail": limited.detail}, status=429)
-        response["Retry-After"] = str(limited.retry_after)
-        return response
+        return refusal.add_headers(
+            JsonResponse({"detail": limited.message}, status=limited.status), limited
+        )
     try:
         picture = actions.upload_body_image(_user(request), form.cleaned_data["image"])
     except ImageRejected as rejected:
@@ -501,7 +494,7 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
     if article.status != Status.PUBLISHED:
         raise Http404
     if article.author_id == user.pk:
-        raise PermissionDenied(_("You cannot rate your own article."))
+        raise PermissionDenied(actions.OwnArticle().message)
     fallback = article.get_absolute_url() + "#nilai"
     try:
         if request.POST.get("withdraw"):
@@ -565,15 +558,15 @@ def curate(request: HttpRequest, pk: str) -> HttpResponse:
     `action` ("add" or "remove")."""
     user = _user(request)
     if not is_editor(user):
-        raise PermissionDenied(_("Only editors choose editor's picks and headlines."))
+        raise PermissionDenied(actions.EditorsOnly().message)
     kind, action = request.POST.get("kind", ""), request.POST.get("action", "")
     if kind not in (actions.PICK, actions.HEADLINE) or action not in ("add", "remove"):
         return HttpResponseBadRequest(_("Unknown action."))
     article = get_article_for_reading(user, int(pk))
     try:
         actions.curate(user, article, kind, action == "add")
-    except actions.NotPublic:
-        messages.error(request, _("Only published articles can be editor's picks or headlines."))
+    except actions.NotPublic as refused:
+        refusal.to_messages(request, refused)
     else:
         messages.success(request, _CURATION_DONE[(kind, action == "add")])
     return redirect(article.get_absolute_url())

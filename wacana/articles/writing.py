@@ -21,6 +21,7 @@ from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, Revision, Status
 from wacana.lib import markdown
+from wacana.lib.refusal import Invalid, Refusal
 
 # Autosaves by one person within this long update one revision instead of adding one.
 COALESCE = timedelta(minutes=5)
@@ -29,18 +30,25 @@ KEEP_LATEST = 50
 SCHEDULE_MAX_AHEAD = timedelta(days=365)
 
 
-class VersionConflict(Exception):
-    """The article was saved elsewhere since the page (or client) loaded `version`."""
+class VersionConflict(Refusal):
+    """The article was saved elsewhere since the page (or client) loaded `version`;
+    `article` is the one saved now."""
+
+    status = 409
 
     def __init__(self, article: Article) -> None:
-        super().__init__(article.pk)
+        version = _("The article is now at version %(version)d.") % {"version": article.version}
+        super().__init__(errors={"if_version": [version]})
         self.article = article
 
+    def default_message(self) -> str:
+        return conflict_message()
 
-class ScheduleRejected(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+
+class ScheduleRejected(Invalid):
+    """A time to publish at that cannot be taken, said at the field "publish_at"."""
+
+    field = "publish_at"
 
 
 def conflict_message() -> str:

@@ -26,6 +26,7 @@ from wacana.articles.access import get_article_for_edit
 from wacana.articles.forms import ArticleForm
 from wacana.articles.limits import TooManyWrites, check_write_limit
 from wacana.articles.models import Article, Revision, Status, Tag
+from wacana.lib import refusal
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 TAG_SUGGESTIONS = 50
@@ -148,9 +149,9 @@ def autosave(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         check_write_limit(user)
     except TooManyWrites as limited:
         # The page keeps its copy on the device and says why it was not sent.
-        response = JsonResponse({"detail": limited.detail}, status=429)
-        response["Retry-After"] = str(limited.retry_after)
-        return response
+        return refusal.add_headers(
+            JsonResponse({"detail": limited.message}, status=limited.status), limited
+        )
     try:
         if article is not None and article.status != Status.DRAFT:
             article = writing.autosave_published(
@@ -168,13 +169,13 @@ def autosave(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         theirs = moved.article
         return JsonResponse(
             {
-                "detail": writing.conflict_message(),
+                "detail": moved.message,
                 "errors": {},
                 "version": theirs.version,
                 "title": theirs.title,
                 "body": theirs.body,
             },
-            status=409,
+            status=moved.status,
         )
     saved_at = timezone.localtime()
     return JsonResponse(

@@ -7,7 +7,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
 from wacana.articles.api import ArticleListing, ArticleSummary
@@ -15,8 +14,8 @@ from wacana.discovery import search
 from wacana.discovery.following import feed_page
 from wacana.discovery.forms import SearchForm
 from wacana.discovery.limits import check_search_limit
-from wacana.lib.apierrors import form_errors, invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor
+from wacana.lib.apierrors import ERRORS, form_errors, invalid
+from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit
 
 router = Router(tags=["discovery"])
 
@@ -64,8 +63,7 @@ def search_articles(request: HttpRequest, query: Query[SearchQuery]) -> dict[str
     best match first: all words in the title, then some, then body only; newest first
     within each. Filters: category (rubric or sub-category slug), author (username),
     from/to (YYYY-MM-DD, days in Asia/Jakarta)."""
-    if not 1 <= query.limit <= MAX_LIMIT:
-        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
+    checked_limit(query.limit)
     form = SearchForm(
         {
             "q": query.q,
@@ -80,12 +78,7 @@ def search_articles(request: HttpRequest, query: Query[SearchQuery]) -> dict[str
     if not form.cleaned_data["q"].strip():
         raise invalid({"q": [_("Type a word to search for.")]})
     check_search_limit(request)
-    try:
-        page = search.search(form.terms, form.filters(), query.cursor, query.limit)
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    page = search.search(form.terms, form.filters(), query.cursor, query.limit)
     return {"items": page.items, "next_cursor": page.next_cursor}
 
 
@@ -106,12 +99,6 @@ class FeedQuery(Schema):
 def feed(request: HttpRequest, query: Query[FeedQuery]) -> dict[str, Any]:
     user = request.auth  # type: ignore[attr-defined]
     assert isinstance(user, User)
-    if not 1 <= query.limit <= MAX_LIMIT:
-        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
-    try:
-        page = feed_page(user, query.cursor, query.limit)
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    checked_limit(query.limit)
+    page = feed_page(user, query.cursor, query.limit)
     return {"items": page.items, "next_cursor": page.next_cursor}

@@ -4,26 +4,23 @@ from django.http import HttpRequest
 from django.utils.translation import ngettext
 
 from wacana.lib import ratelimit
-from wacana.lib.apierrors import ApiError
 from wacana.lib.clientip import client_ip
+from wacana.lib.refusal import RateLimited
 
 
-class TooManySearches(ApiError):
-    def __init__(self, retry_after: int) -> None:
-        if retry_after < 60:
-            detail = ngettext(
+class TooManySearches(RateLimited):
+    def default_message(self) -> str:
+        if self.retry_after < 60:
+            return ngettext(
                 "You have searched very often. Please try again in %(n)d second.",
                 "You have searched very often. Please try again in %(n)d seconds.",
-                retry_after,
-            ) % {"n": retry_after}
-        else:
-            minutes = (retry_after + 59) // 60
-            detail = ngettext(
-                "You have searched very often. Please try again in %(n)d minute.",
-                "You have searched very often. Please try again in %(n)d minutes.",
-                minutes,
-            ) % {"n": minutes}
-        super().__init__(429, detail, headers={"Retry-After": str(retry_after)})
+                self.retry_after,
+            ) % {"n": self.retry_after}
+        return ngettext(
+            "You have searched very often. Please try again in %(n)d minute.",
+            "You have searched very often. Please try again in %(n)d minutes.",
+            self.minutes,
+        ) % {"n": self.minutes}
 
 
 def check_search_limit(request: HttpRequest) -> None:

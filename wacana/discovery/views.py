@@ -20,7 +20,7 @@ from wacana.discovery import search
 from wacana.discovery.following import feed_page
 from wacana.discovery.forms import SearchForm
 from wacana.discovery.limits import TooManySearches, check_search_limit
-from wacana.lib import compression, cursor, savedata
+from wacana.lib import compression, cursor, refusal, savedata
 
 
 @require_safe
@@ -91,14 +91,13 @@ PUBLIC_MAX_AGE = 30
 def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     context: dict[str, Any] = {"form": form, "page": None, "searched": False}
-    status = 200
-    headers: dict[str, str] = {}
+    status, limited = 200, None
     if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
         try:
             check_search_limit(request)
-        except TooManySearches as limited:
-            context["limited"] = limited.detail
-            status, headers = 429, limited.headers
+        except TooManySearches as refused:
+            context["limited"] = refused.message
+            status, limited = refused.status, refused
         else:
             try:
                 context["page"] = search.search(
@@ -110,8 +109,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     elif form.is_bound and form.errors:
         status = 400
     response = render(request, "discovery/search.html", context, status=status)
-    for name, value in headers.items():
-        response[name] = value
+    if limited:
+        refusal.add_headers(response, limited)
     signed_in = request.user.is_authenticated
     if status == 200 and not signed_in:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)

@@ -20,36 +20,75 @@ from wacana.discussion.access import can_delete, may_comment
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.discussion.text import render_comment
 from wacana.discussion.threads import comment_url
+from wacana.lib.refusal import Invalid, Refusal
 from wacana.notifications.actions import notify
 from wacana.notifications.models import Kind
 
 
-class CommentRefused(Exception):
-    """Base of the reasons an action refuses; views and the API map each to an answer."""
+class CommentRefused(Refusal):
+    """Base of the reasons an action refuses, each with its sentence and status."""
 
 
 class NotAllowed(CommentRefused):
     """The user may not change this comment."""
 
+    status = 403
+
+    def default_message(self) -> str:
+        return _("Only the writer may change this comment.")
+
+
+class MayNotDelete(NotAllowed):
+    """The user may not delete this comment."""
+
+    def default_message(self) -> str:
+        return _("Only the writer and the editors may delete this comment.")
+
 
 class CannotComment(CommentRefused):
     """Suspended or inactive accounts don't comment."""
 
+    status = 403
+
+    def default_message(self) -> str:
+        return _("This account may not comment.")
+
 
 class CommentsClosed(CommentRefused):
-    """The article is not published (any more)."""
+    """The article is not published (any more): not found, like its page."""
+
+    status = 404
+
+    def default_message(self) -> str:
+        return _("Not found.")
 
 
-class InvalidParent(CommentRefused):
+class InvalidParent(CommentRefused, Invalid):
     """The comment replied to is gone, hidden, or under another article."""
+
+    field = "parent_id"
+
+    def default_message(self) -> str:
+        return _("This comment can no longer be replied to.")
 
 
 class DuplicateComment(CommentRefused):
     """The same text again, right after itself."""
 
+    status = 409
+    field = "body"
+
+    def default_message(self) -> str:
+        return _("You have just posted exactly this comment.")
+
 
 class CommentLocked(CommentRefused):
     """A comment hidden by moderation can't be edited."""
+
+    status = 409
+
+    def default_message(self) -> str:
+        return _("A moderator has hidden this comment; it can no longer be edited.")
 
 
 def _lock_article(article_id: int) -> str | None:
@@ -158,7 +197,7 @@ def delete_comment(user: User, comment: Comment) -> Comment | None:
     """Delete a comment (its writer, or staff). A top comment with replies stays as a
     placeholder so the replies keep their place; returns it, or None when it is gone."""
     if not can_delete(user, comment):
-        raise NotAllowed
+        raise MayNotDelete
     _lock_article(comment.article_id)
     current = Comment.objects.filter(pk=comment.pk).first()
     if current is None or current.status == CommentStatus.DELETED:

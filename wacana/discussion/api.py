@@ -4,11 +4,9 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import StrictInt, StrictStr
 
-from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import optional, signed_in
 from wacana.accounts.models import User
 from wacana.articles.access import get_article_for_reading
@@ -24,8 +22,8 @@ from wacana.discussion.forms import CommentEditForm, CommentForm
 from wacana.discussion.limits import check_comment_limits
 from wacana.discussion.models import Comment
 from wacana.discussion.threads import listing, present
-from wacana.lib.apierrors import ApiError, form_errors, invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor
+from wacana.lib.apierrors import ERRORS, form_errors, invalid
+from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit
 
 router = Router(tags=["discussion"])
 
@@ -114,15 +112,9 @@ def _shown(comment: Comment, user: Any) -> Comment:
 def list_comments(
     request: HttpRequest, article_id: int, query: Query[ListingQuery]
 ) -> dict[str, Any]:
-    if not 1 <= query.limit <= MAX_LIMIT:
-        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
+    checked_limit(query.limit)
     article = get_article_for_reading(request.user, article_id)
-    try:
-        page = listing(article, request.user, query.cursor, query.limit)
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    page = listing(article, request.user, query.cursor, query.limit)
     return {"items": page.items, "next_cursor": page.next_cursor}
 
 
@@ -138,24 +130,14 @@ def post_comment(request: HttpRequest, article_id: int, payload: CommentIn) -> S
     user = _user(request)
     article = get_open_article(article_id)
     if not may_comment(user):
-        raise ApiError(403, _("This account may not comment."))
+        raise actions.CannotComment
     form = CommentForm(data=payload.dict(), article=article, user=user)
     if not form.is_valid():
         raise invalid(form_errors(form))
     check_comment_limits(request, user)
-    try:
-        comment = actions.post_comment(
-            user, article, form.cleaned_data["body"], form.cleaned_data["parent_id"]
-        )
-    except actions.DuplicateComment:
-        message = _("You have just posted exactly this comment.")
-        raise ApiError(409, message, {"body": [message]}) from None
-    except actions.InvalidParent:
-        raise invalid({"parent_id": [_("This comment can no longer be replied to.")]}) from None
-    except actions.CannotComment:
-        raise ApiError(403, _("This account may not comment.")) from None
-    except actions.CommentsClosed:
-        raise ApiError(404, _("Not found.")) from None
+    comment = actions.post_comment(
+        user, article, form.cleaned_data["body"], form.cleaned_data["parent_id"]
+    )
     comment.article = article
     return Status(201, _shown(comment, user))
 
@@ -164,11 +146,11 @@ def _for_change(request: HttpRequest, comment_id: int, *, deleting: bool) -> Com
     user = _user(request)
     comment = get_comment_for_reading(user, comment_id)
     if deleting and not can_delete(user, comment):
-        raise ApiError(403, _("Only the writer and the editors may delete this comment."))
+        raise actions.MayNotDelete
     if not deleting and comment.author_id != user.pk:
-        raise ApiError(403, _("Only the writer may change this comment."))
+        raise actions.NotAllowed
     if not deleting and not can_edit(user, comment):
-        raise ApiError(409, _("A moderator has hidden this comment; it can no longer be edited."))
+        raise actions.CommentLocked
     return comment
 
 
@@ -179,22 +161,12 @@ def update_comment(request: HttpRequest, comment_id: int, payload: CommentPatch)
     form = CommentEditForm(data=payload.dict())
     if not form.is_valid():
         raise invalid(form_errors(form))
-    try:
-        actions.edit_comment(user, comment, form.cleaned_data["body"])
-    except actions.CommentLocked:
-        raise ApiError(
-            409, _("A moderator has hidden this comment; it can no longer be edited.")
-        ) from None
-    except actions.NotAllowed:
-        raise ApiError(403, _("Only the writer may change this comment.")) from None
+    actions.edit_comment(user, comment, form.cleaned_data["body"])
     return _shown(comment, user)
 
 
 @router.delete("/comments/{comment_id}", response={204: None, **ERRORS}, auth=signed_in)
 def delete_comment(request: HttpRequest, comment_id: int) -> Status[None]:
     comment = _for_change(request, comment_id, deleting=True)
-    try:
-        actions.delete_comment(_user(request), comment)
-    except actions.NotAllowed:
-        raise ApiError(403, _("Only the writer and the editors may delete this comment.")) from None
+    actions.delete_comment(_user(request), comment)
     return Status(204, None)

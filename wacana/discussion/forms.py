@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wacana.articles.models import Article
+from wacana.discussion.actions import InvalidParent
 from wacana.discussion.models import COMMENT_MAX, Comment, CommentStatus, seen_by
 from wacana.discussion.text import CONTROL_RE
 from wacana.lib.text import XmlSafeInput
@@ -94,5 +95,5 @@ def find_parent(article: Article, user: Any, pk: int) -> Comment:
         )
     top = parent.parent or parent
     if parent.status != CommentStatus.VISIBLE or top.status == CommentStatus.HIDDEN:
-        raise ValidationError(_("This comment can no longer be replied to."), code="closed")
+        raise ValidationError(InvalidParent().message, code="closed")
     return parent

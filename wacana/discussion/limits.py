@@ -8,29 +8,25 @@ from django.utils.translation import ngettext
 
 from wacana.accounts.models import User
 from wacana.lib import ratelimit
-from wacana.lib.apierrors import ApiError
 from wacana.lib.clientip import client_ip
+from wacana.lib.refusal import RateLimited
 
 NEW_ACCOUNT_AGE = timedelta(hours=24)
 
 
-class TooManyComments(ApiError):
-    def __init__(self, retry_after: int) -> None:
-        if retry_after < 120:
-            detail = ngettext(
+class TooManyComments(RateLimited):
+    def default_message(self) -> str:
+        if self.retry_after < 120:
+            return ngettext(
                 "You are commenting too fast. Please wait %(count)d second and try again.",
                 "You are commenting too fast. Please wait %(count)d seconds and try again.",
-                retry_after,
-            ) % {"count": retry_after}
-        else:
-            minutes = (retry_after + 59) // 60
-            detail = ngettext(
-                "You are commenting too fast. Please wait %(count)d minute and try again.",
-                "You are commenting too fast. Please wait %(count)d minutes and try again.",
-                minutes,
-            ) % {"count": minutes}
-        super().__init__(429, detail, headers={"Retry-After": str(retry_after)})
-        self.retry_after = retry_after
+                self.retry_after,
+            ) % {"count": self.retry_after}
+        return ngettext(
+            "You are commenting too fast. Please wait %(count)d minute and try again.",
+            "You are commenting too fast. Please wait %(count)d minutes and try again.",
+            self.minutes,
+        ) % {"count": self.minutes}
 
 
 def account_limit(user: User) -> str:

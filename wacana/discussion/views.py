@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from wacana.accounts.models import User
@@ -27,9 +26,8 @@ from wacana.discussion.forms import CommentEditForm, CommentForm, find_parent
 from wacana.discussion.limits import TooManyComments, check_comment_limits
 from wacana.discussion.models import Comment
 from wacana.discussion.threads import comment_url, present
+from wacana.lib import refusal
 from wacana.lib.apierrors import form_errors
-
-DUPLICATE = gettext_lazy("You have just posted exactly this comment.")
 
 
 def _user(request: HttpRequest) -> User:
@@ -105,18 +103,13 @@ def post(request: HttpRequest, article_id: str) -> HttpResponse:
     try:
         check_comment_limits(request, user)
         comment = actions.post_comment(user, article, form.cleaned_data["body"], parent)
-    except TooManyComments as limited:
-        form.add_error(None, limited.detail)
+    except (TooManyComments, actions.DuplicateComment, actions.InvalidParent) as refused:
+        refusal.to_form(form, refused)
+        # A reply to a comment gone meanwhile is a problem of the form, like any other: 400.
+        status = 400 if isinstance(refused, actions.InvalidParent) else refused.status
         return _refused(
-            request, "discussion/compose.html", context, 429, limited.detail, limited.headers
+            request, "discussion/compose.html", context, status, refused.message, refused.headers
         )
-    except actions.DuplicateComment:
-        form.add_error("body", str(DUPLICATE))
-        return _refused(request, "discussion/compose.html", context, 409, str(DUPLICATE))
-    except actions.InvalidParent:
-        message = _("This comment can no longer be replied to.")
-        form.add_error("parent_id", message)
-        return _refused(request, "discussion/compose.html", context, 400, message)
     except actions.CannotComment:
         raise PermissionDenied from None
     except actions.CommentsClosed:
@@ -159,10 +152,9 @@ def edit(request: HttpRequest, pk: str) -> HttpResponse:
         return _refused(request, "discussion/edit.html", context, 400)
     try:
         actions.edit_comment(user, comment, form.cleaned_data["body"])
-    except actions.CommentLocked:
-        message = _("A moderator has hidden this comment; it can no longer be edited.")
-        form.add_error(None, message)
-        return _refused(request, "discussion/edit.html", context, 409, message)
+    except actions.CommentLocked as locked:
+        refusal.to_form(form, locked)
+        return _refused(request, "discussion/edit.html", context, locked.status, locked.message)
     except actions.NotAllowed:
         raise PermissionDenied from None
     if _wants_json(request):

@@ -1,6 +1,11 @@
-"""The API's one error shape: {"detail": "<sentence>", "errors": {"<field>": ["..."]}}."""
+"""The API's one error shape: {"detail": "<sentence>", "errors": {"<field>": ["..."]}}.
+
+Every refusal (`wacana.lib.refusal.Refusal`, whatever app raised it) becomes this shape
+through the one handler `install` registers; so do ninja's and Django's own errors.
+"""
 
 import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -8,13 +13,28 @@ from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 from ninja.parser import Parser
 
+from wacana.lib.refusal import Invalid, Refusal
 
-class ApiError(Exception):
-    """Raised by handlers for a 4xx with a person-readable sentence and field errors."""
+logger = logging.getLogger("wacana.api")
+
+
+# The error shape, as the OpenAPI schema documents it (no docstring: it would become the
+# schema's description).
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] | None = None
+
+
+# The error answers every operation may give, for `response={200: ..., **ERRORS}`.
+ERRORS: dict[int, Any] = {code: ErrorOut for code in (400, 401, 403, 404, 409, 413, 415, 422, 429)}
+
+
+class ApiError(Refusal):
+    """A refusal said only by the API (its handlers' own checks): status first."""
 
     def __init__(
         self,
@@ -23,11 +43,7 @@ class ApiError(Exception):
         errors: dict[str, list[str]] | None = None,
         headers: dict[str, str] | None = None,
     ) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
-        self.errors = errors
-        self.headers = headers or {}
+        super().__init__(detail, status=status, errors=errors, headers=headers)
 
 
 def form_errors(form: Any) -> dict[str, list[str]]:
@@ -38,8 +54,8 @@ def form_errors(form: Any) -> dict[str, list[str]]:
     return out
 
 
-def invalid(errors: dict[str, list[str]], status: int = 422) -> ApiError:
-    return ApiError(status, _("Some fields are not valid. Please check them."), errors)
+def invalid(errors: dict[str, list[str]], status: int = 422) -> Invalid:
+    return Invalid(errors=errors, status=status)
 
 
 def _pydantic_message(kind: str) -> str:
@@ -123,18 +139,27 @@ class JsonParser(Parser):
         return data
 
 
-def _respond(api: NinjaAPI, request: HttpRequest, error: ApiError) -> HttpResponse:
-    body: dict[str, Any] = {"detail": error.detail}
-    if error.errors:
-        body["errors"] = error.errors
-    response = api.create_response(request, body, status=error.status)
+def body_of(refusal: Refusal) -> dict[str, Any]:
+    """A refusal in the API's shape: `errors` only where a field is at fault."""
+    body: dict[str, Any] = {"detail": refusal.detail}
+    errors = refusal.field_errors()
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+def _respond(api: NinjaAPI, request: HttpRequest, error: Refusal) -> HttpResponse:
+    response = api.create_response(request, body_of(error), status=error.status)
     for name, value in error.headers.items():
         response[name] = value
     return response
 
 
 def install(api: NinjaAPI) -> None:
-    def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+    def on_refusal(request: HttpRequest, exc: Refusal) -> HttpResponse:
+        if exc.status >= 500:
+            # The server's momentary trouble (TryAgainLater), not a client's mistake.
+            logger.warning("%s %s: %s", request.method, request.path, exc.message)
         return _respond(api, request, exc)
 
     def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
@@ -152,7 +177,7 @@ def install(api: NinjaAPI) -> None:
         return _respond(api, request, invalid(errors))
 
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        if isinstance(exc.__cause__, ApiError):
+        if isinstance(exc.__cause__, Refusal):
             # Raised by JsonParser; ninja wraps every parser error in a plain 400.
             return _respond(api, request, exc.__cause__)
         if isinstance(exc, AuthenticationError):
@@ -173,7 +198,7 @@ def install(api: NinjaAPI) -> None:
         return _respond(api, request, ApiError(400, _("The request could not be understood.")))
 
     handlers: list[tuple[type[Exception], Any]] = [
-        (ApiError, on_api_error),
+        (Refusal, on_refusal),
         (ValidationError, on_validation),
         (DjangoValidationError, on_django_validation),
         (HttpError, on_http_error),
@@ -209,14 +234,17 @@ def json_error(
     headers: dict[str, str] | None = None,
 ) -> HttpResponse:
     """An error in the API's shape, for answers made outside ninja (middleware, handlers)."""
-    # Like the answers ninja's handlers give (_respond): `errors` only where a field is at fault.
-    body: dict[str, Any] = {"detail": detail or _detail_for(status)}
-    if errors:
-        body["errors"] = errors
+    return refusal_json(ApiError(status, detail or _detail_for(status), errors, headers))
+
+
+def refusal_json(refusal: Refusal) -> HttpResponse:
+    """A refusal as a JSON answer in the API's shape, outside ninja (as `_respond` does)."""
     response = HttpResponse(
-        json.dumps(body, ensure_ascii=False), status=status, content_type="application/json"
+        json.dumps(body_of(refusal), ensure_ascii=False),
+        status=refusal.status,
+        content_type="application/json",
     )
-    for name, value in (headers or {}).items():
+    for name, value in refusal.headers.items():
         response[name] = value
     return response
 

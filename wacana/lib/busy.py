@@ -16,18 +16,23 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from wacana.lib import apierrors
+from wacana.lib.refusal import Refusal, add_headers
 
 logger = logging.getLogger("wacana.busy")
 
 RETRY_AFTER_SECONDS = 5
 
 
-class TryAgainLater(Exception):
+class TryAgainLater(Refusal):
     """Raised by an action that could not do its work now; nothing of it was kept."""
 
-    def __init__(self, detail: str = "") -> None:
-        super().__init__(detail)
-        self.detail = detail
+    status = 503
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+    def default_message(self) -> str:
+        return _("The site is very busy right now. Please try again in a few seconds.")
 
 
 def is_busy_database(error: BaseException) -> bool:
@@ -39,15 +44,12 @@ def is_busy_database(error: BaseException) -> bool:
     return "is locked" in text or "lock timeout" in text
 
 
-def busy_response(request: HttpRequest, detail: str = "") -> HttpResponse:
-    detail = detail or _("The site is very busy right now. Please try again in a few seconds.")
-    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+def busy_response(request: HttpRequest, busy: TryAgainLater | None = None) -> HttpResponse:
+    busy = busy or TryAgainLater()
     if request.path.startswith("/api/"):
-        return apierrors.json_error(503, detail, headers=headers)
-    body = render_to_string("503.html", {"detail": detail}, request=None)
-    response = HttpResponse(body, status=503)
-    response["Retry-After"] = headers["Retry-After"]
-    return response
+        return apierrors.refusal_json(busy)
+    body = render_to_string("503.html", {"detail": busy.message}, request=None)
+    return add_headers(HttpResponse(body, status=busy.status), busy)
 
 
 class BusyMiddleware:
@@ -63,7 +65,7 @@ class BusyMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, TryAgainLater):
             logger.warning("%s %s: try again later (%s)", request.method, request.path, exception)
-            return busy_response(request, exception.detail)
+            return busy_response(request, exception)
         if is_busy_database(exception):
             logger.warning("%s %s: database busy (%s)", request.method, request.path, exception)
             return busy_response(request)

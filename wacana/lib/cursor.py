@@ -13,13 +13,32 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from wacana.lib.refusal import Invalid
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 
 
-class BadCursor(ValueError):
-    pass
+class BadCursor(Invalid, ValueError):
+    """A cursor we did not make: at the field "cursor" in the API, a 404 on pages."""
+
+    field = "cursor"
+
+    def __init__(self, cursor: object = "") -> None:
+        super().__init__()
+        self.cursor = cursor
+
+    def default_message(self) -> str:
+        return _("This cursor is not valid; start again without it.")
+
+
+def checked_limit(limit: int) -> int:
+    """`limit` when it is from 1 to MAX_LIMIT; else an Invalid refusal at the field "limit"."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise Invalid(_("Use a limit from 1 to 100."), field="limit")
+    return limit
 
 
 @dataclass(frozen=True)

@@ -13,16 +13,19 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from wacana.lib.refusal import Refusal
+
 ACCEPTED_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF"})
 
 
-class ImageRejected(Exception):
-    """An upload that is not an image we accept; `status` is the HTTP answer for the API."""
+class ImageRejected(Refusal):
+    """An upload that is not an image we accept, at the API's field "file" (pages show it
+    at their own field: `refusal.to_form(form, rejected, field="avatar")`)."""
+
+    field = "file"
 
     def __init__(self, message: str, status: int = 422) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
+        super().__init__(message, status=status)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wacana.lib import ratelimit
-from wacana.lib.apierrors import ApiError, is_api_path, json_error
+from wacana.lib.apierrors import is_api_path, json_error
+from wacana.lib.refusal import RateLimited
 
 MB = 1024 * 1024
 
@@ -57,20 +58,20 @@ class RequestSizeLimitMiddleware:
         return render(request, "413.html", {"message": too_large_message()}, status=413)
 
 
-class TooManyUploads(ApiError):
-    """Over the per-account upload limit (WACANA_RATE_UPLOAD): 429 with Retry-After."""
+class TooManyUploads(RateLimited):
+    """Over the per-account upload limit (WACANA_RATE_UPLOAD): 429 with Retry-After, at
+    the API's field "file"."""
 
-    def __init__(self, retry_after: int) -> None:
-        minutes = max(1, (retry_after + 59) // 60)
-        detail = ngettext(
+    field = "file"
+
+    def default_message(self) -> str:
+        return ngettext(
             "You have uploaded many images in a short time. Please wait %(count)d minute "
             "and try again.",
             "You have uploaded many images in a short time. Please wait %(count)d minutes "
             "and try again.",
-            minutes,
-        ) % {"count": minutes}
-        super().__init__(429, detail, {"file": [detail]}, headers={"Retry-After": str(retry_after)})
-        self.retry_after = retry_after
+            self.minutes,
+        ) % {"count": self.minutes}
 
 
 def count_upload(user_pk: int) -> None:

@@ -24,6 +24,7 @@ from wacana.accounts.sessions import end_sessions_of
 from wacana.articles.actions import hide_articles_of, restore_articles_of
 from wacana.articles.models import Article
 from wacana.discussion.actions import hide_comments_of, restore_comments_of
+from wacana.lib.refusal import Refusal
 from wacana.lib.text import xml_safe
 from wacana.moderation import targets
 from wacana.moderation.models import (
@@ -51,14 +52,58 @@ NOTICE_NOTE_CHARS = 110
 DISMISSED, HIDDEN, SUSPENDED, RESTORED = "dismissed", "hidden", "suspended", "restored"
 
 
-class Refused(Exception):
-    """A request the rules refuse, with the HTTP status and a sentence for people."""
+class Refused(Refusal):
+    """A request moderation's rules refuse: the HTTP status, a sentence, maybe a field."""
 
-    def __init__(self, status: int, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.field = field
+    def __init__(
+        self, status: int | None = None, message: str | None = None, field: str | None = None
+    ) -> None:
+        super().__init__(message, status=status, field=field)
+
+
+class ModeratorsOnly(Refused):
+    status = 403
+
+    def default_message(self) -> str:
+        return _("Only moderators may do this.")
+
+
+class NoSuchReport(Refused):
+    status = 404
+
+    def default_message(self) -> str:
+        return _("There is no report with this id.")
+
+
+class ConcernsYou(Refused):
+    """Moderators do not decide about themselves or what they wrote."""
+
+    status = 403
+
+    def default_message(self) -> str:
+        return _("This concerns you: another moderator must decide about it.")
+
+
+class NoSuchRule(Refused):
+    status = 422
+    field = "rule"
+
+    def default_message(self) -> str:
+        return _("Choose a section of the Community Guidelines.")
+
+
+class AlreadyAppealed(Refused):
+    status = 409
+
+    def default_message(self) -> str:
+        return _("You have already appealed this decision.")
+
+
+class NoSuchThing(Refused):
+    status = 404
+
+    def default_message(self) -> str:
+        return _("There is nothing with this id.")
 
 
 # --- reports ---------------------------------------------------------------------------
@@ -148,7 +193,7 @@ def resolve_report(
     """Decide about the target of one report; every open report about it is closed."""
     report = Report.objects.filter(pk=report_id).first()
     if report is None:
-        raise Refused(404, _("There is no report with this id."))
+        raise NoSuchReport
     if report.status != ReportStatus.OPEN:
         raise Refused(409, _("This report has already been handled."))
     if action == RESTORE:
@@ -161,14 +206,14 @@ def decide(
 ) -> ModerationAction:
     """Dismiss the reports about a target, hide it, suspend its owner, or restore it."""
     if not is_moderator(moderator):
-        raise Refused(403, _("Only moderators may do this."))
+        raise ModeratorsOnly
     if action not in DECISIONS:
         raise Refused(422, _("Choose dismiss, hide, suspend or restore."), "action")
     if target_type not in Target.values:
         raise Refused(422, _("Choose article, comment or account."), "target")
     note = _checked_note(note)
     if rule and not is_rule(rule):
-        raise Refused(422, _("Choose a section of the Community Guidelines."), "rule")
+        raise NoSuchRule
     with transaction.atomic():
         reports = list(
             Report.objects.open()
@@ -178,12 +223,9 @@ def decide(
         )
         thing = targets.load(target_type, target_id, lock=True)
         if not thing.exists and not reports:
-            raise Refused(404, _("There is nothing with this id."))
+            raise NoSuchThing
         if thing.owner_id == moderator.pk:
-            raise Refused(
-                403,
-                _("This concerns you: another moderator must decide about it."),
-            )
+            raise ConcernsYou
         if not may_act_on(moderator, thing.owner):
             raise outranked()
         rule = rule or _main_reason(reports)
@@ -263,7 +305,7 @@ def _hide(
     if not thing.exists:
         raise Refused(409, _("This content no longer exists; dismiss the reports instead."))
     if not rule:
-        raise Refused(422, _("Choose a section of the Community Guidelines."), "rule")
+        raise NoSuchRule
     changed = targets.hide(thing)
     entry = _log(
         ActionKind.HIDE,
@@ -298,7 +340,7 @@ def _suspend(
     if person is None:
         raise Refused(409, _("This account no longer exists; dismiss the reports instead."))
     if person.pk == moderator.pk:
-        raise Refused(403, _("This concerns you: another moderator must decide about it."))
+        raise ConcernsYou
     if not may_act_on(moderator, person):
         # Also checked in decide(); here too, so no way to a suspension skips it.
         raise outranked()
@@ -308,7 +350,7 @@ def _suspend(
     if person.suspended_at is not None or not person.is_active:
         raise Refused(409, _("This account is already suspended."))
     if not rule:
-        raise Refused(422, _("Choose a section of the Community Guidelines."), "rule")
+        raise NoSuchRule
     hidden = suspend_account(person)
     account = Thing(Target.ACCOUNT, person.pk, person)
     # Reports about the account itself are answered by its suspension too.
@@ -356,7 +398,7 @@ def _restore(
     moderator: User, thing: Thing, reports: list[Report], rule: str, note: str
 ) -> ModerationAction:
     if not thing.exists:
-        raise Refused(404, _("There is nothing with this id."))
+        raise NoSuchThing
     if not thing.is_hidden:
         raise Refused(409, _("This is not hidden or suspended; there is nothing to restore."))
     owner = thing.owner
@@ -491,7 +533,7 @@ def appeal_problem(user: User, entry: ModerationAction) -> Refused | None:
     if entry.kind not in APPEALABLE:
         return Refused(422, _("This decision cannot be appealed."), "action_id")
     if Appeal.objects.filter(action=entry).exists():
-        return Refused(409, _("You have already appealed this decision."))
+        return AlreadyAppealed()
     if not targets.load(entry.target_type, entry.target_id).is_hidden:
         return Refused(409, _("This decision has already been undone."))
     return None
@@ -515,13 +557,13 @@ def file_appeal(user: User, entry: ModerationAction, statement: str) -> Appeal:
         with transaction.atomic():
             return Appeal.objects.create(action=entry, appellant=user, statement=statement)
     except IntegrityError:
-        raise Refused(409, _("You have already appealed this decision.")) from None
+        raise AlreadyAppealed() from None
 
 
 def decide_appeal(moderator: User, appeal: Appeal, grant: bool, note: str) -> ModerationAction:
     """Grant (undo the decision) or reject an appeal; never by the original moderator."""
     if not is_moderator(moderator):
-        raise Refused(403, _("Only moderators may do this."))
+        raise ModeratorsOnly
     note = _checked_note(note)
     with transaction.atomic():
         appeal = (
@@ -537,7 +579,7 @@ def decide_appeal(moderator: User, appeal: Appeal, grant: bool, note: str) -> Mo
                 403, _("You made the original decision; another moderator must decide the appeal.")
             )
         if appeal.appellant_id == moderator.pk:
-            raise Refused(403, _("This concerns you: another moderator must decide about it."))
+            raise ConcernsYou
         thing = targets.load(original.target_type, original.target_id, lock=True)
         if not may_act_on(moderator, thing.owner):
             raise outranked()

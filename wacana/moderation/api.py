@@ -8,14 +8,12 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import StrictInt
 
-from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_moderator
-from wacana.lib.apierrors import ApiError, invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
+from wacana.lib.apierrors import ERRORS, ApiError, invalid
+from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit, paginate
 from wacana.moderation import actions, targets
-from wacana.moderation.actions import Refused
 from wacana.moderation.limits import check_report_limits
 from wacana.moderation.models import (
     DETAIL_MAX,
@@ -155,28 +153,12 @@ def _user(request: HttpRequest) -> User:
 def _moderator(request: HttpRequest) -> User:
     user = _user(request)
     if not is_moderator(user):
-        raise ApiError(403, _("Only moderators may do this."))
+        raise actions.ModeratorsOnly
     return user
 
 
-def _api_error(refused: Refused) -> ApiError:
-    errors = {refused.field: [refused.message]} if refused.field else None
-    return ApiError(refused.status, refused.message, errors)
-
-
-def _limit(limit: int) -> int:
-    if not 1 <= limit <= MAX_LIMIT:
-        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
-    return limit
-
-
 def _page(queryset: Any, cursor: str | None, limit: int) -> Any:
-    try:
-        return paginate(queryset, cursor, _limit(limit), time_field="created_at")
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    return paginate(queryset, cursor, checked_limit(limit), time_field="created_at")
 
 
 def _target_type(value: str) -> str:
@@ -241,16 +223,8 @@ def create_report(request: HttpRequest, payload: ReportIn) -> Status[dict[str, A
     if errors:
         raise invalid(errors)
     check_report_limits(request, user)
-    try:
-        thing = targets.reportable(user, payload.target, pk, username=username)
-    except targets.NotFound:
-        raise ApiError(404, _("There is nothing to report with this id.")) from None
-    except targets.OwnContent:
-        raise ApiError(403, _("You cannot report yourself or your own content.")) from None
-    try:
-        report = actions.file_report(user, thing, payload.reason, payload.detail)
-    except Refused as refused:
-        raise _api_error(refused) from None
+    thing = targets.reportable(user, payload.target, pk, username=username)
+    report = actions.file_report(user, thing, payload.reason, payload.detail)
     return Status(201, {"id": report.pk, "status": report.status})
 
 
@@ -297,13 +271,10 @@ def resolve(request: HttpRequest, report_id: int, payload: ResolveIn) -> dict[st
     moderator = _moderator(request)
     pk = targets.parse_id(report_id)
     if pk is None:
-        raise ApiError(404, _("There is no report with this id."))
+        raise actions.NoSuchReport
     if payload.action not in ("dismiss", "hide", "suspend"):
         raise invalid({"action": [_("Choose dismiss, hide or suspend.")]})
-    try:
-        entry = actions.resolve_report(moderator, pk, payload.action, payload.note, payload.rule)
-    except Refused as refused:
-        raise _api_error(refused) from None
+    entry = actions.resolve_report(moderator, pk, payload.action, payload.note, payload.rule)
     return _entries([entry])[0]
 
 
@@ -315,14 +286,11 @@ def restore(request: HttpRequest, payload: RestoreIn) -> dict[str, Any]:
     if username:
         found = User.objects.by_username(username[:30]).first()
         if found is None:
-            raise ApiError(404, _("There is nothing with this id."))
+            raise actions.NoSuchThing
         pk = found.pk
     if pk is None:
         raise invalid({"id": [_("Send the id as a whole number.")]})
-    try:
-        entry = actions.decide(moderator, target_type, pk, "restore", payload.note, payload.rule)
-    except Refused as refused:
-        raise _api_error(refused) from None
+    entry = actions.decide(moderator, target_type, pk, "restore", payload.note, payload.rule)
     return _entries([entry])[0]
 
 
@@ -354,10 +322,7 @@ def create_appeal(request: HttpRequest, payload: AppealIn) -> Status[dict[str, A
     entry = ModerationAction.objects.filter(pk=pk).first() if pk is not None else None
     if entry is None:
         raise ApiError(404, _("There is no decision with this id."))
-    try:
-        appeal = actions.file_appeal(user, entry, payload.statement)
-    except Refused as refused:
-        raise _api_error(refused) from None
+    appeal = actions.file_appeal(user, entry, payload.statement)
     return Status(201, _appeal_out(appeal))
 
 
@@ -379,8 +344,5 @@ def decide_appeal(request: HttpRequest, appeal_id: int, payload: AppealDecisionI
     appeal = Appeal.objects.filter(pk=pk).first() if pk is not None else None
     if appeal is None:
         raise ApiError(404, _("There is no appeal with this id."))
-    try:
-        entry = actions.decide_appeal(moderator, appeal, payload.decision == "grant", payload.note)
-    except Refused as refused:
-        raise _api_error(refused) from None
+    entry = actions.decide_appeal(moderator, appeal, payload.decision == "grant", payload.note)
     return _entries([entry])[0]

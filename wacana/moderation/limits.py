@@ -8,25 +8,17 @@ from django.utils.translation import gettext as _
 
 from wacana.accounts.models import User
 from wacana.lib import ratelimit
-from wacana.lib.apierrors import ApiError
 from wacana.lib.clientip import client_ip
+from wacana.lib.refusal import RateLimited
 
 NEW_ACCOUNT_AGE = timedelta(hours=24)
 
 
-class TooManyReports(ApiError):
-    def __init__(self, retry_after: int) -> None:
-        minutes = max(1, (retry_after + 59) // 60)
-        super().__init__(
-            429,
-            _(
-                "You have sent many reports in a short time. "
-                "Please try again in %(minutes)d minutes."
-            )
-            % {"minutes": minutes},
-            headers={"Retry-After": str(retry_after)},
-        )
-        self.retry_after = retry_after
+class TooManyReports(RateLimited):
+    def default_message(self) -> str:
+        return _(
+            "You have sent many reports in a short time. Please try again in %(minutes)d minutes."
+        ) % {"minutes": self.minutes}
 
 
 def check_report_limits(request: HttpRequest, reporter: User) -> None:

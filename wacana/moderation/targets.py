@@ -19,18 +19,29 @@ from wacana.articles.models import Article
 from wacana.articles.models import Status as ArticleStatus
 from wacana.discussion.actions import hide_comment, restore_comment
 from wacana.discussion.models import Comment, CommentStatus
+from wacana.lib.refusal import Refusal
 from wacana.moderation.models import Target
 
 ID_MAX = 2**63 - 1
 CONTENT = (Target.ARTICLE, Target.COMMENT)
 
 
-class NotFound(Exception):
+class NotFound(Refusal):
     """Nothing the caller may report has that id (missing, hidden, draft, suspended)."""
 
+    status = 404
 
-class OwnContent(Exception):
+    def default_message(self) -> str:
+        return _("There is nothing to report with this id.")
+
+
+class OwnContent(Refusal):
     """People cannot report themselves or what they wrote."""
+
+    status = 403
+
+    def default_message(self) -> str:
+        return _("You cannot report yourself or your own content.")
 
 
 @dataclass

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_moderator
 from wacana.lib import cursor
+from wacana.lib.refusal import Refusal, add_headers
 from wacana.moderation import actions, targets, transparency
 from wacana.moderation.actions import Refused
 from wacana.moderation.forms import AppealDecisionForm, AppealForm, DecisionForm, ReportForm
@@ -59,10 +60,15 @@ def moderators_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
     return wrapper
 
 
-def _refused(request: HttpRequest, refused: Refused) -> HttpResponse:
+def _refused(request: HttpRequest, refused: Refusal) -> HttpResponse:
+    """Moderators' decisions refused: a page of its own saying why."""
     return render(
         request, "moderation/refused.html", {"message": refused.message}, status=refused.status
     )
+
+
+def _no_decision() -> Refused:
+    return Refused(422, _("Choose a decision and write a note."))
 
 
 def _page(request: HttpRequest, queryset: Any, time_field: str = "created_at") -> cursor.Page:
@@ -89,12 +95,12 @@ def report(request: HttpRequest) -> HttpResponse:
         thing = targets.reportable(user, target_type, targets.parse_id(raw_id))
     except targets.NotFound:
         raise Http404(_("There is nothing to report here.")) from None
-    except targets.OwnContent:
-        context["error"] = _("You cannot report yourself or your own content.")
-        return render(request, template, context, status=403)
+    except targets.OwnContent as own:
+        context["error"] = own.message
+        return render(request, template, context, status=own.status)
     context["thing"] = thing
     form = ReportForm(request.POST if request.method == "POST" else None)
-    status, retry_after = 200, 0
+    status, problem = 200, None
     if request.method == "POST":
         if not form.is_valid():
             status = 400
@@ -104,11 +110,8 @@ def report(request: HttpRequest) -> HttpResponse:
                 actions.file_report(
                     user, thing, form.cleaned_data["reason"], form.cleaned_data["detail"]
                 )
-            except TooManyReports as limited:
-                status, retry_after = 429, limited.retry_after
-                context["error"] = limited.detail
-            except Refused as refused:
-                status = refused.status
+            except (TooManyReports, Refused) as refused:
+                status, problem = refused.status, refused
                 context["error"] = refused.message
             else:
                 if fragment:
@@ -117,9 +120,7 @@ def report(request: HttpRequest) -> HttpResponse:
                 return redirect("moderation:my_reports")
     context["form"] = form
     response = render(request, template, context, status=status)
-    if retry_after:
-        response["Retry-After"] = str(retry_after)
-    return response
+    return add_headers(response, problem) if problem else response
 
 
 def _thanks() -> str:
@@ -260,7 +261,7 @@ def act(request: HttpRequest) -> HttpResponse:
     if target_id is None or target_type not in Target.values:
         raise Http404
     if not form.is_valid():
-        return _refused(request, Refused(422, _("Choose a decision and write a note.")))
+        return _refused(request, _no_decision())
     try:
         entry = actions.decide(
             _user(request),
@@ -285,7 +286,7 @@ def decide_appeal(request: HttpRequest, appeal_id: int) -> HttpResponse:
     appeal = get_object_or_404(Appeal, pk=appeal_id)
     form = AppealDecisionForm(request.POST)
     if not form.is_valid():
-        return _refused(request, Refused(422, _("Choose a decision and write a note.")))
+        return _refused(request, _no_decision())
     try:
         entry = actions.decide_appeal(
             _user(request),

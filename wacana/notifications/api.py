@@ -7,11 +7,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
-from wacana.lib.apierrors import invalid
-from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
+from wacana.lib.apierrors import ERRORS, invalid
+from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit, paginate
 from wacana.notifications import actions
 from wacana.notifications.models import Notification
 
@@ -68,15 +67,9 @@ def _user(request: HttpRequest) -> User:
 @router.get("/notifications", response={200: Listing, **ERRORS}, auth=signed_in)
 def notifications(request: HttpRequest, query: Query[ListingQuery]) -> dict[str, Any]:
     user = _user(request)
-    if not 1 <= query.limit <= MAX_LIMIT:
-        raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
+    checked_limit(query.limit)
     mine = Notification.objects.filter(recipient=user).select_related("actor")
-    try:
-        page = paginate(mine, query.cursor, query.limit, time_field="created_at")
-    except BadCursor:
-        raise invalid(
-            {"cursor": [_("This cursor is not valid; start again without it.")]}
-        ) from None
+    page = paginate(mine, query.cursor, query.limit, time_field="created_at")
     return {
         "items": page.items,
         "next_cursor": page.next_cursor,

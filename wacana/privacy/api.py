@@ -6,12 +6,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from wacana.accounts.api import ERRORS
 from wacana.accounts.api import router as accounts_router
 from wacana.accounts.auth import signed_in
 from wacana.accounts.forms import DeleteAccountForm
 from wacana.accounts.models import User
-from wacana.lib.apierrors import ApiError, form_errors
+from wacana.lib.apierrors import ERRORS, ApiError, form_errors
 from wacana.privacy import actions
 
 router = Router(tags=["accounts"])
