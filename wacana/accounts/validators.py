@@ -14,7 +14,7 @@ _USERNAME_RE = re.compile(r"^[a-z0-9_.]+$")
 RESERVED_USERNAMES = frozenset(
     """
     nilai pengikut ikuti banding laporkan bacaan dasbor populer terbaru utama
-    daftar-bacaan rss.xml atom.xml
+    daftar-bacaan rss.xml atom.xml manifest.webmanifest sw.js offline hemat-data hemat
     about abuse account accounts admin administrator akun api app apps artikel assets
     auth bahasa bantuan beranda blog cari dashboard daftar docs editor email feed feeds
     favicon.ico healthz help home i18n kategori keluar kebijakan ketentuan komentar komponen kontak

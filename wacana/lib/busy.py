@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -52,8 +53,18 @@ def busy_response(request: HttpRequest, busy: TryAgainLater | None = None) -> Ht
     return add_headers(HttpResponse(body, status=busy.status), busy)
 
 
+def refused_page(request: HttpRequest, refusal: Refusal) -> HttpResponse:
+    """A refusal no view turned into a form error or a message: its sentence on a page
+    with its status (the API's shape under /api/), never a 500."""
+    if apierrors.is_api_path(request.path):
+        return apierrors.refusal_json(refusal)
+    response = render(request, "refused.html", {"refusal": refusal}, status=refusal.status)
+    return add_headers(response, refusal)
+
+
 class BusyMiddleware:
-    """Turns TryAgainLater and a locked database raised by a view into a 503."""
+    """Turns TryAgainLater and a locked database raised by a view into a 503, and any
+    other refusal a view let through into a page with its sentence and status."""
 
     def __init__(self, get_response: Any) -> None:
         self.get_response = get_response
@@ -69,4 +80,7 @@ class BusyMiddleware:
         if is_busy_database(exception):
             logger.warning("%s %s: database busy (%s)", request.method, request.path, exception)
             return busy_response(request)
+        if isinstance(exception, Refusal):
+            logger.info("%s %s: refused (%s)", request.method, request.path, exception)
+            return refused_page(request, exception)
         return None

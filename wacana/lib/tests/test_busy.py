@@ -1,14 +1,18 @@
 """A write that cannot be done now answers 503 with Retry-After, never 500."""
 
+import json
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import OperationalError
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 
 from wacana.articles import actions
 from wacana.conftest import PASSWORD, api_for, make_user
-from wacana.lib.busy import TryAgainLater
+from wacana.lib.busy import BusyMiddleware, TryAgainLater
+from wacana.lib.refusal import RateLimited, Refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +66,33 @@ def test_other_database_errors_are_not_hidden_as_busy(monkeypatch: pytest.Monkey
     api = api_for(make_user("penulis"))
     api.client.raise_request_exception = False
     assert api.post("/articles", ARTICLE).status_code == 500
+
+
+def test_a_refusal_no_view_caught_is_its_page_not_a_500(rf: RequestFactory) -> None:
+    request = rf.get("/sesuatu")
+    request.user = AnonymousUser()
+    request.session = {}  # type: ignore[assignment]
+    middleware = BusyMiddleware(lambda r: HttpResponse())
+    refusal = RateLimited(120, "Tunggu dua menit.")
+    response = middleware.process_exception(request, refusal)
+    assert response is not None
+    assert response.status_code == 429
+    assert response["Retry-After"] == "120"
+    assert "Tunggu dua menit." in response.content.decode()
+
+
+def test_a_refusal_under_the_api_keeps_the_api_shape(rf: RequestFactory) -> None:
+    request = rf.get("/api/v1/sesuatu")
+    response = BusyMiddleware(lambda r: HttpResponse()).process_exception(
+        request, Refusal("Tidak boleh.", status=403)
+    )
+    assert response is not None
+    assert response.status_code == 403
+    assert json.loads(response.content) == {"detail": "Tidak boleh."}
+
+
+def test_other_exceptions_pass_through(rf: RequestFactory) -> None:
+    response = BusyMiddleware(lambda r: HttpResponse()).process_exception(
+        rf.get("/"), ValueError("bug")
+    )
+    assert response is None
