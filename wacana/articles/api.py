@@ -2,7 +2,7 @@
 
 import re
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -12,19 +12,32 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from pydantic import Field
 
 from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import optional, signed_in
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor
-from wacana.accounts.validators import is_username_shaped
+from wacana.accounts.validators import USERNAME_MAX, is_username_shaped
 from wacana.articles import actions, writing
 from wacana.articles.access import can_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm
 from wacana.articles.limits import check_write_limit
-from wacana.articles.models import Article, ArticleTag, Category, RatingKind, Tag
+from wacana.articles.models import (
+    CAPTION_MAX,
+    SOURCE_MAX,
+    TAG_MAX,
+    TAGS_MAX,
+    TITLE_MAX,
+    Article,
+    ArticleTag,
+    Category,
+    RatingKind,
+    Tag,
+)
 from wacana.articles.models import Status as ArticleStatus
 from wacana.lib.apierrors import ApiError, form_errors, invalid
+from wacana.lib.apischema import BIGINT_MAX, Cursor, Limit, omittable, text
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.lib.images import ImageRejected
 from wacana.lib.uploads import count_upload
@@ -131,36 +144,121 @@ class ArticleListing(Schema):
     next_cursor: str | None
 
 
+# The rules of the writing form (ArticleForm), from the same constants. The body's
+# length is ArticleForm's too (BODY_MAX), checked there with its page and markup limits.
+CATEGORY_SLUG_MAX = 60
+TAG_SLUG_MAX = 40
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+FILTER_SLUG_PATTERN = r"^[-a-zA-Z0-9_]*$"  # empty: no filter
+Title = Annotated[str, text(TITLE_MAX, required=True, description="The headline.")]
+CategorySlug = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=CATEGORY_SLUG_MAX,
+        pattern=SLUG_PATTERN,
+        description=(
+            "The slug of a sub-category (GET /api/v1/categories, an entry whose parent is "
+            "not null). An unknown slug, or a rubric's, is answered 422."
+        ),
+    ),
+]
+TagName = Annotated[str, Field(max_length=TAG_MAX)]
+Tags = Annotated[
+    list[TagName],
+    Field(
+        max_length=TAGS_MAX,
+        description=(
+            f"Up to {TAGS_MAX} tags of at most {TAG_MAX} characters (a leading # is "
+            "dropped; tags that differ only in case or spacing count once). A tag needs a "
+            "letter or digit."
+        ),
+    ),
+]
+Body = Annotated[
+    str,
+    Field(
+        description=(
+            "Markdown. A line holding only <!--nextpage--> starts a new page (at most 20 "
+            "pages, 100,000 characters); too much markup is answered 422."
+        ),
+    ),
+]
+Caption = Annotated[str, text(CAPTION_MAX, description="The featured image's caption.")]
+Source = Annotated[str, text(SOURCE_MAX, description="Who made the featured image.")]
+PublishAt = Annotated[
+    datetime | None,
+    Field(
+        description=(
+            "Publish this draft later, at this time (without a zone: Asia/Jakarta); at "
+            "least a few minutes ahead and within a year, else 422."
+        ),
+    ),
+]
+Version = Annotated[
+    int,
+    Field(
+        ge=0,
+        le=BIGINT_MAX,
+        description=(
+            "The version last read: when the article has moved on since, the change is "
+            "refused with 409 instead of overwriting another's save (or send If-Match)."
+        ),
+    ),
+]
+WriteStatus = Literal["draft", "published"]
+
+
 class ArticleIn(Schema):
-    title: str
-    body: str = ""
-    category: str
-    tags: list[str] = []
-    status: Literal["draft", "published"] = "draft"
-    image_caption: str = ""
-    image_source: str = ""
-    publish_at: datetime | None = None
+    title: Title
+    body: Body = ""
+    category: CategorySlug
+    tags: Tags = []
+    status: WriteStatus = "draft"
+    image_caption: Caption = ""
+    image_source: Source = ""
+    publish_at: PublishAt = None
 
 
 class ArticlePatch(Schema):
-    title: str | None = None
-    body: str | None = None
-    category: str | None = None
-    tags: list[str] | None = None
-    status: Literal["draft", "published"] | None = None
-    image_caption: str | None = None
-    image_source: str | None = None
-    publish_at: datetime | None = None
-    if_version: int | None = None
+    """Only the fields sent change; none may be null but publish_at (null cancels a
+    schedule)."""
+
+    title: Title = omittable()
+    body: Body = omittable()
+    category: CategorySlug = omittable()
+    tags: Tags = omittable()
+    status: WriteStatus = omittable(
+        "draft unpublishes, published publishes (and cancels a schedule)."
+    )
+    image_caption: Caption = omittable()
+    image_source: Source = omittable()
+    publish_at: PublishAt = None
+    if_version: Version = omittable()
 
 
 class ListingQuery(Schema):
-    category: str | None = None
-    author: str | None = None
-    tag: str | None = None
+    category: str | None = Field(
+        None,
+        max_length=CATEGORY_SLUG_MAX,
+        pattern=FILTER_SLUG_PATTERN,
+        description="Only this rubric or sub-category (its slug); an unknown one: 422.",
+    )
+    author: str | None = Field(
+        None,
+        max_length=USERNAME_MAX,
+        pattern=r"^[A-Za-z0-9_.]*$",
+        description="Only this writer's articles (a username); an unknown one: 422.",
+    )
+    tag: str | None = Field(
+        None,
+        max_length=TAG_SLUG_MAX,
+        pattern=FILTER_SLUG_PATTERN,
+        description="Only articles with this tag (its slug); an unknown one: 422.",
+    )
     sort: Literal["latest", "popular", "top_rated"] = "latest"
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 class CategoryOut(Schema):
@@ -189,7 +287,7 @@ class TagOut(Schema):
         return tag.get_absolute_url()
 
 
-SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
+SLUG_RE = re.compile(SLUG_PATTERN)
 
 
 def _slug_shaped(value: str, limit: int) -> bool:
@@ -441,7 +539,7 @@ class RatingKindOut(Schema):
 
 
 class RatingIn(Schema):
-    kind: str
+    kind: RatingKind = Field(description="One of the codes of GET /api/v1/ratings/kinds.")
 
 
 class RatingsOut(Schema):
@@ -486,8 +584,8 @@ def withdraw_rating(request: HttpRequest, article_id: int) -> Status[None]:
 
 
 class ReadingListQuery(Schema):
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 @router.get("/me/reading-list", response={200: ArticleListing, **ERRORS}, auth=signed_in)

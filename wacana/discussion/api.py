@@ -1,12 +1,12 @@
 """The API's comment endpoints (documented at /api/v1/docs)."""
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from pydantic import StrictInt, StrictStr
+from pydantic import Field, StrictInt, StrictStr
 
 from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import optional, signed_in
@@ -22,9 +22,10 @@ from wacana.discussion.access import (
 )
 from wacana.discussion.forms import CommentEditForm, CommentForm
 from wacana.discussion.limits import check_comment_limits
-from wacana.discussion.models import Comment
+from wacana.discussion.models import COMMENT_MAX, Comment
 from wacana.discussion.threads import listing, present
 from wacana.lib.apierrors import ApiError, form_errors, invalid
+from wacana.lib.apischema import BIGINT_MAX, Cursor, Limit, not_blank, text
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor
 
 router = Router(tags=["discussion"])
@@ -84,18 +85,37 @@ class CommentListing(Schema):
     next_cursor: str | None
 
 
+# CommentBodyField's rules: at most COMMENT_MAX characters, not blank once its control
+# characters (DEL too) are dropped and spaces trimmed.
+CommentBody = Annotated[
+    StrictStr,
+    text(
+        COMMENT_MAX,
+        required=True,
+        pattern=not_blank(r"\x7f"),
+        description="Plain text; addresses become links. Posted twice in a row: 409.",
+    ),
+]
+
+
 class CommentIn(Schema):
-    body: StrictStr
-    parent_id: StrictInt | None = None
+    body: CommentBody
+    parent_id: Annotated[StrictInt, Field(ge=1, le=BIGINT_MAX)] | None = Field(
+        None,
+        description=(
+            "The comment replied to (a reply to a reply joins its top comment's thread); "
+            "one not on this article: 422."
+        ),
+    )
 
 
 class CommentPatch(Schema):
-    body: StrictStr
+    body: CommentBody
 
 
 class ListingQuery(Schema):
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 def _user(request: HttpRequest) -> User:

@@ -1,30 +1,35 @@
 """The API's reports and moderation endpoints (documented at /api/v1/docs)."""
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from pydantic import StrictInt
+from pydantic import Field, StrictInt, StrictStr
 
 from wacana.accounts.api import ERRORS
 from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_moderator
+from wacana.accounts.validators import USERNAME_MAX
 from wacana.lib.apierrors import ApiError, invalid
+from wacana.lib.apischema import BIGINT_MAX, Cursor, Limit, text
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
 from wacana.moderation import actions, targets
 from wacana.moderation.actions import Refused
 from wacana.moderation.limits import check_report_limits
 from wacana.moderation.models import (
     DETAIL_MAX,
+    NOTE_MAX,
+    STATEMENT_MAX,
     Appeal,
     ModerationAction,
     Reason,
     Report,
     Target,
 )
+from wacana.moderation.rules import RULES
 from wacana.moderation.views import moderator_name, people_names, subject_name
 
 router = Router(tags=["moderation"])
@@ -35,11 +40,30 @@ class ReasonOut(Schema):
     label: str
 
 
+TargetId = Annotated[
+    Annotated[StrictInt, Field(ge=1, le=BIGINT_MAX)]
+    | Annotated[
+        StrictStr, Field(min_length=1, max_length=USERNAME_MAX, pattern=r"^[A-Za-z0-9_.]+$")
+    ],
+    Field(
+        description=(
+            "The article's, comment's or account's id; an account may be named by its "
+            "username instead (a username for an article or comment: 422)."
+        ),
+    ),
+]
+Note = Annotated[
+    str, text(NOTE_MAX, required=True, description="Why: shown in the moderation log.")
+]
+# A section of the Community Guidelines (/pedoman); hiding and suspending need one.
+Rule = Literal[("", *RULES)]  # type: ignore[valid-type]
+
+
 class ReportIn(Schema):
-    target: str
-    id: Any
-    reason: str
-    detail: str = ""
+    target: Target
+    id: TargetId
+    reason: Reason = Field(description="One of the codes of GET /api/v1/reports/reasons.")
+    detail: Annotated[str, text(DETAIL_MAX, description="What is wrong, in a few words.")] = ""
 
 
 class ReportCreated(Schema):
@@ -76,21 +100,21 @@ class ReportListing(Schema):
 
 class ReportQuery(Schema):
     status: Literal["open", "resolved"] = "open"
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 class ResolveIn(Schema):
-    action: str
-    note: str
-    rule: str = ""
+    action: Literal["dismiss", "hide", "suspend"]
+    note: Note
+    rule: Rule = ""
 
 
 class RestoreIn(Schema):
-    target: str
-    id: Any
-    note: str
-    rule: str = ""
+    target: Target
+    id: TargetId
+    note: Note
+    rule: Rule = ""
 
 
 class LogEntryOut(Schema):
@@ -112,13 +136,17 @@ class LogListing(Schema):
 
 
 class LogQuery(Schema):
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 class AppealIn(Schema):
-    action_id: StrictInt
-    statement: str
+    action_id: StrictInt = Field(
+        ge=1, le=BIGINT_MAX, description="The decision appealed (a moderation log entry's id)."
+    )
+    statement: Annotated[
+        str, text(STATEMENT_MAX, required=True, description="Why it should be changed.")
+    ]
 
 
 class AppealOut(Schema):
@@ -137,13 +165,13 @@ class AppealListing(Schema):
 
 class AppealQuery(Schema):
     status: Literal["open", "granted", "rejected"] = "open"
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 class AppealDecisionIn(Schema):
     decision: Literal["grant", "reject"]
-    note: str
+    note: Note
 
 
 def _user(request: HttpRequest) -> User:

@@ -5,12 +5,14 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
+from pydantic import Field
 
 from wacana.accounts.api import ERRORS
 from wacana.accounts.api import router as accounts_router
 from wacana.accounts.auth import signed_in
 from wacana.accounts.forms import DeleteAccountForm
 from wacana.accounts.models import User
+from wacana.accounts.validators import PASSWORD_MAX
 from wacana.lib.apierrors import ApiError, form_errors
 from wacana.privacy import actions
 
@@ -18,7 +20,7 @@ router = Router(tags=["accounts"])
 
 
 class PasswordIn(Schema):
-    password: str
+    password: str = Field(max_length=PASSWORD_MAX, description="Wrong: 403, nothing deleted.")
 
 
 def _user(request: HttpRequest) -> User:
