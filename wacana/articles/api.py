@@ -24,6 +24,7 @@ from wacana.articles.access import can_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm
 from wacana.articles.limits import check_write_limit
 from wacana.articles.models import (
+    BODY_MAX,
     CAPTION_MAX,
     SOURCE_MAX,
     TAG_MAX,
@@ -144,8 +145,8 @@ class ArticleListing(Schema):
     next_cursor: str | None
 
 
-# The rules of the writing form (ArticleForm), from the same constants. The body's
-# length is ArticleForm's too (BODY_MAX), checked there with its page and markup limits.
+# The rules of the writing form (ArticleForm), from the same constants; the form then
+# checks what a document cannot say (the category exists, the body's pages and markup).
 CATEGORY_SLUG_MAX = 60
 TAG_SLUG_MAX = 40
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
@@ -178,6 +179,7 @@ Tags = Annotated[
 Body = Annotated[
     str,
     Field(
+        max_length=BODY_MAX,
         description=(
             "Markdown. A line holding only <!--nextpage--> starts a new page (at most 20 "
             "pages, 100,000 characters); too much markup is answered 422."
