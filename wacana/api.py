@@ -90,6 +90,60 @@ RETRY_AFTER = {
     }
 }
 
+# Each operation's summary on the docs page: Indonesian first, then English.
+SUMMARIES = {
+    ("post", "/api/v1/accounts"): "Daftar akun baru · Sign up",
+    ("post", "/api/v1/auth/token"): "Minta token API · Get an API token",
+    ("delete", "/api/v1/auth/token"): "Cabut token ini · Revoke this token",
+    ("get", "/api/v1/me/tokens"): "Token saya · My tokens",
+    ("delete", "/api/v1/me/tokens"): "Cabut semua token saya · Revoke all my tokens",
+    ("delete", "/api/v1/me/tokens/{token_id}"): "Cabut satu token · Revoke one token",
+    ("get", "/api/v1/me"): "Profil saya · My profile",
+    ("patch", "/api/v1/me"): "Sunting profil saya · Edit my profile",
+    ("delete", "/api/v1/me"): "Hapus akun saya · Delete my account",
+    ("post", "/api/v1/me/avatar"): "Ganti foto profil · Change my avatar",
+    ("get", "/api/v1/me/export"): "Unduh data pribadi saya · Export my personal data",
+    ("get", "/api/v1/me/feed"): "Artikel dari yang saya ikuti · Following feed",
+    ("get", "/api/v1/users/{username}"): "Profil penulis · A writer's profile",
+    ("put", "/api/v1/users/{username}/follow"): "Ikuti penulis · Follow a writer",
+    ("delete", "/api/v1/users/{username}/follow"): "Berhenti mengikuti · Unfollow",
+    ("get", "/api/v1/articles"): "Daftar artikel · List articles",
+    ("post", "/api/v1/articles"): "Tulis artikel · Write an article",
+    ("get", "/api/v1/articles/{article_id}"): "Baca artikel · Read an article",
+    ("patch", "/api/v1/articles/{article_id}"): "Sunting artikel · Edit an article",
+    ("delete", "/api/v1/articles/{article_id}"): "Hapus artikel · Delete an article",
+    ("post", "/api/v1/articles/{article_id}/image"): "Gambar utama · Featured image",
+    ("get", "/api/v1/categories"): "Rubrik dan kategori · Categories",
+    ("get", "/api/v1/tags/{slug}"): "Tag · A tag",
+    ("get", "/api/v1/ratings/kinds"): "Jenis nilai · Rating kinds",
+    ("put", "/api/v1/articles/{article_id}/rating"): "Beri nilai · Rate an article",
+    ("delete", "/api/v1/articles/{article_id}/rating"): "Tarik nilai · Withdraw a rating",
+    ("get", "/api/v1/me/reading-list"): "Daftar bacaan · My reading list",
+    ("put", "/api/v1/me/reading-list/{article_id}"): "Simpan artikel · Save an article",
+    ("delete", "/api/v1/me/reading-list/{article_id}"): "Hapus dari bacaan · Unsave",
+    ("put", "/api/v1/articles/{article_id}/pick"): "Jadikan Pilihan · Make an editor's pick",
+    ("delete", "/api/v1/articles/{article_id}/pick"): "Batalkan Pilihan · Unpick",
+    ("put", "/api/v1/articles/{article_id}/headline"): "Jadikan Artikel Utama · Headline",
+    ("delete", "/api/v1/articles/{article_id}/headline"): "Lepas Artikel Utama · Unheadline",
+    ("get", "/api/v1/articles/{article_id}/comments"): "Tanggapan artikel · Comments",
+    ("post", "/api/v1/articles/{article_id}/comments"): "Tulis tanggapan · Comment",
+    ("get", "/api/v1/comments/{comment_id}"): "Satu tanggapan · A comment",
+    ("patch", "/api/v1/comments/{comment_id}"): "Sunting tanggapan · Edit a comment",
+    ("delete", "/api/v1/comments/{comment_id}"): "Hapus tanggapan · Delete a comment",
+    ("get", "/api/v1/reports/reasons"): "Alasan laporan · Report reasons",
+    ("post", "/api/v1/reports"): "Laporkan · Report",
+    ("get", "/api/v1/moderation/reports"): "Antrean laporan · Report queue",
+    ("post", "/api/v1/moderation/reports/{report_id}/resolve"): "Putuskan laporan · Resolve",
+    ("post", "/api/v1/moderation/restore"): "Pulihkan · Restore",
+    ("get", "/api/v1/moderation/log"): "Catatan moderasi · Moderation log",
+    ("post", "/api/v1/appeals"): "Ajukan banding · Appeal a decision",
+    ("get", "/api/v1/moderation/appeals"): "Daftar banding · Appeals",
+    ("post", "/api/v1/moderation/appeals/{appeal_id}/decide"): "Putuskan banding · Decide",
+    ("get", "/api/v1/notifications"): "Notifikasi · Notifications",
+    ("post", "/api/v1/notifications/read"): "Tandai sudah dibaca · Mark read",
+    ("get", "/api/v1/search"): "Cari artikel · Search",
+}
+
 SIGN_IN = "/api/v1/auth/token"
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp", "image/gif")
 UPLOADS = {
@@ -233,6 +287,8 @@ def complete(api: NinjaAPI, schema: dict[str, Any]) -> None:
     links = _links()
     for path, methods in schema["paths"].items():
         for method, operation in methods.items():
+            if (method, path) in SUMMARIES:
+                operation["summary"] = SUMMARIES[(method, path)]
             handler = operations.get((method, path))
             auth = handler.auth_callbacks if handler is not None else None
             security = _security(auth)

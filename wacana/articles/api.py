@@ -71,7 +71,9 @@ class ArticleSummary(Schema):
     title: str
     slug: str
     url: str
-    status: str
+    status: str = Field(
+        description="draft, published or hidden (by moderation: only its writer and staff see it)."
+    )
     author: AuthorOut
     category: CategoryRef
     tags: list[str]
@@ -83,16 +85,20 @@ class ArticleSummary(Schema):
     updated_at: datetime | None
     view_count: int
     comment_count: int
-    ratings: dict[str, int]
-    editors_pick: bool
+    ratings: dict[str, int] = Field(description="How many readers gave each rating kind.")
+    editors_pick: bool = Field(description='Chosen by the editors ("Pilihan").')
     picked_at: datetime | None
-    headline: bool
+    headline: bool = Field(description='A headline ("Artikel Utama") on the home page.')
     headline_at: datetime | None
-    # Moves on every saved change: send it back as if_version (or If-Match) to be told,
-    # instead of overwriting, when someone else saved in between.
-    version: int
-    # A draft's scheduled publication ("Terbitkan nanti"), or null.
-    publish_at: datetime | None
+    version: int = Field(
+        description=(
+            "Moves on every saved change: send it back as if_version (or If-Match) to be "
+            "told, instead of overwriting, when someone else saved in between."
+        )
+    )
+    publish_at: datetime | None = Field(
+        description='A draft\'s scheduled publication ("Terbitkan nanti"), or null.'
+    )
 
     @staticmethod
     def resolve_url(article: Article) -> str:
@@ -133,7 +139,7 @@ class ArticleSummary(Schema):
 
 
 class ArticleOut(ArticleSummary):
-    pages: list[str]
+    pages: list[str] = Field(description="Each page's HTML, in order.")
 
     @staticmethod
     def resolve_pages(article: Article) -> list[str]:
@@ -330,6 +336,7 @@ def _full(article_id: int, user: Any) -> Article:
 
 @router.get("/articles", response={200: ArticleListing, **ERRORS}, auth=None)
 def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str, Any]:
+    """Published articles, newest first (or most read, or best rated), page by page."""
     if not 1 <= query.limit <= MAX_LIMIT:
         raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
     articles = Article.objects.published().select_related("author", "category").defer("body")
@@ -406,6 +413,8 @@ def _if_version(request: HttpRequest, sent: dict[str, Any]) -> int | None:
 
 @router.post("/articles", response={201: ArticleOut, **ERRORS}, auth=signed_in)
 def create_article(request: HttpRequest, payload: ArticleIn) -> Status[Article]:
+    """Write an article: a draft, published at once, or scheduled (publish_at). Counts
+    toward the per-account write limit (429)."""
     user = _user(request)
     sent = payload.dict()
     publish_at = sent.pop("publish_at", None)
@@ -428,6 +437,8 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status[Article]:
 
 @router.get("/articles/{article_id}", response={200: ArticleOut, **ERRORS}, auth=optional)
 def get_article(request: HttpRequest, article_id: int) -> Article:
+    """A published article, for anyone; a draft or hidden article only for its writer
+    (and staff), otherwise 404."""
     return _full(article_id, request.user)
 
 
@@ -441,6 +452,8 @@ def _for_change(request: HttpRequest, article_id: int) -> Article:
 
 @router.patch("/articles/{article_id}", response={200: ArticleOut, **ERRORS}, auth=signed_in)
 def update_article(request: HttpRequest, article_id: int, payload: ArticlePatch) -> Article:
+    """Change the fields sent (the writer, or an editor); `status` publishes or unpublishes.
+    A stale if_version (or If-Match) is 409; an article hidden by moderation is 409."""
     user = _user(request)
     article = _for_change(request, article_id)
     sent = payload.dict(exclude_unset=True)
@@ -505,6 +518,7 @@ def delete_article(request: HttpRequest, article_id: int) -> Status[None]:
 
 @router.post("/articles/{article_id}/image", response={200: ArticleOut, **ERRORS}, auth=signed_in)
 def upload_image(request: HttpRequest, article_id: int, file: UploadedFile = File(...)) -> Article:  # noqa: B008
+    """The featured image (multipart/form-data, field `file`), replacing any before."""
     article = _for_change(request, article_id)
     count_upload(_user(request).pk)
     try:
@@ -592,6 +606,7 @@ class ReadingListQuery(Schema):
 
 @router.get("/me/reading-list", response={200: ArticleListing, **ERRORS}, auth=signed_in)
 def reading_list(request: HttpRequest, query: Query[ReadingListQuery]) -> dict[str, Any]:
+    """The caller's reading list ("Simpan"), the last saved first."""
     if not 1 <= query.limit <= MAX_LIMIT:
         raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
     try:

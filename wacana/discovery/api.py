@@ -24,10 +24,12 @@ router = Router(tags=["discovery"])
 
 
 class SearchResult(ArticleSummary):
-    # The body around the first match, HTML-escaped but for <mark> around matching words.
-    snippet: str
-    # The title, escaped the same way, with its matching words marked.
-    title_html: str
+    snippet: str = Field(
+        description="The body around the first match, HTML-escaped but for <mark> around matches."
+    )
+    title_html: str = Field(
+        description="The title, escaped the same way, with its matching words marked."
+    )
 
     @staticmethod
     def resolve_snippet(article: Any) -> str:
@@ -137,6 +139,8 @@ class FeedQuery(Schema):
     operation_id="wacana_accounts_feed_api_feed",
 )
 def feed(request: HttpRequest, query: Query[FeedQuery]) -> dict[str, Any]:
+    """The following feed ("Mengikuti"): the articles of the writers the caller follows,
+    newest first."""
     user = request.auth  # type: ignore[attr-defined]
     assert isinstance(user, User)
     if not 1 <= query.limit <= MAX_LIMIT:

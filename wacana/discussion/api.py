@@ -40,21 +40,26 @@ class CommentAuthor(Schema):
 class CommentOut(Schema):
     id: int
     article_id: int
-    # The top comment this one replies to; null for a top comment.
-    parent_id: int | None
-    # Null for a placeholder (a deleted comment, or one hidden from the caller).
-    author: CommentAuthor | None
-    body_html: str
-    # "visible"; "hidden" (by moderation: the caller wrote it, or is staff, or it is a
-    # placeholder); "deleted" (a placeholder kept for its replies).
-    status: str
+    parent_id: int | None = Field(
+        description="The top comment this one replies to; null for a top comment."
+    )
+    author: CommentAuthor | None = Field(
+        description="Null for a placeholder (a deleted comment, or one hidden from the caller)."
+    )
+    body_html: str = Field(description="The text as safe HTML; empty for a placeholder.")
+    status: str = Field(
+        description=(
+            '"visible"; "hidden" (by moderation: the caller wrote it, or is staff, or it is '
+            'a placeholder); "deleted" (a placeholder kept for its replies).'
+        )
+    )
     is_placeholder: bool
     created_at: datetime
     edited_at: datetime | None
     reply_count: int
     url: str
-    can_edit: bool
-    can_delete: bool
+    can_edit: bool = Field(description="The caller may change the text (PATCH).")
+    can_delete: bool = Field(description="The caller may delete the comment (DELETE).")
 
     @staticmethod
     def resolve_author(comment: Comment) -> dict[str, str] | None:
@@ -134,6 +139,7 @@ def _shown(comment: Comment, user: Any) -> Comment:
 def list_comments(
     request: HttpRequest, article_id: int, query: Query[ListingQuery]
 ) -> dict[str, Any]:
+    """The article's top comments, oldest first, each followed by its replies."""
     if not 1 <= query.limit <= MAX_LIMIT:
         raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
     article = get_article_for_reading(request.user, article_id)
@@ -148,6 +154,8 @@ def list_comments(
 
 @router.get("/comments/{comment_id}", response={200: CommentOut, **ERRORS}, auth=optional)
 def get_comment(request: HttpRequest, comment_id: int) -> Comment:
+    """One comment, as its article's thread shows it to the caller (a placeholder when
+    deleted or hidden)."""
     return _shown(get_comment_for_reading(request.user, comment_id), request.user)
 
 
@@ -155,6 +163,8 @@ def get_comment(request: HttpRequest, comment_id: int) -> Comment:
     "/articles/{article_id}/comments", response={201: CommentOut, **ERRORS}, auth=signed_in
 )
 def post_comment(request: HttpRequest, article_id: int, payload: CommentIn) -> Status[Comment]:
+    """Comment on a published article, or reply (parent_id); the same text twice in a row
+    is 409."""
     user = _user(request)
     article = get_open_article(article_id)
     if not may_comment(user):
@@ -194,6 +204,7 @@ def _for_change(request: HttpRequest, comment_id: int, *, deleting: bool) -> Com
 
 @router.patch("/comments/{comment_id}", response={200: CommentOut, **ERRORS}, auth=signed_in)
 def update_comment(request: HttpRequest, comment_id: int, payload: CommentPatch) -> Comment:
+    """Change one's own comment; one hidden by moderation is 409."""
     user = _user(request)
     comment = _for_change(request, comment_id, deleting=False)
     form = CommentEditForm(data=payload.dict())
@@ -212,6 +223,8 @@ def update_comment(request: HttpRequest, comment_id: int, payload: CommentPatch)
 
 @router.delete("/comments/{comment_id}", response={204: None, **ERRORS}, auth=signed_in)
 def delete_comment(request: HttpRequest, comment_id: int) -> Status[None]:
+    """Delete a comment (its writer, or an editor); one with replies stays as a
+    placeholder."""
     comment = _for_change(request, comment_id, deleting=True)
     try:
         actions.delete_comment(_user(request), comment)

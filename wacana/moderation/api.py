@@ -77,6 +77,8 @@ class TargetOut(Schema):
 
 
 class ReportOut(Schema):
+    """A report as moderators see it."""
+
     id: int
     target: TargetOut
     subject: str | None
@@ -85,9 +87,9 @@ class ReportOut(Schema):
     detail: str
     status: str
     outcome: str
-    urgent: bool
-    overdue: bool
-    deadline: datetime
+    urgent: bool = Field(description="About content that must be handled within hours.")
+    overdue: bool = Field(description="Still open past its deadline.")
+    deadline: datetime = Field(description="When the report should be handled by.")
     created_at: datetime
     resolved_at: datetime | None
     resolved_by_action_id: int | None
@@ -251,6 +253,7 @@ def reasons(request: HttpRequest) -> list[dict[str, str]]:
 
 @router.post("/reports", response={201: ReportCreated, **ERRORS}, auth=signed_in)
 def create_report(request: HttpRequest, payload: ReportIn) -> Status[dict[str, Any]]:
+    """Report ("Laporkan") an article, a comment or an account to the moderators."""
     user = _user(request)
     errors: dict[str, list[str]] = {}
     if payload.target not in Target.values:
@@ -306,6 +309,7 @@ def _report_out(report: Report, names: dict[int, str]) -> dict[str, Any]:
 
 @router.get("/moderation/reports", response={200: ReportListing, **ERRORS}, auth=signed_in)
 def list_reports(request: HttpRequest, query: Query[ReportQuery]) -> dict[str, Any]:
+    """Moderators: the reports, open (the default) or resolved, newest first."""
     _moderator(request)
     reports = Report.objects.filter(status=query.status).select_related("reporter")
     page = _page(reports, query.cursor, query.limit)
@@ -322,6 +326,8 @@ def list_reports(request: HttpRequest, query: Query[ReportQuery]) -> dict[str, A
     auth=signed_in,
 )
 def resolve(request: HttpRequest, report_id: int, payload: ResolveIn) -> dict[str, Any]:
+    """Moderators: decide a report (dismiss, hide the content, or suspend the account);
+    every open report about the same thing is resolved with it. Answers the log entry."""
     moderator = _moderator(request)
     pk = targets.parse_id(report_id)
     if pk is None:
@@ -337,6 +343,7 @@ def resolve(request: HttpRequest, report_id: int, payload: ResolveIn) -> dict[st
 
 @router.post("/moderation/restore", response={200: LogEntryOut, **ERRORS}, auth=signed_in)
 def restore(request: HttpRequest, payload: RestoreIn) -> dict[str, Any]:
+    """Moderators: undo a hiding or a suspension. Answers the log entry."""
     moderator = _moderator(request)
     target_type = _target_type(payload.target)
     pk, username = _id_or_username(target_type, payload.id)
@@ -356,6 +363,7 @@ def restore(request: HttpRequest, payload: RestoreIn) -> dict[str, Any]:
 
 @router.get("/moderation/log", response={200: LogListing, **ERRORS}, auth=signed_in)
 def moderation_log(request: HttpRequest, query: Query[LogQuery]) -> dict[str, Any]:
+    """Moderators: the append-only log of decisions, newest first."""
     _moderator(request)
     page = _page(ModerationAction.objects.all(), query.cursor, query.limit)
     return {"items": _entries(page.items), "next_cursor": page.next_cursor}
@@ -377,6 +385,7 @@ def _appeal_out(appeal: Appeal) -> dict[str, Any]:
 
 @router.post("/appeals", response={201: AppealOut, **ERRORS}, auth=signed_in)
 def create_appeal(request: HttpRequest, payload: AppealIn) -> Status[dict[str, Any]]:
+    """Appeal ("Banding") a decision about oneself or one's content, once per decision."""
     user = _user(request)
     pk = targets.parse_id(payload.action_id)
     entry = ModerationAction.objects.filter(pk=pk).first() if pk is not None else None
@@ -391,6 +400,7 @@ def create_appeal(request: HttpRequest, payload: AppealIn) -> Status[dict[str, A
 
 @router.get("/moderation/appeals", response={200: AppealListing, **ERRORS}, auth=signed_in)
 def list_appeals(request: HttpRequest, query: Query[AppealQuery]) -> dict[str, Any]:
+    """Moderators: the appeals, open (the default), granted or rejected, newest first."""
     _moderator(request)
     page = _page(Appeal.objects.filter(status=query.status), query.cursor, query.limit)
     return {"items": [_appeal_out(a) for a in page.items], "next_cursor": page.next_cursor}
@@ -402,6 +412,8 @@ def list_appeals(request: HttpRequest, query: Query[AppealQuery]) -> dict[str, A
     auth=signed_in,
 )
 def decide_appeal(request: HttpRequest, appeal_id: int, payload: AppealDecisionIn) -> Any:
+    """Moderators (not the original decider, nor the appellant): grant an appeal (the
+    decision is undone) or reject it. Answers the log entry."""
     moderator = _moderator(request)
     pk = targets.parse_id(appeal_id)
     appeal = Appeal.objects.filter(pk=pk).first() if pk is not None else None

@@ -232,3 +232,12 @@ def test_every_error_answer_has_the_error_shape(document: dict[str, Any]) -> Non
                     schema = answer["content"]["application/json"]["schema"]
                     assert schema == {"$ref": "#/components/schemas/ErrorOut"}
             assert {"422", "429", "503"} <= set(operation["responses"])
+
+
+def test_every_operation_is_summarised_in_both_languages(document: dict[str, Any]) -> None:
+    for path, methods in document["paths"].items():
+        for method, operation in methods.items():
+            indonesian, english = operation["summary"].split(" · ")
+            assert indonesian and english, (method, path)
+    info = document["info"]
+    assert "Bahasa Indonesia" in info["description"] and "English" in info["description"]
