@@ -354,6 +354,7 @@ def _describe_upload(body: dict[str, Any], max_bytes: int, max_pixels: int) -> N
     form["encoding"] = {"file": {"contentType": ", ".join(IMAGE_TYPES)}}
     prop = form.get("schema", {}).get("properties", {}).get("file")
     if prop is not None:
+        prop["minLength"] = 1  # an empty file is 422
         prop["description"] = (
             f"A JPEG, PNG, WebP or GIF picture of at most {max_bytes // (1024 * 1024)} MB and "
             f"{max_pixels:,} pixels: larger is 413, another kind of file 415."
