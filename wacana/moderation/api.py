@@ -42,9 +42,7 @@ class ReasonOut(Schema):
 
 TargetId = Annotated[
     Annotated[StrictInt, Field(ge=1, le=BIGINT_MAX)]
-    | Annotated[
-        StrictStr, Field(min_length=1, max_length=USERNAME_MAX, pattern=r"^[A-Za-z0-9_.]+$")
-    ],
+    | Annotated[StrictStr, text(USERNAME_MAX, required=True)],
     Field(
         description=(
             "The article's, comment's or account's id; an account may be named by its "
