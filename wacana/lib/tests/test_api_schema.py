@@ -241,3 +241,10 @@ def test_every_operation_is_summarised_in_both_languages(document: dict[str, Any
             assert indonesian and english, (method, path)
     info = document["info"]
     assert "Bahasa Indonesia" in info["description"] and "English" in info["description"]
+
+
+@pytest.mark.django_db
+def test_the_docs_page_shows_the_document() -> None:
+    response = Client().get("/api/v1/docs")
+    assert response.status_code == 200
+    assert b"Wacana API" in response.content
