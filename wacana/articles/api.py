@@ -72,7 +72,8 @@ class ArticleSummary(Schema):
     slug: str
     url: str
     status: str = Field(
-        description="draft, published or hidden (by moderation: only its writer and staff see it)."
+        description="draft, published or hidden (by moderation: only its writer and staff see it).",
+        json_schema_extra={"enum": list(ArticleStatus.values)},
     )
     author: AuthorOut
     category: CategoryRef

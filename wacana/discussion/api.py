@@ -22,7 +22,7 @@ from wacana.discussion.access import (
 )
 from wacana.discussion.forms import CommentEditForm, CommentForm
 from wacana.discussion.limits import check_comment_limits
-from wacana.discussion.models import COMMENT_MAX, Comment
+from wacana.discussion.models import COMMENT_MAX, Comment, CommentStatus
 from wacana.discussion.threads import listing, present
 from wacana.lib.apierrors import ApiError, form_errors, invalid
 from wacana.lib.apischema import BIGINT_MAX, Cursor, Limit, not_blank, text
@@ -51,7 +51,8 @@ class CommentOut(Schema):
         description=(
             '"visible"; "hidden" (by moderation: the caller wrote it, or is staff, or it is '
             'a placeholder); "deleted" (a placeholder kept for its replies).'
-        )
+        ),
+        json_schema_extra={"enum": list(CommentStatus.values)},
     )
     is_placeholder: bool
     created_at: datetime

@@ -24,9 +24,11 @@ from wacana.moderation.models import (
     NOTE_MAX,
     STATEMENT_MAX,
     Appeal,
+    AppealStatus,
     ModerationAction,
     Reason,
     Report,
+    ReportStatus,
     Target,
 )
 from wacana.moderation.rules import RULES
@@ -64,9 +66,12 @@ class ReportIn(Schema):
     detail: Annotated[str, text(DETAIL_MAX, description="What is wrong, in a few words.")] = ""
 
 
+ReportStatusOut = Annotated[str, Field(json_schema_extra={"enum": list(ReportStatus.values)})]
+
+
 class ReportCreated(Schema):
     id: int
-    status: str
+    status: ReportStatusOut
 
 
 class TargetOut(Schema):
@@ -83,7 +88,7 @@ class ReportOut(Schema):
     reporter: str | None
     reason: str
     detail: str
-    status: str
+    status: ReportStatusOut
     outcome: str
     urgent: bool = Field(description="About content that must be handled within hours.")
     overdue: bool = Field(description="Still open past its deadline.")
@@ -152,7 +157,7 @@ class AppealIn(Schema):
 class AppealOut(Schema):
     id: int
     action_id: int
-    status: str
+    status: str = Field(json_schema_extra={"enum": list(AppealStatus.values)})
     statement: str
     created_at: datetime
     decided_at: datetime | None

@@ -21,6 +21,7 @@ from wacana.articles.forms import ArticleForm
 from wacana.articles.models import TAG_MAX, TAGS_MAX, RatingKind
 from wacana.articles.models import Status as ArticleStatus
 from wacana.discussion.forms import CommentForm
+from wacana.discussion.models import CommentStatus
 from wacana.lib.apischema import NOT_BLANK, not_blank
 from wacana.lib.cursor import MAX_LIMIT
 from wacana.lib.text import xml_safe_value
@@ -107,6 +108,10 @@ def test_each_choice_is_the_models(document: dict[str, Any]) -> None:
     assert _prop(document, "RestoreIn", "target")["enum"] == list(Target.values)
     assert _prop(document, "ResolveIn", "rule")["enum"] == ["", *RULES]
     assert set(_prop(document, "ArticleIn", "status")["enum"]) <= set(ArticleStatus.values)
+    assert _prop(document, "ArticleSummary", "status")["enum"] == list(ArticleStatus.values)
+    assert _prop(document, "CommentOut", "status")["enum"] == list(CommentStatus.values)
+    assert _prop(document, "ReportOut", "status")["enum"] == list(ReportStatus.values)
+    assert _prop(document, "AppealOut", "status")["enum"] == list(AppealStatus.values)
     parameters = {
         (path, p["name"]): p["schema"]
         for path, methods in document["paths"].items()
