@@ -141,6 +141,7 @@ def test_the_openapi_document_holds_against_the_live_site(site: LiveSite, tmp_pa
     try:
         finished = subprocess.run(
             command,
+            cwd=tmp_path,  # its cache (.schemathesis/) stays out of the work tree
             env=env,
             capture_output=True,
             text=True,
