@@ -2,7 +2,7 @@
 
 import copy
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -11,15 +11,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
+from pydantic import Field
 
 from wacana.accounts import actions
 from wacana.accounts.auth import signed_in, token_auth
 from wacana.accounts.forms import ProfileForm, SignupForm
 from wacana.accounts.limits import check_signup_limit
-from wacana.accounts.models import ApiToken, User
+from wacana.accounts.models import BIO_MAX, DISPLAY_NAME_MAX, TAGLINE_MAX, ApiToken, User
 from wacana.accounts.signin import remember_device, sign_in
-from wacana.accounts.validators import is_username_shaped
+from wacana.accounts.validators import (
+    PASSWORD_MAX,
+    PASSWORD_MIN,
+    USERNAME_MAX,
+    USERNAME_MIN,
+    USERNAME_PATTERN,
+    is_username_shaped,
+)
 from wacana.lib.apierrors import ERRORS, form_errors, invalid
+from wacana.lib.apischema import omittable, text
 from wacana.lib.uploads import count_upload
 
 router = Router(tags=["accounts"])
@@ -66,18 +75,39 @@ class OwnProfileOut(ProfileOut):
 
 
 class SignupIn(Schema):
-    username: str
-    email: str
-    password: str
-    display_name: str = ""
+    username: str = Field(
+        min_length=USERNAME_MIN,
+        max_length=USERNAME_MAX,
+        pattern=USERNAME_PATTERN,
+        description=(
+            "Letters a-z, digits, underscores and dots (no dot first, last or twice in a "
+            "row); capitals are stored in lower case. Taken: 409; reserved for the site's "
+            "own pages: 422."
+        ),
+    )
+    email: str = Field(
+        max_length=254,
+        json_schema_extra={"format": "email"},
+        description="Never shown to others; a registered address gets the same answer.",
+    )
+    password: str = Field(
+        min_length=PASSWORD_MIN,
+        max_length=PASSWORD_MAX,
+        description="Not too common, not only digits and not like the username (else 422).",
+    )
+    display_name: Annotated[str, text(DISPLAY_NAME_MAX)] = ""
 
 
 class TokenIn(Schema):
     username: str
     password: str
-    name: str = ""
-    # Days until the token stops working; none (the default) keeps it until revoked.
-    expires_in_days: int | None = None
+    name: Annotated[str, text(ApiToken.NAME_MAX, description="To tell your tokens apart.")] = ""
+    expires_in_days: int | None = Field(
+        None,
+        ge=1,
+        le=ApiToken.EXPIRY_DAYS_MAX,
+        description="Days until the token stops working; null keeps it until revoked.",
+    )
 
 
 class TokenOut(Schema):
@@ -106,9 +136,11 @@ class TokenInfo(Schema):
 
 
 class ProfilePatch(Schema):
-    display_name: str | None = None
-    tagline: str | None = None
-    bio: str | None = None
+    """Only the fields sent change; none may be null."""
+
+    display_name: Annotated[str, text(DISPLAY_NAME_MAX, required=True)] = omittable()
+    tagline: Annotated[str, text(TAGLINE_MAX)] = omittable()
+    bio: Annotated[str, text(BIO_MAX, description="Plain text.")] = omittable()
 
 
 def _user(request: HttpRequest) -> User:

@@ -13,7 +13,7 @@ from wacana.accounts import actions
 from wacana.accounts.limits import TooManyAttempts
 from wacana.accounts.models import BIO_MAX, DISPLAY_NAME_MAX, TAGLINE_MAX, User
 from wacana.accounts.signin import WRONG_CREDENTIALS, SignInRefused, sign_in
-from wacana.accounts.validators import USERNAME_MAX, normalize_email_address
+from wacana.accounts.validators import PASSWORD_MAX, USERNAME_MAX, normalize_email_address
 from wacana.lib.text import XmlSafeInput
 
 
@@ -42,7 +42,7 @@ class SignupForm(XmlSafeInput, forms.Form):
     password = forms.CharField(
         label=_("Password"),
         strip=False,
-        max_length=128,
+        max_length=PASSWORD_MAX,
         help_text=_("At least 8 characters, not too common and not only digits."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -118,7 +118,7 @@ class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label=_("Your password"),
         strip=False,
-        max_length=128,
+        max_length=PASSWORD_MAX,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 

@@ -9,6 +9,12 @@ from django.utils.translation import gettext_lazy as _
 USERNAME_MIN = 3
 USERNAME_MAX = 30
 _USERNAME_RE = re.compile(r"^[a-z0-9_.]+$")
+# The shape the API's document gives a new username (capitals are folded to lower case,
+# which validate_username then checks); no dot first, last, or twice in a row.
+USERNAME_PATTERN = r"^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$"
+# Django's MinimumLengthValidator (settings) and the forms' password fields.
+PASSWORD_MIN = 8
+PASSWORD_MAX = 128
 
 # Names that are, or may become, site routes or that would mislead readers.
 RESERVED_USERNAMES = frozenset(

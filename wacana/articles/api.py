@@ -2,7 +2,7 @@
 
 import re
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -12,18 +12,32 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from pydantic import Field
 
 from wacana.accounts.auth import optional, signed_in
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor
-from wacana.accounts.validators import is_username_shaped
+from wacana.accounts.validators import USERNAME_MAX, is_username_shaped
 from wacana.articles import actions, writing
 from wacana.articles.access import can_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm
 from wacana.articles.limits import check_write_limit
-from wacana.articles.models import Article, ArticleTag, Category, RatingKind, Tag
+from wacana.articles.models import (
+    BODY_MAX,
+    CAPTION_MAX,
+    SOURCE_MAX,
+    TAG_MAX,
+    TAGS_MAX,
+    TITLE_MAX,
+    Article,
+    ArticleTag,
+    Category,
+    RatingKind,
+    Tag,
+)
 from wacana.articles.models import Status as ArticleStatus
 from wacana.lib.apierrors import ERRORS, ApiError, form_errors, invalid
+from wacana.lib.apischema import BIGINT_MAX, Cursor, Limit, omittable, text
 from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit, paginate
 from wacana.lib.uploads import count_upload
 
@@ -55,7 +69,10 @@ class ArticleSummary(Schema):
     title: str
     slug: str
     url: str
-    status: str
+    status: str = Field(
+        description="draft, published or hidden (by moderation: only its writer and staff see it).",
+        json_schema_extra={"enum": list(ArticleStatus.values)},
+    )
     author: AuthorOut
     category: CategoryRef
     tags: list[str]
@@ -67,16 +84,20 @@ class ArticleSummary(Schema):
     updated_at: datetime | None
     view_count: int
     comment_count: int
-    ratings: dict[str, int]
-    editors_pick: bool
+    ratings: dict[str, int] = Field(description="How many readers gave each rating kind.")
+    editors_pick: bool = Field(description='Chosen by the editors ("Pilihan").')
     picked_at: datetime | None
-    headline: bool
+    headline: bool = Field(description='A headline ("Artikel Utama") on the home page.')
     headline_at: datetime | None
-    # Moves on every saved change: send it back as if_version (or If-Match) to be told,
-    # instead of overwriting, when someone else saved in between.
-    version: int
-    # A draft's scheduled publication ("Terbitkan nanti"), or null.
-    publish_at: datetime | None
+    version: int = Field(
+        description=(
+            "Moves on every saved change: send it back as if_version (or If-Match) to be "
+            "told, instead of overwriting, when someone else saved in between."
+        )
+    )
+    publish_at: datetime | None = Field(
+        description='A draft\'s scheduled publication ("Terbitkan nanti"), or null.'
+    )
 
     @staticmethod
     def resolve_url(article: Article) -> str:
@@ -117,7 +138,7 @@ class ArticleSummary(Schema):
 
 
 class ArticleOut(ArticleSummary):
-    pages: list[str]
+    pages: list[str] = Field(description="Each page's HTML, in order.")
 
     @staticmethod
     def resolve_pages(article: Article) -> list[str]:
@@ -129,36 +150,122 @@ class ArticleListing(Schema):
     next_cursor: str | None
 
 
+# The rules of the writing form (ArticleForm), from the same constants; the form then
+# checks what a document cannot say (the category exists, the body's pages and markup).
+CATEGORY_SLUG_MAX = 60
+TAG_SLUG_MAX = 40
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+FILTER_SLUG_PATTERN = r"^[-a-zA-Z0-9_]*$"  # empty: no filter
+Title = Annotated[str, text(TITLE_MAX, required=True, description="The headline.")]
+CategorySlug = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=CATEGORY_SLUG_MAX,
+        pattern=SLUG_PATTERN,
+        description=(
+            "The slug of a sub-category (GET /api/v1/categories, an entry whose parent is "
+            "not null). An unknown slug, or a rubric's, is answered 422."
+        ),
+    ),
+]
+TagName = Annotated[str, Field(max_length=TAG_MAX)]
+Tags = Annotated[
+    list[TagName],
+    Field(
+        max_length=TAGS_MAX,
+        description=(
+            f"Up to {TAGS_MAX} tags of at most {TAG_MAX} characters (a leading # is "
+            "dropped; tags that differ only in case or spacing count once). A tag needs a "
+            "letter or digit."
+        ),
+    ),
+]
+Body = Annotated[
+    str,
+    Field(
+        max_length=BODY_MAX,
+        description=(
+            "Markdown. A line holding only <!--nextpage--> starts a new page (at most 20 "
+            "pages, 100,000 characters); too much markup is answered 422."
+        ),
+    ),
+]
+Caption = Annotated[str, text(CAPTION_MAX, description="The featured image's caption.")]
+Source = Annotated[str, text(SOURCE_MAX, description="Who made the featured image.")]
+PublishAt = Annotated[
+    datetime | None,
+    Field(
+        description=(
+            "Publish this draft later, at this time (without a zone: Asia/Jakarta); at "
+            "least a few minutes ahead and within a year, else 422."
+        ),
+    ),
+]
+Version = Annotated[
+    int,
+    Field(
+        ge=0,
+        le=BIGINT_MAX,
+        description=(
+            "The version last read: when the article has moved on since, the change is "
+            "refused with 409 instead of overwriting another's save (or send If-Match)."
+        ),
+    ),
+]
+WriteStatus = Literal["draft", "published"]
+
+
 class ArticleIn(Schema):
-    title: str
-    body: str = ""
-    category: str
-    tags: list[str] = []
-    status: Literal["draft", "published"] = "draft"
-    image_caption: str = ""
-    image_source: str = ""
-    publish_at: datetime | None = None
+    title: Title
+    body: Body = ""
+    category: CategorySlug
+    tags: Tags = []
+    status: WriteStatus = "draft"
+    image_caption: Caption = ""
+    image_source: Source = ""
+    publish_at: PublishAt = None
 
 
 class ArticlePatch(Schema):
-    title: str | None = None
-    body: str | None = None
-    category: str | None = None
-    tags: list[str] | None = None
-    status: Literal["draft", "published"] | None = None
-    image_caption: str | None = None
-    image_source: str | None = None
-    publish_at: datetime | None = None
-    if_version: int | None = None
+    """Only the fields sent change; none may be null but publish_at (null cancels a
+    schedule)."""
+
+    title: Title = omittable()
+    body: Body = omittable()
+    category: CategorySlug = omittable()
+    tags: Tags = omittable()
+    status: WriteStatus = omittable(
+        "draft unpublishes, published publishes (and cancels a schedule)."
+    )
+    image_caption: Caption = omittable()
+    image_source: Source = omittable()
+    publish_at: PublishAt = None
+    if_version: Version = omittable()
 
 
 class ListingQuery(Schema):
-    category: str | None = None
-    author: str | None = None
-    tag: str | None = None
+    category: str | None = Field(
+        None,
+        max_length=CATEGORY_SLUG_MAX,
+        pattern=FILTER_SLUG_PATTERN,
+        description="Only this rubric or sub-category (its slug); an unknown one: 422.",
+    )
+    author: str | None = Field(
+        None,
+        max_length=USERNAME_MAX,
+        pattern=r"^[A-Za-z0-9_.]*$",
+        description="Only this writer's articles (a username); an unknown one: 422.",
+    )
+    tag: str | None = Field(
+        None,
+        max_length=TAG_SLUG_MAX,
+        pattern=FILTER_SLUG_PATTERN,
+        description="Only articles with this tag (its slug); an unknown one: 422.",
+    )
     sort: Literal["latest", "popular", "top_rated"] = "latest"
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 class CategoryOut(Schema):
@@ -187,7 +294,7 @@ class TagOut(Schema):
         return tag.get_absolute_url()
 
 
-SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
+SLUG_RE = re.compile(SLUG_PATTERN)
 
 
 def _slug_shaped(value: str, limit: int) -> bool:
@@ -219,6 +326,7 @@ def _full(article_id: int, user: Any) -> Article:
 
 @router.get("/articles", response={200: ArticleListing, **ERRORS}, auth=None)
 def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str, Any]:
+    """Published articles, newest first (or most read, or best rated), page by page."""
     checked_limit(query.limit)
     articles = Article.objects.published().select_related("author", "category").defer("body")
     if query.category:
@@ -275,6 +383,8 @@ def _if_version(request: HttpRequest, sent: dict[str, Any]) -> int | None:
 
 @router.post("/articles", response={201: ArticleOut, **ERRORS}, auth=signed_in)
 def create_article(request: HttpRequest, payload: ArticleIn) -> Status[Article]:
+    """Write an article: a draft, published at once, or scheduled (publish_at). Counts
+    toward the per-account write limit (429)."""
     user = _user(request)
     sent = payload.dict()
     publish_at = sent.pop("publish_at", None)
@@ -297,6 +407,8 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status[Article]:
 
 @router.get("/articles/{article_id}", response={200: ArticleOut, **ERRORS}, auth=optional)
 def get_article(request: HttpRequest, article_id: int) -> Article:
+    """A published article, for anyone; a draft or hidden article only for its writer
+    (and staff), otherwise 404."""
     return _full(article_id, request.user)
 
 
@@ -310,6 +422,8 @@ def _for_change(request: HttpRequest, article_id: int) -> Article:
 
 @router.patch("/articles/{article_id}", response={200: ArticleOut, **ERRORS}, auth=signed_in)
 def update_article(request: HttpRequest, article_id: int, payload: ArticlePatch) -> Article:
+    """Change the fields sent (the writer, or an editor); `status` publishes or unpublishes.
+    A stale if_version (or If-Match) is 409; an article hidden by moderation is 409."""
     user = _user(request)
     article = _for_change(request, article_id)
     sent = payload.dict(exclude_unset=True)
@@ -362,6 +476,7 @@ def delete_article(request: HttpRequest, article_id: int) -> Status[None]:
 
 @router.post("/articles/{article_id}/image", response={200: ArticleOut, **ERRORS}, auth=signed_in)
 def upload_image(request: HttpRequest, article_id: int, file: UploadedFile = File(...)) -> Article:  # noqa: B008
+    """The featured image (multipart/form-data, field `file`), replacing any before."""
     article = _for_change(request, article_id)
     count_upload(_user(request).pk)
     actions.set_featured_image(article, file)
@@ -395,7 +510,7 @@ class RatingKindOut(Schema):
 
 
 class RatingIn(Schema):
-    kind: str
+    kind: RatingKind = Field(description="One of the codes of GET /api/v1/ratings/kinds.")
 
 
 class RatingsOut(Schema):
@@ -434,12 +549,13 @@ def withdraw_rating(request: HttpRequest, article_id: int) -> Status[None]:
 
 
 class ReadingListQuery(Schema):
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 @router.get("/me/reading-list", response={200: ArticleListing, **ERRORS}, auth=signed_in)
 def reading_list(request: HttpRequest, query: Query[ReadingListQuery]) -> dict[str, Any]:
+    """The caller's reading list ("Simpan"), the last saved first."""
     checked_limit(query.limit)
     page = paginate(
         actions.reading_list(_user(request)), query.cursor, query.limit, time_field="saved_at"

@@ -9,22 +9,26 @@ from ninja import Field, Query, Router, Schema
 
 from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
+from wacana.accounts.validators import USERNAME_MAX
 from wacana.articles.api import ArticleListing, ArticleSummary
 from wacana.discovery import search
 from wacana.discovery.following import feed_page
 from wacana.discovery.forms import SearchForm
 from wacana.discovery.limits import check_search_limit
 from wacana.lib.apierrors import ERRORS, form_errors, invalid
+from wacana.lib.apischema import NOT_BLANK, Cursor, Limit
 from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit
 
 router = Router(tags=["discovery"])
 
 
 class SearchResult(ArticleSummary):
-    # The body around the first match, HTML-escaped but for <mark> around matching words.
-    snippet: str
-    # The title, escaped the same way, with its matching words marked.
-    title_html: str
+    snippet: str = Field(
+        description="The body around the first match, HTML-escaped but for <mark> around matches."
+    )
+    title_html: str = Field(
+        description="The title, escaped the same way, with its matching words marked."
+    )
 
     @staticmethod
     def resolve_snippet(article: Any) -> str:
@@ -40,14 +44,45 @@ class SearchListing(Schema):
     next_cursor: str | None
 
 
+DATE_PATTERN = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"  # empty: no bound
+
+
 class SearchQuery(Schema):
-    q: str = ""
-    category: str = ""
-    author: str = ""
-    date_from: str = Field("", alias="from")
-    date_to: str = Field("", alias="to")
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    q: str = Field(
+        min_length=1,
+        max_length=search.MAX_QUERY_CHARS,
+        pattern=NOT_BLANK,
+        description=(
+            f"The words to find (at most {search.MAX_TERMS} words). Words the search "
+            "ignores (such as yang, dan) alone: 422."
+        ),
+    )
+    category: str = Field(
+        "",
+        max_length=60,
+        pattern=r"^[-a-zA-Z0-9_]*$",
+        description="A rubric's or sub-category's slug (GET /api/v1/categories); unknown: 422.",
+    )
+    author: str = Field(
+        "",
+        max_length=USERNAME_MAX,
+        pattern=r"^[A-Za-z0-9_.]*$",
+        description="A writer's username; unknown: 422.",
+    )
+    date_from: str = Field(
+        "",
+        alias="from",
+        pattern=DATE_PATTERN,
+        description="Published on or after this day (YYYY-MM-DD, Asia/Jakarta), 2000-9998.",
+    )
+    date_to: str = Field(
+        "",
+        alias="to",
+        pattern=DATE_PATTERN,
+        description="Published on or before this day (YYYY-MM-DD), not before `from`.",
+    )
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 # The operation ids are the ones these endpoints had before they moved here (clients
@@ -83,8 +118,8 @@ def search_articles(request: HttpRequest, query: Query[SearchQuery]) -> dict[str
 
 
 class FeedQuery(Schema):
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 # The following feed (/mengikuti as a page): a listing, so discovery's; under the
@@ -97,6 +132,8 @@ class FeedQuery(Schema):
     operation_id="wacana_accounts_feed_api_feed",
 )
 def feed(request: HttpRequest, query: Query[FeedQuery]) -> dict[str, Any]:
+    """The following feed ("Mengikuti"): the articles of the writers the caller follows,
+    newest first."""
     user = request.auth  # type: ignore[attr-defined]
     assert isinstance(user, User)
     checked_limit(query.limit)

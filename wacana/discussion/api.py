@@ -1,11 +1,11 @@
 """The API's comment endpoints (documented at /api/v1/docs)."""
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
-from pydantic import StrictInt, StrictStr
+from pydantic import Field, StrictInt, StrictStr
 
 from wacana.accounts.auth import optional, signed_in
 from wacana.accounts.models import User
@@ -20,9 +20,10 @@ from wacana.discussion.access import (
 )
 from wacana.discussion.forms import CommentEditForm, CommentForm
 from wacana.discussion.limits import check_comment_limits
-from wacana.discussion.models import Comment
+from wacana.discussion.models import COMMENT_MAX, Comment, CommentStatus
 from wacana.discussion.threads import listing, present
 from wacana.lib.apierrors import ERRORS, form_errors, invalid
+from wacana.lib.apischema import BIGINT_MAX, Cursor, Limit, not_blank, text
 from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit
 
 router = Router(tags=["discussion"])
@@ -37,21 +38,27 @@ class CommentAuthor(Schema):
 class CommentOut(Schema):
     id: int
     article_id: int
-    # The top comment this one replies to; null for a top comment.
-    parent_id: int | None
-    # Null for a placeholder (a deleted comment, or one hidden from the caller).
-    author: CommentAuthor | None
-    body_html: str
-    # "visible"; "hidden" (by moderation: the caller wrote it, or is staff, or it is a
-    # placeholder); "deleted" (a placeholder kept for its replies).
-    status: str
+    parent_id: int | None = Field(
+        description="The top comment this one replies to; null for a top comment."
+    )
+    author: CommentAuthor | None = Field(
+        description="Null for a placeholder (a deleted comment, or one hidden from the caller)."
+    )
+    body_html: str = Field(description="The text as safe HTML; empty for a placeholder.")
+    status: str = Field(
+        description=(
+            '"visible"; "hidden" (by moderation: the caller wrote it, or is staff, or it is '
+            'a placeholder); "deleted" (a placeholder kept for its replies).'
+        ),
+        json_schema_extra={"enum": list(CommentStatus.values)},
+    )
     is_placeholder: bool
     created_at: datetime
     edited_at: datetime | None
     reply_count: int
     url: str
-    can_edit: bool
-    can_delete: bool
+    can_edit: bool = Field(description="The caller may change the text (PATCH).")
+    can_delete: bool = Field(description="The caller may delete the comment (DELETE).")
 
     @staticmethod
     def resolve_author(comment: Comment) -> dict[str, str] | None:
@@ -82,18 +89,37 @@ class CommentListing(Schema):
     next_cursor: str | None
 
 
+# CommentBodyField's rules: at most COMMENT_MAX characters, not blank once its control
+# characters (DEL too) are dropped and spaces trimmed.
+CommentBody = Annotated[
+    StrictStr,
+    text(
+        COMMENT_MAX,
+        required=True,
+        pattern=not_blank(r"\x7f"),
+        description="Plain text; addresses become links. Posted twice in a row: 409.",
+    ),
+]
+
+
 class CommentIn(Schema):
-    body: StrictStr
-    parent_id: StrictInt | None = None
+    body: CommentBody
+    parent_id: Annotated[StrictInt, Field(ge=1, le=BIGINT_MAX)] | None = Field(
+        None,
+        description=(
+            "The comment replied to (a reply to a reply joins its top comment's thread); "
+            "one not on this article: 422."
+        ),
+    )
 
 
 class CommentPatch(Schema):
-    body: StrictStr
+    body: CommentBody
 
 
 class ListingQuery(Schema):
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 def _user(request: HttpRequest) -> User:
@@ -112,6 +138,7 @@ def _shown(comment: Comment, user: Any) -> Comment:
 def list_comments(
     request: HttpRequest, article_id: int, query: Query[ListingQuery]
 ) -> dict[str, Any]:
+    """The article's top comments, oldest first, each followed by its replies."""
     checked_limit(query.limit)
     article = get_article_for_reading(request.user, article_id)
     page = listing(article, request.user, query.cursor, query.limit)
@@ -120,6 +147,8 @@ def list_comments(
 
 @router.get("/comments/{comment_id}", response={200: CommentOut, **ERRORS}, auth=optional)
 def get_comment(request: HttpRequest, comment_id: int) -> Comment:
+    """One comment, as its article's thread shows it to the caller (a placeholder when
+    deleted or hidden)."""
     return _shown(get_comment_for_reading(request.user, comment_id), request.user)
 
 
@@ -127,6 +156,8 @@ def get_comment(request: HttpRequest, comment_id: int) -> Comment:
     "/articles/{article_id}/comments", response={201: CommentOut, **ERRORS}, auth=signed_in
 )
 def post_comment(request: HttpRequest, article_id: int, payload: CommentIn) -> Status[Comment]:
+    """Comment on a published article, or reply (parent_id); the same text twice in a row
+    is 409."""
     user = _user(request)
     article = get_open_article(article_id)
     if not may_comment(user):
@@ -156,6 +187,7 @@ def _for_change(request: HttpRequest, comment_id: int, *, deleting: bool) -> Com
 
 @router.patch("/comments/{comment_id}", response={200: CommentOut, **ERRORS}, auth=signed_in)
 def update_comment(request: HttpRequest, comment_id: int, payload: CommentPatch) -> Comment:
+    """Change one's own comment; one hidden by moderation is 409."""
     user = _user(request)
     comment = _for_change(request, comment_id, deleting=False)
     form = CommentEditForm(data=payload.dict())
@@ -167,6 +199,8 @@ def update_comment(request: HttpRequest, comment_id: int, payload: CommentPatch)
 
 @router.delete("/comments/{comment_id}", response={204: None, **ERRORS}, auth=signed_in)
 def delete_comment(request: HttpRequest, comment_id: int) -> Status[None]:
+    """Delete a comment (its writer, or an editor); one with replies stays as a
+    placeholder."""
     comment = _for_change(request, comment_id, deleting=True)
     actions.delete_comment(_user(request), comment)
     return Status(204, None)

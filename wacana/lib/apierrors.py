@@ -81,15 +81,53 @@ def _pydantic_message(kind: str) -> str:
     return messages.get(kind, _("This value is not valid."))
 
 
+def _constraint_message(item: dict[str, Any]) -> str:
+    """The sentence for a broken constraint of the OpenAPI document (wacana.lib.apischema),
+    with its bound where it has one."""
+    kind = str(item.get("type", ""))
+    ctx = item.get("ctx") or {}
+    if kind == "string_too_long" and "max_length" in ctx:
+        return _("This text is too long: at most %(max)s characters.") % {"max": ctx["max_length"]}
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        return _("This field cannot be empty.")
+    if kind == "string_too_short" and "min_length" in ctx:
+        return _("This text is too short: at least %(min)s characters.") % {
+            "min": ctx["min_length"]
+        }
+    if kind == "string_pattern_mismatch":
+        if str(ctx.get("pattern", "")).startswith("[^\\x00-\\x20"):
+            return _("This field cannot be blank.")
+        return _("This text is not in the expected form.")
+    if kind in ("greater_than_equal", "greater_than") and ("ge" in ctx or "gt" in ctx):
+        return _("This number is too small: at least %(min)s.") % {
+            "min": ctx.get("ge", ctx.get("gt"))
+        }
+    if kind in ("less_than_equal", "less_than") and ("le" in ctx or "lt" in ctx):
+        return _("This number is too large: at most %(max)s.") % {
+            "max": ctx.get("le", ctx.get("lt"))
+        }
+    if kind == "too_long" and "max_length" in ctx:
+        return _("This list is too long: at most %(max)s items.") % {"max": ctx["max_length"]}
+    return _pydantic_message(kind)
+
+
 LOCATIONS = {"body", "query", "path", "form", "file", "header", "cookie"}
 PARAMETERS = {"payload", "query"}
+
+
+def _union_tag(part: Any) -> bool:
+    return isinstance(part, str) and (
+        part.startswith(("constrained-", "function-")) or part in ("int", "str", "none")
+    )
 
 
 def _field_of(location: list[Any]) -> str:
     # Ninja reports ["body", "payload", "username"], ["query", "query", "limit"] or
     # ["file", "file"]; people care about "username", "limit" and "file". A field may
     # itself be called "body", so only the leading location and parameter are dropped.
-    parts = [str(part) for part in location]
+    # A field that takes one of several shapes (an id or a username) has the shape tried
+    # in its location, e.g. ["body", "payload", "id", "constrained-int"]: not a field.
+    parts = [str(part) for part in location if not _union_tag(part)]
     if len(parts) > 1 and parts[0] in LOCATIONS:
         parts = parts[1:]
         if len(parts) > 1 and parts[0] in PARAMETERS:
@@ -166,7 +204,7 @@ def install(api: NinjaAPI) -> None:
         errors: dict[str, list[str]] = {}
         for item in exc.errors:
             field = _field_of(list(item.get("loc", [])))
-            errors.setdefault(field, []).append(_pydantic_message(str(item.get("type", ""))))
+            errors.setdefault(field, []).append(_constraint_message(item))
         return _respond(api, request, invalid(errors))
 
     def on_django_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:

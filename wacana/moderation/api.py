@@ -1,28 +1,35 @@
 """The API's reports and moderation endpoints (documented at /api/v1/docs)."""
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from pydantic import StrictInt
+from pydantic import Field, StrictInt, StrictStr
 
 from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_moderator
+from wacana.accounts.validators import USERNAME_MAX
 from wacana.lib.apierrors import ERRORS, ApiError, invalid
+from wacana.lib.apischema import BIGINT_MAX, Cursor, Limit, text
 from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit, paginate
 from wacana.moderation import actions, targets
 from wacana.moderation.limits import check_report_limits
 from wacana.moderation.models import (
     DETAIL_MAX,
+    NOTE_MAX,
+    STATEMENT_MAX,
     Appeal,
+    AppealStatus,
     ModerationAction,
     Reason,
     Report,
+    ReportStatus,
     Target,
 )
+from wacana.moderation.rules import RULES
 from wacana.moderation.views import moderator_name, people_names, subject_name
 
 router = Router(tags=["moderation"])
@@ -33,16 +40,36 @@ class ReasonOut(Schema):
     label: str
 
 
+TargetId = Annotated[
+    Annotated[StrictInt, Field(ge=1, le=BIGINT_MAX)]
+    | Annotated[StrictStr, text(USERNAME_MAX, required=True)],
+    Field(
+        description=(
+            "The article's, comment's or account's id; an account may be named by its "
+            "username instead (a username for an article or comment: 422)."
+        ),
+    ),
+]
+Note = Annotated[
+    str, text(NOTE_MAX, required=True, description="Why: shown in the moderation log.")
+]
+# A section of the Community Guidelines (/pedoman); hiding and suspending need one.
+Rule = Literal[("", *RULES)]  # type: ignore[valid-type]
+
+
 class ReportIn(Schema):
-    target: str
-    id: Any
-    reason: str
-    detail: str = ""
+    target: Target
+    id: TargetId
+    reason: Reason = Field(description="One of the codes of GET /api/v1/reports/reasons.")
+    detail: Annotated[str, text(DETAIL_MAX, description="What is wrong, in a few words.")] = ""
+
+
+ReportStatusOut = Annotated[str, Field(json_schema_extra={"enum": list(ReportStatus.values)})]
 
 
 class ReportCreated(Schema):
     id: int
-    status: str
+    status: ReportStatusOut
 
 
 class TargetOut(Schema):
@@ -51,17 +78,19 @@ class TargetOut(Schema):
 
 
 class ReportOut(Schema):
+    """A report as moderators see it."""
+
     id: int
     target: TargetOut
     subject: str | None
     reporter: str | None
     reason: str
     detail: str
-    status: str
+    status: ReportStatusOut
     outcome: str
-    urgent: bool
-    overdue: bool
-    deadline: datetime
+    urgent: bool = Field(description="About content that must be handled within hours.")
+    overdue: bool = Field(description="Still open past its deadline.")
+    deadline: datetime = Field(description="When the report should be handled by.")
     created_at: datetime
     resolved_at: datetime | None
     resolved_by_action_id: int | None
@@ -74,21 +103,21 @@ class ReportListing(Schema):
 
 class ReportQuery(Schema):
     status: Literal["open", "resolved"] = "open"
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 class ResolveIn(Schema):
-    action: str
-    note: str
-    rule: str = ""
+    action: Literal["dismiss", "hide", "suspend"]
+    note: Note
+    rule: Rule = ""
 
 
 class RestoreIn(Schema):
-    target: str
-    id: Any
-    note: str
-    rule: str = ""
+    target: Target
+    id: TargetId
+    note: Note
+    rule: Rule = ""
 
 
 class LogEntryOut(Schema):
@@ -110,19 +139,23 @@ class LogListing(Schema):
 
 
 class LogQuery(Schema):
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 class AppealIn(Schema):
-    action_id: StrictInt
-    statement: str
+    action_id: StrictInt = Field(
+        ge=1, le=BIGINT_MAX, description="The decision appealed (a moderation log entry's id)."
+    )
+    statement: Annotated[
+        str, text(STATEMENT_MAX, required=True, description="Why it should be changed.")
+    ]
 
 
 class AppealOut(Schema):
     id: int
     action_id: int
-    status: str
+    status: str = Field(json_schema_extra={"enum": list(AppealStatus.values)})
     statement: str
     created_at: datetime
     decided_at: datetime | None
@@ -135,13 +168,13 @@ class AppealListing(Schema):
 
 class AppealQuery(Schema):
     status: Literal["open", "granted", "rejected"] = "open"
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
 
 
 class AppealDecisionIn(Schema):
     decision: Literal["grant", "reject"]
-    note: str
+    note: Note
 
 
 def _user(request: HttpRequest) -> User:
@@ -205,6 +238,7 @@ def reasons(request: HttpRequest) -> list[dict[str, str]]:
 
 @router.post("/reports", response={201: ReportCreated, **ERRORS}, auth=signed_in)
 def create_report(request: HttpRequest, payload: ReportIn) -> Status[dict[str, Any]]:
+    """Report ("Laporkan") an article, a comment or an account to the moderators."""
     user = _user(request)
     errors: dict[str, list[str]] = {}
     if payload.target not in Target.values:
@@ -252,6 +286,7 @@ def _report_out(report: Report, names: dict[int, str]) -> dict[str, Any]:
 
 @router.get("/moderation/reports", response={200: ReportListing, **ERRORS}, auth=signed_in)
 def list_reports(request: HttpRequest, query: Query[ReportQuery]) -> dict[str, Any]:
+    """Moderators: the reports, open (the default) or resolved, newest first."""
     _moderator(request)
     reports = Report.objects.filter(status=query.status).select_related("reporter")
     page = _page(reports, query.cursor, query.limit)
@@ -268,6 +303,8 @@ def list_reports(request: HttpRequest, query: Query[ReportQuery]) -> dict[str, A
     auth=signed_in,
 )
 def resolve(request: HttpRequest, report_id: int, payload: ResolveIn) -> dict[str, Any]:
+    """Moderators: decide a report (dismiss, hide the content, or suspend the account);
+    every open report about the same thing is resolved with it. Answers the log entry."""
     moderator = _moderator(request)
     pk = targets.parse_id(report_id)
     if pk is None:
@@ -280,6 +317,7 @@ def resolve(request: HttpRequest, report_id: int, payload: ResolveIn) -> dict[st
 
 @router.post("/moderation/restore", response={200: LogEntryOut, **ERRORS}, auth=signed_in)
 def restore(request: HttpRequest, payload: RestoreIn) -> dict[str, Any]:
+    """Moderators: undo a hiding or a suspension. Answers the log entry."""
     moderator = _moderator(request)
     target_type = _target_type(payload.target)
     pk, username = _id_or_username(target_type, payload.id)
@@ -296,6 +334,7 @@ def restore(request: HttpRequest, payload: RestoreIn) -> dict[str, Any]:
 
 @router.get("/moderation/log", response={200: LogListing, **ERRORS}, auth=signed_in)
 def moderation_log(request: HttpRequest, query: Query[LogQuery]) -> dict[str, Any]:
+    """Moderators: the append-only log of decisions, newest first."""
     _moderator(request)
     page = _page(ModerationAction.objects.all(), query.cursor, query.limit)
     return {"items": _entries(page.items), "next_cursor": page.next_cursor}
@@ -317,6 +356,7 @@ def _appeal_out(appeal: Appeal) -> dict[str, Any]:
 
 @router.post("/appeals", response={201: AppealOut, **ERRORS}, auth=signed_in)
 def create_appeal(request: HttpRequest, payload: AppealIn) -> Status[dict[str, Any]]:
+    """Appeal ("Banding") a decision about oneself or one's content, once per decision."""
     user = _user(request)
     pk = targets.parse_id(payload.action_id)
     entry = ModerationAction.objects.filter(pk=pk).first() if pk is not None else None
@@ -328,6 +368,7 @@ def create_appeal(request: HttpRequest, payload: AppealIn) -> Status[dict[str, A
 
 @router.get("/moderation/appeals", response={200: AppealListing, **ERRORS}, auth=signed_in)
 def list_appeals(request: HttpRequest, query: Query[AppealQuery]) -> dict[str, Any]:
+    """Moderators: the appeals, open (the default), granted or rejected, newest first."""
     _moderator(request)
     page = _page(Appeal.objects.filter(status=query.status), query.cursor, query.limit)
     return {"items": [_appeal_out(a) for a in page.items], "next_cursor": page.next_cursor}
@@ -339,6 +380,8 @@ def list_appeals(request: HttpRequest, query: Query[AppealQuery]) -> dict[str, A
     auth=signed_in,
 )
 def decide_appeal(request: HttpRequest, appeal_id: int, payload: AppealDecisionIn) -> Any:
+    """Moderators (not the original decider, nor the appellant): grant an appeal (the
+    decision is undone) or reject it. Answers the log entry."""
     moderator = _moderator(request)
     pk = targets.parse_id(appeal_id)
     appeal = Appeal.objects.filter(pk=pk).first() if pk is not None else None

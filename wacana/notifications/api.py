@@ -1,15 +1,17 @@
 """GET /api/v1/notifications and POST /api/v1/notifications/read."""
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
+from pydantic import Field
 
 from wacana.accounts.auth import signed_in
 from wacana.accounts.models import User
 from wacana.lib.apierrors import ERRORS, invalid
+from wacana.lib.apischema import BIGINT_MAX, Cursor, Limit
 from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit, paginate
 from wacana.notifications import actions
 from wacana.notifications.models import Notification
@@ -50,12 +52,24 @@ class Listing(Schema):
 
 
 class ListingQuery(Schema):
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
+
+
+READ_IDS_MAX = 1000
 
 
 class ReadIn(Schema):
-    ids: list[int] | None = None
+    ids: Annotated[
+        list[Annotated[int, Field(ge=1, le=BIGINT_MAX)]] | None,
+        Field(
+            max_length=READ_IDS_MAX,
+            description=(
+                f"The notifications to mark read (at most {READ_IDS_MAX}); "
+                "left out or null: all of them."
+            ),
+        ),
+    ] = None
 
 
 def _user(request: HttpRequest) -> User:
@@ -80,7 +94,7 @@ def notifications(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
 @router.post("/notifications/read", response={204: None, **ERRORS}, auth=signed_in)
 def mark_read(request: HttpRequest, payload: ReadIn | None = None) -> Status[None]:
     ids = payload.ids if payload is not None else None
-    if ids is not None and (len(ids) > 1000 or any(not 0 < i < 2**63 for i in ids)):
+    if ids is not None and (len(ids) > READ_IDS_MAX or any(not 0 < i < 2**63 for i in ids)):
         raise invalid({"ids": [_("Send at most 1,000 notification ids.")]})
     actions.mark_read(_user(request), ids)
     return Status(204, None)

@@ -5,11 +5,13 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
+from pydantic import Field
 
 from wacana.accounts.api import router as accounts_router
 from wacana.accounts.auth import signed_in
 from wacana.accounts.forms import DeleteAccountForm
 from wacana.accounts.models import User
+from wacana.accounts.validators import PASSWORD_MAX
 from wacana.lib.apierrors import ERRORS, ApiError, form_errors
 from wacana.privacy import actions
 
@@ -17,7 +19,7 @@ router = Router(tags=["accounts"])
 
 
 class PasswordIn(Schema):
-    password: str
+    password: str = Field(max_length=PASSWORD_MAX, description="Wrong: 403, nothing deleted.")
 
 
 def _user(request: HttpRequest) -> User:

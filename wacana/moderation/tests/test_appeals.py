@@ -290,9 +290,10 @@ def test_only_the_person_affected_appeals_through_the_api(
         ({"action_id": 1.5}, 422, "action_id"),
         ({"action_id": None}, 422, "action_id"),
         ({"action_id": [1]}, 422, "action_id"),
-        ({"action_id": -1}, 404, None),
-        ({"action_id": 0}, 404, None),
-        ({"action_id": 2**70}, 404, None),
+        # Outside the document's range (1 to 2**63 - 1): invalid, not merely unknown.
+        ({"action_id": -1}, 422, "action_id"),
+        ({"action_id": 0}, 422, "action_id"),
+        ({"action_id": 2**70}, 422, "action_id"),
         ({"action_id": 987654}, 404, None),
         ({"statement": ""}, 422, "statement"),
         ({"statement": "  "}, 422, "statement"),
