@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from wacana.testing.personas import PASSWORD
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 LAUNCH_ARGS = [
@@ -79,10 +81,6 @@ def page(request: pytest.FixtureRequest, browser: Any, live_server: Any) -> Iter
 
 def sign_in(page: Any, username: str, password: str | None = None) -> None:
     """Sign in through the real form and wait for the signed-in header menu."""
-    # Imported here: the root conftest loads this plugin before Django is set up, and
-    # wacana.conftest imports models.
-    from wacana.conftest import PASSWORD  # noqa: PLC0415
-
     page.goto("/masuk")
     form = page.locator("main form")
     form.locator("input[name=username]").fill(username)

@@ -15,20 +15,17 @@ from PIL import ExifTags, Image
 
 from wacana.accounts import actions
 from wacana.accounts.models import ApiToken, User
-from wacana.conftest import (
-    PASSWORD,
-    Api,
-    api_for,
-    assert_error_shape,
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.images import (
     bilevel_png,
     bomb_just_over_pillows_limit,
     decompression_bomb,
     image_bytes,
     jpeg_with_gps,
-    make_user,
     png_header_only,
     truncated_png,
 )
+from wacana.testing.personas import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

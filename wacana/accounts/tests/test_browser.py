@@ -16,7 +16,8 @@ from playwright.sync_api import Locator, Page, expect
 
 from wacana.accounts import actions
 from wacana.accounts.forms import LoginForm
-from wacana.conftest import PASSWORD, image_bytes, make_user
+from wacana.testing.images import image_bytes
+from wacana.testing.personas import PASSWORD, make_user
 
 pytestmark = [
     pytest.mark.browser,

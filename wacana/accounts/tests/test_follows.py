@@ -15,8 +15,9 @@ from wacana.accounts import actions
 from wacana.accounts.models import Follow, User
 from wacana.articles import actions as article_actions
 from wacana.articles.models import Article, Category
-from wacana.conftest import Api, api_for, assert_error_shape, delete_account, make_user
 from wacana.notifications.models import Notification
+from wacana.testing.api import Api, api_for, assert_error_shape, delete_account
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

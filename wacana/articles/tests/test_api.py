@@ -21,10 +21,8 @@ from PIL import ExifTags, Image
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, ArticleTag, Tag
-from wacana.conftest import (
-    Api,
-    api_for,
-    assert_error_shape,
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.images import (
     bilevel_png,
     bomb_just_over_pillows_limit,
     decompression_bomb,

@@ -13,8 +13,9 @@ from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from wacana.articles.models import Article, Status
-from wacana.conftest import image_bytes, make_user
 from wacana.testing.browser import sign_in
+from wacana.testing.images import image_bytes
+from wacana.testing.personas import make_user
 
 pytestmark = [
     pytest.mark.browser,

@@ -20,7 +20,7 @@ from wacana.accounts.sessions import SessionStore
 from wacana.articles import actions, counting
 from wacana.articles.forms import TagsField
 from wacana.articles.models import Article, Category, DailyViews
-from wacana.conftest import Api
+from wacana.testing.api import Api
 
 pytestmark = pytest.mark.django_db
 

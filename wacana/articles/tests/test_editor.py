@@ -17,7 +17,7 @@ from wacana.accounts.models import User
 from wacana.articles import pending
 from wacana.articles.models import Article
 from wacana.articles.tests.test_pages import dom, draft, form_data, not_an_image, png, signed_in
-from wacana.conftest import make_user
+from wacana.testing.personas import make_user
 
 ROOT = Path(__file__).resolve().parents[3]
 BUNDLE = ROOT / "static/js/editor.js"

@@ -14,9 +14,9 @@ from playwright.sync_api import Page, expect
 
 from wacana.articles import actions
 from wacana.articles.demo_content import ARTICLES
-from wacana.conftest import make_user
 from wacana.lib.markdown import render_pages
 from wacana.testing.browser import sign_in
+from wacana.testing.personas import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -213,7 +213,7 @@ def test_the_writing_page_never_scrolls_sideways(
 
 
 def sign_in_without_waiting_for_js(page: Page) -> None:
-    from wacana.conftest import PASSWORD
+    from wacana.testing.personas import PASSWORD
 
     page.goto("/masuk")
     form = page.locator("main form")
@@ -249,7 +249,7 @@ def test_the_writing_page_has_no_serious_accessibility_violations(page: Page, wi
 def test_a_phone_photo_is_scaled_uploaded_with_its_description_and_retried_after_a_failure(
     page: Page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from wacana.conftest import image_bytes
+    from wacana.testing.images import image_bytes
 
     # What reaches the server (the live server runs in this process).
     received: list[tuple[str, int, tuple[int, int]]] = []

@@ -8,7 +8,7 @@ from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles.models import Category
-from wacana.conftest import make_user
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

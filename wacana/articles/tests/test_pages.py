@@ -37,8 +37,10 @@ from wacana.articles.models import (
     Status,
     Tag,
 )
-from wacana.conftest import image_bytes, make_user, warm_frame
+from wacana.conftest import warm_frame
 from wacana.lib import cursor
+from wacana.testing.images import image_bytes
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

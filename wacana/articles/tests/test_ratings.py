@@ -12,7 +12,9 @@ from wacana.articles import actions
 from wacana.articles import privacy as articles_privacy
 from wacana.articles.forms import TagsField
 from wacana.articles.models import Article, Category, Rating, RatingKind
-from wacana.conftest import Api, api_for, assert_error_shape, make_user, warm_frame
+from wacana.conftest import warm_frame
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

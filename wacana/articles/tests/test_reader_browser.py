@@ -17,9 +17,9 @@ from wacana.accounts.models import Follow, User
 from wacana.articles import actions
 from wacana.articles.forms import TagsField
 from wacana.articles.models import Article, Category, Rating, SavedArticle
-from wacana.conftest import make_user
 from wacana.notifications.models import Notification
 from wacana.testing.browser import sign_in
+from wacana.testing.personas import make_user
 
 pytestmark = [
     pytest.mark.browser,

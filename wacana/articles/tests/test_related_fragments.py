@@ -13,7 +13,7 @@ from wacana.accounts.roles import is_editor
 from wacana.articles import actions
 from wacana.articles.models import Article
 from wacana.articles.tests.test_pages import publish
-from wacana.conftest import make_user
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

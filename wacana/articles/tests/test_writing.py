@@ -17,8 +17,9 @@ from wacana.accounts.roles import EDITOR
 from wacana.articles import writing
 from wacana.articles.models import Article, Revision, Status
 from wacana.articles.tests.test_pages import dom, draft, form_data, png, signed_in
-from wacana.conftest import api_for, make_user
 from wacana.notifications.models import Notification
+from wacana.testing.api import api_for
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 JAKARTA = ZoneInfo("Asia/Jakarta")

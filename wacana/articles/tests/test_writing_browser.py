@@ -16,8 +16,9 @@ from wacana.accounts.models import User
 from wacana.articles import writing
 from wacana.articles.models import Article, Status
 from wacana.articles.tests.test_pages import draft
-from wacana.conftest import PASSWORD, image_bytes, make_user
 from wacana.testing.browser import sign_in
+from wacana.testing.images import image_bytes
+from wacana.testing.personas import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

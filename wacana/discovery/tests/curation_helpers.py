@@ -10,7 +10,7 @@ from wacana.accounts.models import User
 from wacana.accounts.roles import EDITOR
 from wacana.articles import actions
 from wacana.articles.models import Article, Category
-from wacana.conftest import make_user
+from wacana.testing.personas import make_user
 
 
 def make_editor(username: str = "redaktur1") -> User:

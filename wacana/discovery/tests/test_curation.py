@@ -15,9 +15,10 @@ from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor
 from wacana.articles import actions
 from wacana.articles.models import Article
-from wacana.conftest import Api, api_for, assert_error_shape, make_user
 from wacana.discovery.tests.curation_helpers import curate, fresh, make_editor, signed_in, write
 from wacana.notifications.models import Notification
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -19,9 +19,9 @@ from django.utils.http import http_date
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, Category, Status
-from wacana.conftest import make_user
 from wacana.discovery import feeds
 from wacana.moderation.actions import suspend_account
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,11 @@ from django.test.utils import CaptureQueriesContext
 from wacana.accounts.models import User
 from wacana.articles import actions, counting
 from wacana.articles.models import Article, Category, DailyViews
-from wacana.conftest import api_for, make_user
 from wacana.discovery import home, popular
 from wacana.discovery.models import PopularArticle
 from wacana.discovery.tests.curation_helpers import curate, fresh, make_editor, signed_in, write
+from wacana.testing.api import api_for
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -373,7 +374,7 @@ def test_the_bench_data_fills_every_home_section(client: Client) -> None:
 def test_a_message_for_an_anonymous_reader_shows_on_the_cached_home(
     client: Client, writer: User
 ) -> None:
-    from wacana.conftest import PASSWORD
+    from wacana.testing.personas import PASSWORD
 
     write(writer, "Kabar Pagi")
     assert "Kabar Pagi" in client.get("/").content.decode()  # the whole page is cached

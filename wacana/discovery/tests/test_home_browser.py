@@ -10,9 +10,9 @@ from playwright.sync_api import Page, expect
 
 from wacana.accounts.roles import EDITOR
 from wacana.articles.models import Article
-from wacana.conftest import make_user
 from wacana.discovery.tests.curation_helpers import write
 from wacana.testing.browser import sign_in
+from wacana.testing.personas import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from wacana.conftest import make_user
+from wacana.testing.personas import make_user
 
 from .support import publish
 

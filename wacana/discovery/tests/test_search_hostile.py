@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wacana.accounts.models import User
-from wacana.conftest import Api, assert_error_shape
 from wacana.discovery import search
 from wacana.discovery.search import MAX_QUERY_CHARS
 from wacana.discovery.stemming import distinct_stems
+from wacana.testing.api import Api, assert_error_shape
 
 from .support import publish
 

@@ -143,7 +143,7 @@ def test_too_many_searches_get_a_friendly_page_and_a_429(
 def test_the_api_limit_answers_429_with_retry_after(
     client: Client, writer: User, settings: Any
 ) -> None:
-    from wacana.conftest import assert_error_shape
+    from wacana.testing.api import assert_error_shape
 
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": (1, 60)}
     assert client.get("/api/v1/search?q=kopi").status_code == 200

@@ -14,9 +14,9 @@ from django.utils import timezone
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, Category, Status, Tag
-from wacana.conftest import make_user
 from wacana.discovery import sitemaps
 from wacana.moderation.actions import suspend_account
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

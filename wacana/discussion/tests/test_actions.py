@@ -8,7 +8,6 @@ from django.utils import timezone
 from wacana.accounts.models import User
 from wacana.articles import actions as article_actions
 from wacana.articles.models import Article, Status
-from wacana.conftest import make_user
 from wacana.discussion import actions
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.discussion.tests.support import (
@@ -22,6 +21,7 @@ from wacana.discussion.tests.support import (
 )
 from wacana.discussion.threads import PAGE_SIZE
 from wacana.notifications.models import Notification
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

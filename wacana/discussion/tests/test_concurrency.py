@@ -14,7 +14,6 @@ from django.db import connection
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import make_user
 from wacana.discussion import actions
 from wacana.discussion.models import Comment
 from wacana.discussion.tests.support import (
@@ -24,6 +23,7 @@ from wacana.discussion.tests.support import (
     fresh,
     publish,
 )
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import make_user, warm_frame
+from wacana.conftest import warm_frame
 from wacana.discussion import actions
 from wacana.discussion.models import Comment
 from wacana.discussion.tests.support import (
@@ -30,6 +30,7 @@ from wacana.discussion.tests.support import (
     signed_in,
 )
 from wacana.discussion.threads import PAGE_SIZE
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

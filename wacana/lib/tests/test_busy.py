@@ -7,8 +7,9 @@ from django.db import OperationalError
 from django.test import Client
 
 from wacana.articles import actions
-from wacana.conftest import PASSWORD, api_for, make_user
 from wacana.lib.busy import TryAgainLater
+from wacana.testing.api import api_for
+from wacana.testing.personas import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,8 @@ from django.test import Client
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Image
 from wacana.articles.tests.test_pages import draft
-from wacana.conftest import api_for, assert_error_shape, image_bytes
+from wacana.testing.api import api_for, assert_error_shape
+from wacana.testing.images import image_bytes
 
 pytestmark = pytest.mark.django_db
 

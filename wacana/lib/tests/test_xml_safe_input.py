@@ -12,12 +12,13 @@ from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Category, Tag
-from wacana.conftest import api_for, make_user
 from wacana.discussion.models import Comment
 from wacana.lib.text import xml_safe
 from wacana.moderation import actions as moderation_actions
 from wacana.moderation.models import Appeal, ModerationAction, Report
 from wacana.moderation.tests.helpers import file, write_article
+from wacana.testing.api import api_for
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

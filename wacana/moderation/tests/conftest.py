@@ -6,9 +6,10 @@ import pytest
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import Api, api_for, make_user
 from wacana.discussion.models import Comment
 from wacana.moderation.tests.helpers import add_comment, in_group, write_article
+from wacana.testing.api import Api, api_for
+from wacana.testing.personas import make_user
 
 
 @pytest.fixture

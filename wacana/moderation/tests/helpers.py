@@ -10,10 +10,10 @@ from django.utils import translation
 from wacana.accounts.models import User
 from wacana.articles import actions as article_actions
 from wacana.articles.models import Article, Category
-from wacana.conftest import make_user
 from wacana.discussion.models import Comment
 from wacana.moderation import actions, targets
 from wacana.moderation.models import Report
+from wacana.testing.personas import make_user
 
 
 def indonesian(message: str, **params: Any) -> str:

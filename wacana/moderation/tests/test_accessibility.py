@@ -7,10 +7,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from wacana.conftest import make_user
 from wacana.moderation import actions
 from wacana.moderation.tests.helpers import add_comment, file, in_group, reporters, write_article
 from wacana.moderation.tests.test_browser import sign_in
+from wacana.testing.personas import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

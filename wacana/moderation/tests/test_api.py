@@ -7,11 +7,12 @@ import pytest
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Status
-from wacana.conftest import Api, assert_error_shape, delete_account, make_user
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation import actions
 from wacana.moderation.models import ModerationAction, Report
 from wacana.moderation.tests.helpers import file, reporters, write_article
+from wacana.testing.api import Api, assert_error_shape, delete_account
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,11 @@ from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Status
-from wacana.conftest import Api, api_for, assert_error_shape
 from wacana.moderation import actions
 from wacana.moderation.models import Appeal, ModerationAction, Report
 from wacana.moderation.tests.helpers import file, indonesian, reporters, signed_in
 from wacana.notifications.models import Notification
+from wacana.testing.api import Api, api_for, assert_error_shape
 
 pytestmark = pytest.mark.django_db
 

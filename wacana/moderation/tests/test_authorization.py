@@ -14,10 +14,10 @@ from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import Api, api_for
 from wacana.moderation import actions
 from wacana.moderation.models import Appeal, ModerationAction, Report
 from wacana.moderation.tests.helpers import file, reporters, write_article
+from wacana.testing.api import Api, api_for
 
 pytestmark = pytest.mark.django_db
 

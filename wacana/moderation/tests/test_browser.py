@@ -12,10 +12,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Status
-from wacana.conftest import make_user
 from wacana.moderation.models import Appeal, ModerationAction, Report
 from wacana.moderation.tests.helpers import in_group, indonesian, write_article
 from wacana.testing.browser import sign_in
+from wacana.testing.personas import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,7 +9,6 @@ from django.test import Client, RequestFactory
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import delete_account, make_user
 from wacana.moderation import actions
 from wacana.moderation.models import AppendOnly, ModerationAction
 from wacana.moderation.tests.helpers import (
@@ -20,6 +19,8 @@ from wacana.moderation.tests.helpers import (
     signed_in,
     write_article,
 )
+from wacana.testing.api import delete_account
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

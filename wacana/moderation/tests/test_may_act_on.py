@@ -13,11 +13,12 @@ from django.test.utils import CaptureQueriesContext
 from wacana.accounts.models import User
 from wacana.accounts.roles import may_act_on
 from wacana.articles.models import Article, Status
-from wacana.conftest import api_for, make_user
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation import actions
 from wacana.moderation.models import Reason, Report, Target
 from wacana.moderation.tests.helpers import add_comment, in_group, signed_in, write_article
+from wacana.testing.api import api_for
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

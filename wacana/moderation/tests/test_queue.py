@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from wacana.accounts.models import ApiToken, User
 from wacana.articles.models import Article, Status
-from wacana.conftest import api_for, delete_account, make_user
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation import actions
 from wacana.moderation.models import ModerationAction, Report
@@ -26,6 +25,8 @@ from wacana.moderation.tests.helpers import (
     write_article,
 )
 from wacana.notifications.models import Notification
+from wacana.testing.api import api_for, delete_account
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -268,7 +269,7 @@ def test_suspending_locks_the_account_out_and_hides_all_it_wrote(
     assert session.get("/akun/profil").status_code == 302
     assert not ApiToken.objects.filter(user=writer).exists()
     assert token_api.get("/me").status_code == 401
-    from wacana.conftest import PASSWORD
+    from wacana.testing.personas import PASSWORD
 
     assert not Client().login(username=writer.username, password=PASSWORD)
     for item in (article, second):

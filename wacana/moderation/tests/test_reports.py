@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import Api, api_for, assert_error_shape, make_user
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation import actions
 from wacana.moderation.models import Reason, Report
@@ -21,6 +20,8 @@ from wacana.moderation.tests.helpers import (
     signed_in,
     write_article,
 )
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +83,7 @@ def test_the_sign_in_link_leads_back_to_the_report_form(
     response = client.get(report_url("article", article.pk))
     assert response.status_code == 302
     assert response["Location"].startswith("/masuk?next=")
-    from wacana.conftest import PASSWORD
+    from wacana.testing.personas import PASSWORD
 
     signed = client.post(response["Location"], {"username": reader.username, "password": PASSWORD})
     assert signed.status_code == 302

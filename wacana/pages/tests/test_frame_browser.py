@@ -22,10 +22,10 @@ from wacana.accounts import actions as account_actions
 from wacana.accounts.roles import MODERATOR
 from wacana.articles import actions
 from wacana.articles.models import Article, Category
-from wacana.conftest import make_user
 from wacana.discovery.tests.curation_helpers import write
 from wacana.notifications import actions as notices
 from wacana.testing.browser import ARTIFACTS, sign_in
+from wacana.testing.personas import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,11 +9,12 @@ from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles import actions as article_actions
 from wacana.articles.models import Article, Image
-from wacana.conftest import PASSWORD, image_bytes, make_user
 from wacana.discussion import actions as discussion_actions
 from wacana.moderation import actions as moderation_actions
 from wacana.moderation.models import Appeal, ModerationAction, Report
 from wacana.moderation.tests.helpers import file, in_group, write_article
+from wacana.testing.images import image_bytes
+from wacana.testing.personas import PASSWORD, make_user
 
 DEVICE = "Mozilla/5.0 (Linux; Android 14) Peramban-Uji/1.0"
 WORD = "qoxtrafulvensi"  # in no dictionary: if it is in the index, it came from here

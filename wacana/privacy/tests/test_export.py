@@ -11,10 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from wacana.accounts import actions as account_actions
 from wacana.accounts.sessions import UserSession
 from wacana.articles import actions as article_actions
-from wacana.conftest import Api, api_for, make_user
 from wacana.moderation.tests.helpers import write_article
 from wacana.privacy.actions import export_personal_data
 from wacana.privacy.tests.support import DEVICE, a_life, upload
+from wacana.testing.api import Api, api_for
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

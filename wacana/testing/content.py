@@ -1,0 +1,82 @@
+"""Articles and comments made through the actions, as the pages and the API make them."""
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from django.db.models import F
+
+from wacana.accounts.models import User
+from wacana.articles import actions
+from wacana.articles.forms import TagsField
+from wacana.articles.models import Article, Category
+from wacana.discussion import actions as discussion_actions
+from wacana.discussion.models import Comment
+
+TITLE = "Catatan dari Ende"
+BODY = "Pagi itu sawah di Ende masih berkabut."
+
+
+def category(slug: str) -> Category:
+    return Category.objects.get(slug=slug)
+
+
+def draft(
+    author: User,
+    title: str = TITLE,
+    body: str = BODY,
+    category: str | Category = "sekolah",
+    tags: str | Sequence[str] = "",
+    **extra: Any,
+) -> Article:
+    """A draft of `author`'s; `tags` as the form takes them ("a, b") or as a list."""
+    data = {
+        "title": title,
+        "body": body,
+        "category": category
+        if isinstance(category, Category)
+        else Category.objects.get(slug=category),
+        "tags": TagsField(required=False).clean(tags),
+        **extra,
+    }
+    return actions.create_article(author, data)
+
+
+def publish(
+    author: User,
+    title: str = TITLE,
+    body: str = BODY,
+    category: str | Category = "sekolah",
+    tags: str | Sequence[str] = "",
+    *,
+    at: datetime | None = None,
+    **extra: Any,
+) -> Article:
+    """A published article of `author`'s; `at` backdates (or postdates) its publication."""
+    article = draft(author, title, body, category, tags, **extra)
+    if at is not None:
+        article.published_at = at
+        article.save(update_fields=["published_at"])
+    return actions.publish_article(author, article)
+
+
+def fresh(article: Article) -> Article:
+    """`article` as the database has it now."""
+    return Article.objects.get(pk=article.pk)
+
+
+def comment(
+    author: User, article: Article, body: str = "Tulisan yang bagus.", parent: Any = None
+) -> Comment:
+    """A comment posted as the page posts one (limits and checks included)."""
+    article = Article.objects.select_related("author").get(pk=article.pk)
+    return discussion_actions.post_comment(author, article, body, parent)
+
+
+def add_comment(article: Article, author: User, body: str = "Tulisan yang bagus.") -> Comment:
+    """A comment made directly in the database (no checks), counted on its article."""
+    made = Comment.objects.create(
+        article=article, author=author, body=body, body_html=f"<p>{body}</p>"
+    )
+    Article.objects.filter(pk=article.pk).update(comment_count=F("comment_count") + 1)
+    return made
