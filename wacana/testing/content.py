@@ -12,6 +12,9 @@ from wacana.articles.forms import TagsField
 from wacana.articles.models import Article, Category
 from wacana.discussion import actions as discussion_actions
 from wacana.discussion.models import Comment
+from wacana.moderation import actions as moderation_actions
+from wacana.moderation import targets
+from wacana.moderation.models import Report
 
 TITLE = "Catatan dari Ende"
 BODY = "Pagi itu sawah di Ende masih berkabut."
@@ -80,3 +83,16 @@ def add_comment(article: Article, author: User, body: str = "Tulisan yang bagus.
     )
     Article.objects.filter(pk=article.pk).update(comment_count=F("comment_count") + 1)
     return made
+
+
+def file_report(
+    reporter: User, target: str, target_id: Any, reason: str = "spam", detail: str = ""
+) -> Report:
+    """A report as the API or the page would file it (limits aside)."""
+    found = targets.reportable(reporter, target, int(target_id))
+    return moderation_actions.file_report(reporter, found, reason, detail)
+
+
+def curate(editor: User, article: Article, kind: str = actions.PICK, on: bool = True) -> Any:
+    """`editor` makes `article` a pick (or, by `kind`, a headline), or takes it back."""
+    return actions.curate(editor, fresh(article), kind, on)

@@ -73,6 +73,11 @@ def make_suspended(username: str = "ditangguhkan", **extra: Any) -> User:
     return user
 
 
+def reporters(count: int, prefix: str = "pelapor") -> list[User]:
+    """`count` ordinary accounts, `prefix`0, `prefix`1, ..."""
+    return [make_user(f"{prefix}{n}") for n in range(count)]
+
+
 def signed_in(user: User) -> Client:
     """A test client with `user` signed in (a session, as after /masuk)."""
     client = Client()

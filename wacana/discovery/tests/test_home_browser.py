@@ -4,13 +4,13 @@ writer reads the notification; and the populated home has no serious axe violati
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 
 from wacana.accounts.roles import EDITOR
 from wacana.articles.models import Article
 from wacana.discovery.tests.curation_helpers import write
+from wacana.testing.axe import serious_violations
 from wacana.testing.browser import sign_in
 from wacana.testing.personas import make_user
 
@@ -78,11 +78,5 @@ def test_the_populated_home_has_no_serious_accessibility_violations(page: Page) 
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto("/")
     expect(page.locator("section[aria-labelledby=utama]")).to_be_visible()
-    results = Axe().run(page)
-    serious = [
-        f"{v['id']}: {v['help']}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

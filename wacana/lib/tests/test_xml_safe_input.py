@@ -16,8 +16,8 @@ from wacana.discussion.models import Comment
 from wacana.lib.text import xml_safe
 from wacana.moderation import actions as moderation_actions
 from wacana.moderation.models import Appeal, ModerationAction, Report
-from wacana.moderation.tests.helpers import file, write_article
 from wacana.testing.api import api_for
+from wacana.testing.content import file_report, publish
 from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def signed_in(user: User) -> Client:
     return client
 
 
-def in_group(user: User, name: str) -> User:
+def with_role(user: User, name: str) -> User:
     group, _ = Group.objects.get_or_create(name=name)
     user.groups.add(group)
     return user
@@ -94,7 +94,7 @@ def test_the_writing_page_stores_articles_clean(writer: User) -> None:
 
 
 def test_the_admin_stores_articles_clean(writer: User, admin_user: User) -> None:
-    article = write_article(writer, "Judul Bersih")
+    article = publish(writer, "Judul Bersih")
     Article.objects.filter(pk=article.pk).update(tag_list=[{"slug": "x", "name": "pendidikan"}])
     Tag.objects.create(slug="pendidikan", name="pendidikan")
     response = signed_in(admin_user).post(
@@ -200,7 +200,7 @@ def test_passwords_are_left_as_typed(client: Client) -> None:
 
 
 def test_comments_are_stored_clean_from_the_api_and_the_page(writer: User, reader: User) -> None:
-    article = write_article(writer)
+    article = publish(writer)
     api = api_for(reader)
     made = api.post(f"/articles/{article.pk}/comments", {"body": dirty("Bagus sekali.")})
     assert made.status_code == 201, made.content
@@ -218,7 +218,7 @@ def test_comments_are_stored_clean_from_the_api_and_the_page(writer: User, reade
 
 
 def test_report_details_are_stored_clean(writer: User, reader: User) -> None:
-    article = write_article(writer)
+    article = publish(writer)
     response = api_for(reader).post(
         "/reports",
         {"target": "article", "id": article.pk, "reason": "spam", "detail": dirty("Iklan.")},
@@ -230,10 +230,10 @@ def test_report_details_are_stored_clean(writer: User, reader: User) -> None:
 def test_moderation_notes_and_appeal_statements_are_stored_clean(
     writer: User, reader: User
 ) -> None:
-    article = write_article(writer)
-    report = file(reader, "article", article.pk, "hoaks")
-    first = in_group(make_user("mod1"), "moderator")
-    second = in_group(make_user("mod2"), "moderator")
+    article = publish(writer)
+    report = file_report(reader, "article", article.pk, "hoaks")
+    first = with_role(make_user("mod1"), "moderator")
+    second = with_role(make_user("mod2"), "moderator")
     response = api_for(first).post(
         f"/moderation/reports/{report.pk}/resolve", {"action": "hide", "note": dirty("Palsu.")}
     )
@@ -266,7 +266,7 @@ def test_moderation_notes_and_appeal_statements_are_stored_clean(
 def test_feeds_answer_well_formed_xml_for_rows_stored_with_forbidden_characters(
     client: Client, writer: User
 ) -> None:
-    article = write_article(writer, "Judul Lama")
+    article = publish(writer, "Judul Lama")
     Article.objects.filter(pk=article.pk).update(
         title="Judul\x0b Lama\ufffe", excerpt="Ringkas\x0cان\uffff"
     )

@@ -9,9 +9,9 @@ from wacana.articles import actions as article_actions
 from wacana.articles.models import Article, Category
 from wacana.moderation.actions import log_staff_edit
 from wacana.moderation.models import ModerationAction
-from wacana.moderation.tests.helpers import signed_in
 from wacana.notifications.models import Notification
 from wacana.testing.api import api_for
+from wacana.testing.personas import signed_in
 
 pytestmark = pytest.mark.django_db
 
