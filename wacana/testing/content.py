@@ -96,3 +96,15 @@ def file_report(
 def curate(editor: User, article: Article, kind: str = actions.PICK, on: bool = True) -> Any:
     """`editor` makes `article` a pick (or, by `kind`, a headline), or takes it back."""
     return actions.curate(editor, fresh(article), kind, on)
+
+
+def assert_count_exact(article: Article) -> None:
+    """The article's stored comment count is the number of its visible comments."""
+    visible = Comment.objects.filter(article=article, status="visible").count()
+    assert fresh(article).comment_count == visible
+
+
+def assert_reply_counts_exact(article: Article) -> None:
+    """Each top-level comment's stored reply count is the number of its visible replies."""
+    for top in Comment.objects.filter(article=article, parent__isnull=True):
+        assert top.reply_count == top.replies.filter(status="visible").count(), top.pk

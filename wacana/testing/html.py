@@ -11,6 +11,7 @@
 
 import re
 from collections.abc import Iterator
+from copy import deepcopy
 from typing import Any
 
 import lxml.html
@@ -58,6 +59,15 @@ class Element:
     def text(self) -> str:
         """The text with runs of whitespace squeezed to one space, trimmed."""
         return " ".join(self.raw_text.split())
+
+    @property
+    def shown_text(self) -> str:
+        """The text with a line break for each <br> and before each paragraph, roughly
+        as a reader sees it (for comparing with what was typed)."""
+        copy = deepcopy(self.element)
+        for found in copy.iter("br", "p"):
+            found.text = "\n" + (found.text or "")
+        return str(copy.text_content())
 
     @property
     def parent(self) -> "Element | None":

@@ -4,7 +4,7 @@ import pytest
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.discussion.tests.support import publish
+from wacana.testing.content import publish
 from wacana.testing.personas import make_user
 
 

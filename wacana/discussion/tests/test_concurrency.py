@@ -16,7 +16,7 @@ from wacana.accounts.models import User
 from wacana.articles.models import Article
 from wacana.discussion import actions
 from wacana.discussion.models import Comment
-from wacana.discussion.tests.support import (
+from wacana.testing.content import (
     assert_count_exact,
     assert_reply_counts_exact,
     comment,
