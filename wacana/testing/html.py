@@ -23,8 +23,9 @@ _DOCUMENT_RE = re.compile(r"\s*(<!doctype|<html)", re.IGNORECASE)
 class Element:
     """An element of a parsed page; `.element` is lxml's own, for anything else."""
 
-    def __init__(self, element: Any) -> None:
+    def __init__(self, element: Any, wrapper: bool = False) -> None:
         self.element = element
+        self.wrapper = wrapper  # the <div> html() puts around a fragment: never matched
 
     def __repr__(self) -> str:
         return f"<Element {self.tag} {self.attrs}>"
@@ -77,7 +78,7 @@ class Element:
     def select(self, selector: str) -> list["Element"]:
         """Every element below this one matching the CSS `selector`."""
         matches = self.element.cssselect(selector)
-        return [Element(found) for found in matches if found is not self.element]
+        return [Element(found) for found in matches if not (self.wrapper and found is self.element)]
 
     def one(self, selector: str) -> "Element":
         """The one element matching `selector`; fails when there are none or several."""
@@ -105,9 +106,9 @@ def html(response_or_html: Any) -> Element:
     if _DOCUMENT_RE.match(source):
         return Element(lxml.html.document_fromstring(source))
     try:
-        return Element(lxml.html.fragment_fromstring(source, create_parent="div"))
+        return Element(lxml.html.fragment_fromstring(source, create_parent="div"), wrapper=True)
     except ParserError:  # nothing but whitespace
-        return Element(lxml.html.fragment_fromstring("<div></div>"))
+        return Element(lxml.html.fragment_fromstring("<div></div>"), wrapper=True)
 
 
 def text(response_or_html: Any, selector: str) -> str:

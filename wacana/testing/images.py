@@ -19,9 +19,15 @@ def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (400, 300), **save: An
     return buffer.getvalue()
 
 
-def upload(name: str = "foto.png", fmt: str = "PNG", size: tuple[int, int] = (400, 300)) -> Any:
-    """`image_bytes` as a file a form receives."""
-    return SimpleUploadedFile(name, image_bytes(fmt, size), content_type=CONTENT_TYPES[fmt])
+def upload(
+    name: str = "foto.png",
+    fmt: str = "PNG",
+    size: tuple[int, int] = (1600, 900),
+    content: bytes | None = None,
+) -> Any:
+    """`image_bytes` (or `content`, such as `not_an_image()`) as a file a form receives."""
+    data = image_bytes(fmt, size) if content is None else content
+    return SimpleUploadedFile(name, data, content_type=CONTENT_TYPES[fmt])
 
 
 def png_claiming(width: int, height: int) -> bytes:
@@ -72,7 +78,7 @@ def png_header_only() -> bytes:
 
 def not_an_image() -> bytes:
     """Corrupt: text that a browser might still label image/png."""
-    return b"<?php echo 'bukan gambar'; ?>"
+    return b"Ini daftar belanja, bukan foto.\n"
 
 
 def bilevel_png(size: tuple[int, int]) -> bytes:

@@ -344,8 +344,11 @@ def _walk(client: Client, path: str) -> list[str]:
         url = f"{path}?cursor={found.group(1)}"
 
 
-def test_followers_and_following_lists_walk(writer: User, reader: User, client: Client) -> None:
-    people = [make_user(f"teman{i:02d}") for i in range(23)]
+def test_followers_and_following_lists_walk(
+    writer: User, reader: User, client: Client, settings: Any
+) -> None:
+    settings.WACANA_PAGE_SIZE = 5  # two pages from seven people
+    people = [make_user(f"teman{i:02d}") for i in range(7)]
     base = timezone.now()
     for i, person in enumerate(people):
         actions.follow(person, writer)
@@ -401,9 +404,10 @@ def test_feed_page_shows_followed_writers(writer: User, reader: User) -> None:
     assert client.get("/mengikuti?cursor=rusak").status_code == 404
 
 
-def test_feed_page_cursor_walk(writer: User, reader: User) -> None:
+def test_feed_page_cursor_walk(writer: User, reader: User, settings: Any) -> None:
+    settings.WACANA_PAGE_SIZE = 5  # three pages from a dozen articles
     now = timezone.now()
-    titles = [f"Catatan Harian {i:02d}" for i in range(45)]
+    titles = [f"Catatan Harian {i:02d}" for i in range(12)]
     for i, title in enumerate(titles):
         publish(writer, title, at=now - timedelta(minutes=i))
     actions.follow(reader, writer)

@@ -15,8 +15,8 @@ from playwright.sync_api import Page, expect
 from wacana.accounts.models import User
 from wacana.articles import writing
 from wacana.articles.models import Article, Status
-from wacana.articles.tests.test_pages import draft
 from wacana.testing.browser import sign_in
+from wacana.testing.content import draft
 from wacana.testing.images import image_bytes
 from wacana.testing.personas import PASSWORD, make_user
 

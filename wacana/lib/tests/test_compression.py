@@ -10,8 +10,8 @@ import pytest
 from django.test import Client
 
 from wacana.accounts.models import User
-from wacana.articles.tests.test_pages import publish
 from wacana.lib import compression
+from wacana.testing.content import publish
 
 pytestmark = pytest.mark.django_db
 
