@@ -10,6 +10,7 @@ from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.forms import TagsField
 from wacana.articles.models import Article, Category
+from wacana.discovery import search
 from wacana.discussion import actions as discussion_actions
 from wacana.discussion.models import Comment
 from wacana.moderation import actions as moderation_actions
@@ -108,3 +109,16 @@ def assert_reply_counts_exact(article: Article) -> None:
     """Each top-level comment's stored reply count is the number of its visible replies."""
     for top in Comment.objects.filter(article=article, parent__isnull=True):
         assert top.reply_count == top.replies.filter(status="visible").count(), top.pk
+
+
+def found(q: str, **filters: Any) -> list[int]:
+    """Ids of every article search finds for `q`, best first, across all pages."""
+    terms = search.query_stems(q)
+    ids: list[int] = []
+    after = None
+    while True:
+        page = search.search(terms, search.Filters(**filters), after, limit=2)
+        ids += [article.pk for article in page.items]
+        if page.next_cursor is None:
+            return ids
+        after = page.next_cursor

@@ -9,9 +9,9 @@ from playwright.sync_api import Page, expect
 
 from wacana.accounts.roles import EDITOR
 from wacana.articles.models import Article
-from wacana.discovery.tests.curation_helpers import write
 from wacana.testing.axe import serious_violations
 from wacana.testing.browser import sign_in
+from wacana.testing.content import publish
 from wacana.testing.personas import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,8 +25,8 @@ def test_an_editor_curates_and_the_home_and_the_writer_see_it(
     writer = make_user("laras", display_name="Laras Penulis")
     editor = make_user("redaktur", display_name="Dewi Redaktur")
     editor.groups.add(Group.objects.get_or_create(name=EDITOR)[0])
-    article = write(writer, TITLE, category="sekolah")
-    write(writer, "Tulisan Lain yang Biasa Saja", category="bisnis")
+    article = publish(writer, TITLE, category="sekolah")
+    publish(writer, "Tulisan Lain yang Biasa Saja", category="bisnis")
 
     page.goto("/")  # the anonymous home is cached before any curation
     expect(page.locator("#pilihan")).to_have_count(0)
@@ -73,7 +73,7 @@ def test_the_populated_home_has_no_serious_accessibility_violations(page: Page) 
     editor = make_user("redaktur")
     editor.groups.add(Group.objects.get_or_create(name=EDITOR)[0])
     for n, slug in enumerate(("sekolah", "bisnis", "sekolah", "bisnis")):
-        article = write(writer, f"Tulisan ke-{n + 1} tentang kampung", category=slug)
+        article = publish(writer, f"Tulisan ke-{n + 1} tentang kampung", category=slug)
         actions.curate(editor, article, actions.PICK if n % 2 else actions.HEADLINE, True)
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto("/")

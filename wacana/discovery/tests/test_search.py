@@ -22,9 +22,8 @@ from wacana.discovery import search
 from wacana.discovery.models import SearchEntry
 from wacana.moderation.actions import reinstate_account, suspend_account
 from wacana.testing.api import Api, api_for, assert_error_shape, delete_account
+from wacana.testing.content import draft, found, publish
 from wacana.testing.personas import make_user
-
-from .support import draft, found, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,7 @@ from wacana.discovery import search
 from wacana.discovery.search import MAX_QUERY_CHARS
 from wacana.discovery.stemming import distinct_stems
 from wacana.testing.api import Api, assert_error_shape
-
-from .support import publish
+from wacana.testing.content import publish
 
 pytestmark = pytest.mark.django_db
 

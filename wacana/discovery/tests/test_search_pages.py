@@ -7,10 +7,9 @@ from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles import actions
+from wacana.testing.content import publish
 from wacana.testing.html import Element as Node
 from wacana.testing.html import html
-
-from .support import publish
 
 pytestmark = pytest.mark.django_db
 

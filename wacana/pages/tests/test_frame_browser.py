@@ -21,10 +21,10 @@ from wacana.accounts import actions as account_actions
 from wacana.accounts.roles import MODERATOR
 from wacana.articles import actions
 from wacana.articles.models import Article, Category
-from wacana.discovery.tests.curation_helpers import write
 from wacana.notifications import actions as notices
 from wacana.testing.axe import serious_violations
 from wacana.testing.browser import ARTIFACTS, sign_in
+from wacana.testing.content import publish
 from wacana.testing.personas import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -60,10 +60,10 @@ def _site() -> dict[str, Any]:
         "sekolah lewat pematang, membawa buku yang dibungkus plastik."
         for n in range(12)
     )
-    article = write(writer, "Sekolah di Ujung Pematang Sawah yang Berkabut", body=body)
+    article = publish(writer, "Sekolah di Ujung Pematang Sawah yang Berkabut", body=body)
     actions.set_featured_image(article, _picture((40, 110, 160)))
     for n in range(6):
-        write(
+        publish(
             writer if n % 2 else reader, f"Catatan pendek nomor {n} dari kampung", category="bisnis"
         )
     account_actions.follow(reader, writer)
