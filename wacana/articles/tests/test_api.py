@@ -7,7 +7,6 @@ import re
 import struct
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -21,7 +20,8 @@ from PIL import ExifTags, Image
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, ArticleTag, Tag
-from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.api import Api, assert_error_shape
+from wacana.testing.html import elements
 from wacana.testing.images import (
     bilevel_png,
     bomb_just_over_pillows_limit,
@@ -257,25 +257,6 @@ def stored_image(name: str) -> tuple[Image.Image, bytes]:
     return image, data
 
 
-class _Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, dict[str, str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.elements.append((tag, {name: value or "" for name, value in attrs}))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-
-def elements(html: str) -> list[tuple[str, dict[str, str]]]:
-    parser = _Elements()
-    parser.feed(html)
-    parser.close()
-    return parser.elements
-
-
 def scheme_of(url: str) -> str:
     """The scheme a browser would see: tabs and newlines dropped, edges trimmed (WHATWG URL)."""
     squashed = "".join(ch for ch in url if ch not in "\t\n\r").strip("\x00- ").lower()
@@ -307,21 +288,6 @@ def body_image(owner: User) -> str:
 
 
 # --- fixtures -------------------------------------------------------------------------
-
-
-@pytest.fixture
-def writer_api(writer: User) -> Api:
-    return api_for(writer)
-
-
-@pytest.fixture
-def reader_api(reader: User) -> Api:
-    return api_for(reader)
-
-
-@pytest.fixture
-def admin_api(admin_user: User) -> Api:
-    return api_for(admin_user)
 
 
 @pytest.fixture

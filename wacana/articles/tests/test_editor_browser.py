@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.utils import translation
 from PIL import Image as PILImage
 from playwright.sync_api import Page, expect
 
@@ -16,6 +15,7 @@ from wacana.articles.demo_content import ARTICLES
 from wacana.lib.markdown import render_pages
 from wacana.testing.axe import serious_violations
 from wacana.testing.browser import sign_in
+from wacana.testing.language import indonesian
 from wacana.testing.personas import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -120,11 +120,6 @@ def test_hostile_markdown_either_round_trips_or_opens_as_markdown(page: Page) ->
             assert server_html(result["markdown"]) == server_html(text), repr(text)
     # The check must not simply refuse everything.
     assert accepted >= len(HOSTILE) * 3 // 4, f"only {accepted} of {len(HOSTILE)} accepted"
-
-
-def indonesian(message: str) -> str:
-    with translation.override("id"):
-        return translation.gettext(message)
 
 
 def test_the_toolbar_writes_the_markdown_the_form_posts(page: Page) -> None:

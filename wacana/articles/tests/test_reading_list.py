@@ -8,9 +8,9 @@ from django.test import Client
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, SavedArticle
-from wacana.articles.tests.test_ratings import draft, publish, signed_in
 from wacana.testing.api import Api, api_for, assert_error_shape
-from wacana.testing.personas import make_user
+from wacana.testing.content import draft, publish
+from wacana.testing.personas import make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.test import TestCase
-from django.utils import timezone, translation
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from wacana.accounts.models import User
@@ -18,16 +18,12 @@ from wacana.articles.models import Article, Status
 from wacana.testing.browser import sign_in
 from wacana.testing.content import draft
 from wacana.testing.images import image_bytes
+from wacana.testing.language import indonesian
 from wacana.testing.personas import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "writing"
-
-
-def indonesian(message: str) -> str:
-    with translation.override("id"):
-        return translation.gettext(message)
 
 
 # What the clipboard holds after copying from each tool (text/html), trimmed to the parts
