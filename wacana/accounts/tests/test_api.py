@@ -176,11 +176,6 @@ def retry_after(response: Any) -> int:
 
 
 @pytest.fixture
-def writer_api(writer: User) -> Api:
-    return api_for(writer)
-
-
-@pytest.fixture
 def avatar_writer(writer: User, writer_api: Api) -> User:
     response = writer_api.upload("/me/avatar", "lama.png", image_bytes("PNG"))
     assert response.status_code == 200, response.content

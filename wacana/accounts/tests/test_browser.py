@@ -17,6 +17,7 @@ from playwright.sync_api import Locator, Page, expect
 from wacana.accounts import actions
 from wacana.accounts.forms import LoginForm
 from wacana.testing.images import image_bytes
+from wacana.testing.language import indonesian
 from wacana.testing.personas import PASSWORD, make_user
 
 pytestmark = [
@@ -25,12 +26,6 @@ pytestmark = [
 ]
 
 WEBP_SRC = re.compile(r"\.webp$")
-
-
-def indonesian(message: str) -> str:
-    """The text the site shows in Indonesian for `message`, as its catalogue stands."""
-    with translation.override("id"):
-        return translation.gettext(message)
 
 
 def loaded(image: Locator) -> None:

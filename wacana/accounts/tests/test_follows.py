@@ -14,10 +14,11 @@ from django.utils import timezone
 from wacana.accounts import actions
 from wacana.accounts.models import Follow, User
 from wacana.articles import actions as article_actions
-from wacana.articles.models import Article, Category
+from wacana.articles.models import Category
 from wacana.notifications.models import Notification
 from wacana.testing.api import Api, api_for, assert_error_shape, delete_account
-from wacana.testing.personas import make_user
+from wacana.testing.content import publish
+from wacana.testing.personas import make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -38,28 +39,6 @@ def fresh(user: User) -> User:
 def counts(user: User) -> tuple[int, int]:
     user = fresh(user)
     return user.follower_count, user.following_count
-
-
-def publish(author: User, title: str, at: Any = None) -> Article:
-    article = article_actions.create_article(
-        author,
-        {
-            "title": title,
-            "body": "Setiap pagi anak-anak Desa Wolojita berjalan dua jam menuju sekolah.",
-            "category": Category.objects.get(slug="sekolah"),
-            "tags": [],
-        },
-    )
-    article = article_actions.publish_article(author, article)
-    if at is not None:
-        Article.objects.filter(pk=article.pk).update(published_at=at)
-    return article
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 # --- actions ----------------------------------------------------------------------------

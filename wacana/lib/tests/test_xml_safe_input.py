@@ -18,7 +18,7 @@ from wacana.moderation import actions as moderation_actions
 from wacana.moderation.models import Appeal, ModerationAction, Report
 from wacana.testing.api import api_for
 from wacana.testing.content import file_report, publish
-from wacana.testing.personas import make_user
+from wacana.testing.personas import make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +28,6 @@ BAD = "\x0b\ufffe"  # a vertical tab and a non-character
 def dirty(word: str) -> str:
     """`word` with forbidden characters inside and around it."""
     return f"{BAD}{word[:2]}\x0b{word[2:]}\ufffe\uffff\x01"
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def with_role(user: User, name: str) -> User:
