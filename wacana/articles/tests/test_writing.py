@@ -6,14 +6,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client, TestCase
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
-from wacana.accounts.roles import EDITOR
 from wacana.articles import writing
 from wacana.articles.models import Article, Revision, Status
 from wacana.articles.tests.test_pages import form_data
@@ -22,7 +20,7 @@ from wacana.testing.api import api_for
 from wacana.testing.content import draft
 from wacana.testing.html import html
 from wacana.testing.images import upload
-from wacana.testing.personas import make_user, signed_in
+from wacana.testing.personas import make_editor, make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -31,9 +29,7 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 @pytest.fixture
 def staff(db: Any) -> User:
     # The editor role, not the admin's is_staff flag, lets staff edit others' articles.
-    user = make_user("redaksi", display_name="Redaksi Wacana", is_staff=True)
-    user.groups.add(Group.objects.get_or_create(name=EDITOR)[0])
-    return user
+    return make_editor("redaksi", display_name="Redaksi Wacana", is_staff=True)
 
 
 def autosave(client: Client, article: Article | None = None, **fields: Any) -> Any:

@@ -7,7 +7,6 @@ them on input; the feed writer drops them again for rows stored before.
 
 import feedparser
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from wacana.accounts.models import User
@@ -18,7 +17,7 @@ from wacana.moderation import actions as moderation_actions
 from wacana.moderation.models import Appeal, ModerationAction, Report
 from wacana.testing.api import api_for
 from wacana.testing.content import file_report, publish
-from wacana.testing.personas import make_user, signed_in
+from wacana.testing.personas import make_user, signed_in, with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +27,6 @@ BAD = "\x0b\ufffe"  # a vertical tab and a non-character
 def dirty(word: str) -> str:
     """`word` with forbidden characters inside and around it."""
     return f"{BAD}{word[:2]}\x0b{word[2:]}\ufffe\uffff\x01"
-
-
-def with_role(user: User, name: str) -> User:
-    group, _ = Group.objects.get_or_create(name=name)
-    user.groups.add(group)
-    return user
 
 
 def assert_article_clean(article: Article) -> None:

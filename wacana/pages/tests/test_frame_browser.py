@@ -13,19 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Group
 from PIL import Image
 from playwright.sync_api import Page
 
 from wacana.accounts import actions as account_actions
-from wacana.accounts.roles import MODERATOR
 from wacana.articles import actions
 from wacana.articles.models import Article, Category
 from wacana.notifications import actions as notices
 from wacana.testing.axe import serious_violations
 from wacana.testing.browser import ARTIFACTS, sign_in
 from wacana.testing.content import publish
-from wacana.testing.personas import make_user
+from wacana.testing.personas import make_moderator, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,8 +51,7 @@ def _site() -> dict[str, Any]:
     )
     account_actions.set_avatar(writer, _picture((180, 120, 60)))
     reader = make_user("raka", display_name="Raka Pembaca")
-    moderator = make_user("penjaga", display_name="Penjaga Ruang")
-    moderator.groups.add(Group.objects.get_or_create(name=MODERATOR)[0])
+    moderator = make_moderator("penjaga", display_name="Penjaga Ruang")
     body = "\n\n".join(
         f"Paragraf {n}: pagi itu sawah di Ende masih berkabut dan anak-anak berangkat "
         "sekolah lewat pematang, membawa buku yang dibungkus plastik."
