@@ -5,6 +5,7 @@ import struct
 import zlib
 from typing import Any
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
@@ -96,3 +97,62 @@ def decompression_bomb() -> bytes:
 
 def bomb_just_over_pillows_limit() -> bytes:
     return png_claiming(10_000, 10_000)
+
+
+def svg() -> bytes:
+    """An SVG with a script: never an acceptable image."""
+    return (
+        b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" '
+        b'height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>'
+    )
+
+
+def svg_late_tag() -> bytes:
+    return b"<?xml version='1.0'?>" + b" " * 1024 + svg().split(b"\n", 1)[1]
+
+
+def plain_text() -> bytes:
+    return b"Ini bukan gambar, hanya teks biasa.\n" * 20
+
+
+def html_page() -> bytes:
+    return b"<!doctype html><html><body><script>alert(1)</script></body></html>"
+
+
+def pdf() -> bytes:
+    return b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
+
+
+def empty() -> bytes:
+    return b""
+
+
+def gif_bomb() -> bytes:
+    """A GIF header claiming 65535 x 65535 pixels (4.3 gigapixels) with almost no data."""
+    return b"GIF89a" + struct.pack("<HH", 65535, 65535) + b"\x00\x00\x00;"
+
+
+def _bmp() -> bytes:
+    return image_bytes("BMP")
+
+
+def _tiff() -> bytes:
+    return image_bytes("TIFF")
+
+
+# What every image field refuses: (bytes maker, file name, declared type), with ids.
+NOT_ACCEPTABLE_IMAGES = [
+    pytest.param(plain_text, "catatan.txt", "text/plain", id="text"),
+    pytest.param(plain_text, "foto.png", "image/png", id="text-named-png"),
+    pytest.param(html_page, "foto.jpg", "image/jpeg", id="html-named-jpeg"),
+    pytest.param(svg, "logo.svg", "image/svg+xml", id="svg"),
+    pytest.param(svg, "logo.png", "image/png", id="svg-named-png"),
+    pytest.param(svg_late_tag, "logo.svg", "image/svg+xml", id="svg-late-tag"),
+    pytest.param(_bmp, "foto.bmp", "image/bmp", id="bmp"),
+    pytest.param(_tiff, "foto.tiff", "image/tiff", id="tiff"),
+    pytest.param(truncated_png, "foto.png", "image/png", id="truncated-png"),
+    pytest.param(png_header_only, "foto.png", "image/png", id="png-header-only"),
+    pytest.param(empty, "foto.png", "image/png", id="empty"),
+    pytest.param(decompression_bomb, "bom.png", "image/png", id="decompression-bomb"),
+    pytest.param(bomb_just_over_pillows_limit, "bom.png", "image/png", id="bomb-100mp"),
+]
