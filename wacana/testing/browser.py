@@ -79,11 +79,15 @@ def page(request: pytest.FixtureRequest, browser: Any, live_server: Any) -> Iter
     context.close()
 
 
-def sign_in(page: Any, username: str, password: str | None = None) -> None:
-    """Sign in through the real form and wait for the signed-in header menu."""
+def sign_in(
+    page: Any, username: str, password: str | None = None, *, expect_signed_in: bool = True
+) -> None:
+    """Sign in through the real form; wait for the signed-in header menu unless the
+    sign-in is expected to fail (`expect_signed_in=False`)."""
     page.goto("/masuk")
     form = page.locator("main form")
     form.locator("input[name=username]").fill(username)
     form.locator("input[name=password]").fill(password or PASSWORD)
     form.get_by_role("button").click()
-    expect(page.locator("header details.menu")).to_be_visible()
+    if expect_signed_in:
+        expect(page.locator("header details.menu")).to_be_visible()

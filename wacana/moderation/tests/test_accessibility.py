@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from wacana.moderation import actions
-from wacana.moderation.tests.test_browser import sign_in
 from wacana.testing.axe import serious_violations
+from wacana.testing.browser import sign_in
 from wacana.testing.content import add_comment, file_report, publish
 from wacana.testing.personas import make_user, reporters, with_role
 
