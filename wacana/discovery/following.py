@@ -5,7 +5,7 @@ from wacana.articles.models import Article
 from wacana.lib import cursor
 
 
-def feed_page(user: User, after: str | None, limit: int = cursor.DEFAULT_LIMIT) -> cursor.Page:
+def feed_page(user: User, after: str | None, limit: int | None = None) -> cursor.Page:
     """One page of the feed, newest first; raises cursor.BadCursor for a foreign cursor."""
     followed = Follow.objects.filter(follower=user).values("followed_id")
     articles = (

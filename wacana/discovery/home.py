@@ -53,7 +53,7 @@ def latest_page(after: str | None, limit: int = LATEST) -> cursor.Page:
     return cursor.paginate(Article.objects.published().for_listing(), after, limit)
 
 
-def picks_page(after: str | None, limit: int = cursor.DEFAULT_LIMIT) -> cursor.Page:
+def picks_page(after: str | None, limit: int | None = None) -> cursor.Page:
     """Editor's picks, newest publication first (the "Pilihan" listing): picking an old
     article must not put it above this week's."""
     articles = Article.objects.published().picks().for_listing()

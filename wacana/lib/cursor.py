@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
@@ -19,6 +20,12 @@ from wacana.lib.refusal import Invalid
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+
+
+def page_size() -> int:
+    """Items on a page of the site's listings: `WACANA_PAGE_SIZE` where set (tests set a
+    small one, so a walk over every page needs few rows), else DEFAULT_LIMIT."""
+    return int(getattr(settings, "WACANA_PAGE_SIZE", DEFAULT_LIMIT))
 
 
 class BadCursor(Invalid, ValueError):
@@ -92,12 +99,12 @@ class Page:
 def paginate(
     queryset: QuerySet[Any],
     cursor: str | None,
-    limit: int = DEFAULT_LIMIT,
+    limit: int | None = None,
     time_field: str = "published_at",
     id_field: str = "id",
 ) -> Page:
     """One page of `queryset` (newest first); raises BadCursor for a cursor we didn't make."""
-    limit = max(1, min(MAX_LIMIT, limit))
+    limit = max(1, min(MAX_LIMIT, page_size() if limit is None else limit))
     if cursor:
         key = decode(cursor)
         if isinstance(key.at, datetime) != _is_time(queryset.model, time_field):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 START_SECONDS = 60
-PASSWORD = "kopi-tubruk-pagi-77"  # noqa: S105 - a test account's, on a throwaway site
+PASSWORD = "kopi-tubruk-pagi-77"
 
 SETUP = f"""
 import json

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from wacana.testing.personas import PASSWORD
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 LAUNCH_ARGS = [
@@ -77,15 +79,15 @@ def page(request: pytest.FixtureRequest, browser: Any, live_server: Any) -> Iter
     context.close()
 
 
-def sign_in(page: Any, username: str, password: str | None = None) -> None:
-    """Sign in through the real form and wait for the signed-in header menu."""
-    # Imported here: the root conftest loads this plugin before Django is set up, and
-    # wacana.conftest imports models.
-    from wacana.conftest import PASSWORD  # noqa: PLC0415
-
+def sign_in(
+    page: Any, username: str, password: str | None = None, *, expect_signed_in: bool = True
+) -> None:
+    """Sign in through the real form; wait for the signed-in header menu unless the
+    sign-in is expected to fail (`expect_signed_in=False`)."""
     page.goto("/masuk")
     form = page.locator("main form")
     form.locator("input[name=username]").fill(username)
     form.locator("input[name=password]").fill(password or PASSWORD)
     form.get_by_role("button").click()
-    expect(page.locator("header details.menu")).to_be_visible()
+    if expect_signed_in:
+        expect(page.locator("header details.menu")).to_be_visible()

@@ -16,7 +16,10 @@ from playwright.sync_api import Locator, Page, expect
 
 from wacana.accounts import actions
 from wacana.accounts.forms import LoginForm
-from wacana.conftest import PASSWORD, image_bytes, make_user
+from wacana.testing.browser import sign_in
+from wacana.testing.images import image_bytes
+from wacana.testing.language import indonesian
+from wacana.testing.personas import PASSWORD, make_user
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,12 +27,6 @@ pytestmark = [
 ]
 
 WEBP_SRC = re.compile(r"\.webp$")
-
-
-def indonesian(message: str) -> str:
-    """The text the site shows in Indonesian for `message`, as its catalogue stands."""
-    with translation.override("id"):
-        return translation.gettext(message)
 
 
 def loaded(image: Locator) -> None:
@@ -49,14 +46,6 @@ def open_account_menu(page: Page) -> Locator:
         menu.locator("summary").click()
     expect(menu).to_have_attribute("open", "")
     return menu
-
-
-def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
-    page.goto("/masuk")
-    form = page.locator("main form")
-    form.locator("input[name=username]").fill(username)
-    form.locator("input[name=password]").fill(password)
-    form.get_by_role("button").click()
 
 
 def switch_language(page: Page, code: str) -> None:
@@ -150,7 +139,7 @@ def test_sign_up_edit_profile_upload_photo_and_switch_language(
 def test_wrong_password_shows_an_error_and_stays_on_sign_in(page: Page, live_server: Any) -> None:
     make_user("budi.santoso", display_name="Budi Santoso")
 
-    sign_in(page, "budi.santoso", "bukan-sandinya-123")
+    sign_in(page, "budi.santoso", "bukan-sandinya-123", expect_signed_in=False)
 
     expect(page).to_have_url(f"{live_server.url}/masuk")
     with translation.override("id"):

@@ -14,9 +14,11 @@ from django.utils import timezone
 from wacana.accounts import actions
 from wacana.accounts.models import Follow, User
 from wacana.articles import actions as article_actions
-from wacana.articles.models import Article, Category
-from wacana.conftest import Api, api_for, assert_error_shape, delete_account, make_user
+from wacana.articles.models import Category
 from wacana.notifications.models import Notification
+from wacana.testing.api import Api, api_for, assert_error_shape, delete_account
+from wacana.testing.content import publish
+from wacana.testing.personas import make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -37,28 +39,6 @@ def fresh(user: User) -> User:
 def counts(user: User) -> tuple[int, int]:
     user = fresh(user)
     return user.follower_count, user.following_count
-
-
-def publish(author: User, title: str, at: Any = None) -> Article:
-    article = article_actions.create_article(
-        author,
-        {
-            "title": title,
-            "body": "Setiap pagi anak-anak Desa Wolojita berjalan dua jam menuju sekolah.",
-            "category": Category.objects.get(slug="sekolah"),
-            "tags": [],
-        },
-    )
-    article = article_actions.publish_article(author, article)
-    if at is not None:
-        Article.objects.filter(pk=article.pk).update(published_at=at)
-    return article
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 # --- actions ----------------------------------------------------------------------------
@@ -343,8 +323,11 @@ def _walk(client: Client, path: str) -> list[str]:
         url = f"{path}?cursor={found.group(1)}"
 
 
-def test_followers_and_following_lists_walk(writer: User, reader: User, client: Client) -> None:
-    people = [make_user(f"teman{i:02d}") for i in range(23)]
+def test_followers_and_following_lists_walk(
+    writer: User, reader: User, client: Client, settings: Any
+) -> None:
+    settings.WACANA_PAGE_SIZE = 5  # two pages from seven people
+    people = [make_user(f"teman{i:02d}") for i in range(7)]
     base = timezone.now()
     for i, person in enumerate(people):
         actions.follow(person, writer)
@@ -400,9 +383,10 @@ def test_feed_page_shows_followed_writers(writer: User, reader: User) -> None:
     assert client.get("/mengikuti?cursor=rusak").status_code == 404
 
 
-def test_feed_page_cursor_walk(writer: User, reader: User) -> None:
+def test_feed_page_cursor_walk(writer: User, reader: User, settings: Any) -> None:
+    settings.WACANA_PAGE_SIZE = 5  # three pages from a dozen articles
     now = timezone.now()
-    titles = [f"Catatan Harian {i:02d}" for i in range(45)]
+    titles = [f"Catatan Harian {i:02d}" for i in range(12)]
     for i, title in enumerate(titles):
         publish(writer, title, at=now - timedelta(minutes=i))
     actions.follow(reader, writer)

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from wacana.accounts import actions
 from wacana.accounts.models import ApiToken, User
 from wacana.accounts.validators import validate_username
-from wacana.conftest import PASSWORD, delete_account, make_user
+from wacana.testing.api import delete_account
+from wacana.testing.personas import PASSWORD, make_user
 
 
 @pytest.mark.parametrize("name", ["abc", "budi_s", "sekar.ayu", "a1b", "x" * 30, "2024ok"])

@@ -11,11 +11,11 @@ from wacana.accounts.models import User
 from wacana.accounts.roles import EDITOR, MODERATOR
 from wacana.articles import access as article_access
 from wacana.articles.models import Article
-from wacana.conftest import make_user
-from wacana.discovery.tests.support import draft, publish
 from wacana.discussion import access as comment_access
 from wacana.discussion import actions as comment_actions
 from wacana.discussion.models import Comment, seen_by
+from wacana.testing.content import draft, publish
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

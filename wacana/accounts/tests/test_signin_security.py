@@ -13,7 +13,7 @@ from django.test import Client
 from wacana.accounts import signin
 from wacana.accounts.models import User
 from wacana.accounts.signin import DEVICE_COOKIE
-from wacana.conftest import PASSWORD, make_user
+from wacana.testing.personas import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

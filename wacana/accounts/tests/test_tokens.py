@@ -16,7 +16,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from wacana.accounts import actions
 from wacana.accounts.models import ApiToken, User
-from wacana.conftest import PASSWORD, Api, api_for, assert_error_shape
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

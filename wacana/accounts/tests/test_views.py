@@ -12,7 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from wacana.accounts.models import User
-from wacana.conftest import PASSWORD, image_bytes
+from wacana.testing.images import image_bytes
+from wacana.testing.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from wacana.articles.models import Article, Status
-from wacana.conftest import image_bytes, make_user
 from wacana.testing.browser import sign_in
+from wacana.testing.images import image_bytes
+from wacana.testing.language import indonesian
+from wacana.testing.personas import make_user
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,11 +29,6 @@ PAGES = (
     "Sore harinya mereka pulang lewat kebun kopi sambil bernyanyi.",
 )
 PHONE_WIDTH = 360
-
-
-def indonesian(message: str) -> str:
-    with translation.override("id"):
-        return translation.gettext(message)
 
 
 def no_horizontal_scroll(page: Page) -> None:

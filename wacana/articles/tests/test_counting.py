@@ -20,7 +20,8 @@ from wacana.accounts.sessions import SessionStore
 from wacana.articles import actions, counting
 from wacana.articles.forms import TagsField
 from wacana.articles.models import Article, Category, DailyViews
-from wacana.conftest import Api
+from wacana.testing.api import Api
+from wacana.testing.content import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -42,16 +43,6 @@ def redis_cache() -> None:
     if not os.environ.get("REDIS_URL"):
         pytest.skip("REDIS_URL is not set: the Redis buffer is tested in the PostgreSQL+Redis run")
     assert counting.redis_client() is not None
-
-
-def publish(author: User, title: str = "Pasar Terapung Banjarmasin") -> Article:
-    data = {
-        "title": title,
-        "body": "Subuh di Sungai Martapura, perahu-perahu sudah penuh sayur.",
-        "category": Category.objects.get(slug="sekolah"),
-        "tags": TagsField(required=False).clean(""),
-    }
-    return actions.publish_article(author, actions.create_article(author, data))
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from django.db import connection
 from wacana.accounts.models import User
 from wacana.articles import actions, counting
 from wacana.articles.models import Article
-from wacana.articles.tests.test_counting import publish
+from wacana.testing.content import publish
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

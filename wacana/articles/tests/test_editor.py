@@ -16,8 +16,11 @@ from django.test import Client
 from wacana.accounts.models import User
 from wacana.articles import pending
 from wacana.articles.models import Article
-from wacana.articles.tests.test_pages import dom, draft, form_data, not_an_image, png, signed_in
-from wacana.conftest import make_user
+from wacana.articles.tests.test_pages import form_data
+from wacana.testing.content import draft
+from wacana.testing.html import html
+from wacana.testing.images import not_an_image, upload
+from wacana.testing.personas import make_user, signed_in
 
 ROOT = Path(__file__).resolve().parents[3]
 BUNDLE = ROOT / "static/js/editor.js"
@@ -25,7 +28,7 @@ BUDGET = 120 * 1024
 
 
 def pending_token(response: object) -> str:
-    field = dom(response).select("input[name=pending_image]")
+    field = html(response).select("input[name=pending_image]")
     assert len(field) == 1, "the page does not carry the pending featured image"
     return field[0]["value"]
 
@@ -42,11 +45,11 @@ def test_the_featured_image_survives_preview_and_is_published_with_the_article(
     client = signed_in(writer)
     response = client.post(
         "/tulis",
-        form_data(intent="preview", image=png(), image_caption="Sawah", image_source="Pribadi"),
+        form_data(intent="preview", image=upload(), image_caption="Sawah", image_source="Pribadi"),
     )
     assert response.status_code == 200
     token = pending_token(response)
-    page = dom(response)
+    page = html(response)
     shown = page.one("fieldset.featured-edit img.featured-thumb")["src"]
     assert re.fullmatch(rf"/media/pending/{writer.pk}-[0-9a-f]+\.webp", shown), shown
     assert page.one("input[name=image_caption]")["value"] == "Sawah"
@@ -68,7 +71,7 @@ def test_the_featured_image_survives_preview_and_is_published_with_the_article(
 
 def test_the_featured_image_survives_a_form_error(writer: User) -> None:
     client = signed_in(writer)
-    response = client.post("/tulis", form_data(title="", image=png(size=(800, 600))))
+    response = client.post("/tulis", form_data(title="", image=upload(size=(800, 600))))
     assert response.status_code == 400
     token = pending_token(response)
 
@@ -84,7 +87,7 @@ def test_an_edit_with_a_form_error_keeps_the_new_image_and_the_old_one_stays_unt
     article = draft(writer)
     client = signed_in(writer)
     response = client.post(
-        f"/tulis/{article.pk}", form_data(category="", image=png(size=(900, 600)))
+        f"/tulis/{article.pk}", form_data(category="", image=upload(size=(900, 600)))
     )
     assert response.status_code == 400
     token = pending_token(response)
@@ -97,10 +100,10 @@ def test_an_edit_with_a_form_error_keeps_the_new_image_and_the_old_one_stays_unt
 
 def test_a_pending_image_can_be_replaced_and_removed(writer: User) -> None:
     client = signed_in(writer)
-    first = pending_token(client.post("/tulis", form_data(intent="preview", image=png())))
+    first = pending_token(client.post("/tulis", form_data(intent="preview", image=upload())))
     response = client.post(
         "/tulis",
-        form_data(intent="preview", pending_image=first, image=png(size=(640, 480))),
+        form_data(intent="preview", pending_image=first, image=upload(size=(640, 480))),
     )
     second = pending_token(response)
     assert second != first
@@ -114,7 +117,7 @@ def test_a_pending_image_can_be_replaced_and_removed(writer: User) -> None:
 
 def test_another_writers_token_or_a_forged_one_is_ignored(writer: User) -> None:
     token = pending_token(
-        signed_in(writer).post("/tulis", form_data(intent="preview", image=png()))
+        signed_in(writer).post("/tulis", form_data(intent="preview", image=upload()))
     )
     other = make_user("lain.penulis")
     for forged in (token, token + "x", "pending/1-abc.webp", "x" * 5000, ""):
@@ -125,10 +128,12 @@ def test_another_writers_token_or_a_forged_one_is_ignored(writer: User) -> None:
 
 
 def test_a_rejected_featured_image_on_preview_says_why(writer: User) -> None:
-    response = signed_in(writer).post("/tulis", form_data(intent="preview", image=not_an_image()))
+    response = signed_in(writer).post(
+        "/tulis", form_data(intent="preview", image=upload(content=not_an_image()))
+    )
     assert response.status_code == 400
-    assert dom(response).select(".form-errors")
-    assert not dom(response).select("input[name=pending_image]")
+    assert html(response).select(".form-errors")
+    assert not html(response).select("input[name=pending_image]")
     assert pending_files() == []
 
 
@@ -150,8 +155,8 @@ def test_the_editor_loads_only_on_the_writing_page(client: Client, writer: User)
 
 def test_pending_images_older_than_their_token_are_pruned(writer: User) -> None:
     client = signed_in(writer)
-    old = pending_token(client.post("/tulis", form_data(intent="preview", image=png())))
-    fresh = pending_token(client.post("/tulis", form_data(intent="preview", image=png())))
+    old = pending_token(client.post("/tulis", form_data(intent="preview", image=upload())))
+    fresh = pending_token(client.post("/tulis", form_data(intent="preview", image=upload())))
     old_name = signing.loads(old, salt=f"wacana.articles.pending-image.{writer.pk}")
     past = time.time() - pending.MAX_AGE - 60
     os.utime(default_storage.path(old_name), (past, past))
@@ -173,7 +178,7 @@ def test_without_javascript_a_body_image_takes_its_description_and_caption(
         form_data(
             body="Paragraf pertama.",
             intent="publish",
-            body_image=png(size=(800, 600)),
+            body_image=upload(size=(800, 600)),
             body_image_alt="Anak-anak [kelas 3] di *halaman*",
             body_image_caption='Upacara "Senin"\n pagi',
         ),
@@ -185,7 +190,7 @@ def test_without_javascript_a_body_image_takes_its_description_and_caption(
         "![Anak\\-anak \\[kelas 3\\] di \\*halaman\\*]"
         f'({image.file.url} "Upacara \\"Senin\\" pagi")'
     ), article.body
-    page = dom(client.get(article.get_absolute_url()))
+    page = html(client.get(article.get_absolute_url()))
     figure = page.one("div.body figure")
     assert figure.one("img")["alt"] == "Anak-anak [kelas 3] di *halaman*"
     assert figure.one("figcaption").text == 'Upacara "Senin" pagi'
@@ -194,7 +199,7 @@ def test_without_javascript_a_body_image_takes_its_description_and_caption(
 def test_the_writing_page_asks_for_alt_text_and_caption_in_a_labelled_dialog(
     writer: User,
 ) -> None:
-    page = dom(signed_in(writer).get("/tulis"))
+    page = html(signed_in(writer).get("/tulis"))
     dialog = page.one("dialog.image-dialog")
     assert dialog.one(f"h2#{dialog['aria-labelledby']}").text
     for field in ("#image-alt", "#image-caption"):

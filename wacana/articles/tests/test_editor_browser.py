@@ -8,16 +8,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.utils import translation
 from PIL import Image as PILImage
 from playwright.sync_api import Page, expect
 
 from wacana.articles import actions
 from wacana.articles.demo_content import ARTICLES
-from wacana.conftest import make_user
 from wacana.lib.markdown import render_pages
+from wacana.testing.axe import serious_violations
 from wacana.testing.browser import sign_in
+from wacana.testing.content import draft
+from wacana.testing.images import image_bytes
+from wacana.testing.language import indonesian
+from wacana.testing.personas import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -130,11 +132,6 @@ def test_hostile_markdown_either_round_trips_or_opens_as_markdown(page: Page) ->
     for text, result in zip(HOSTILE, results, strict=True):
         if text in captioned:
             assert result["accepted"], text
-
-
-def indonesian(message: str) -> str:
-    with translation.override("id"):
-        return translation.gettext(message)
 
 
 def test_the_toolbar_writes_the_markdown_the_form_posts(page: Page) -> None:
@@ -273,7 +270,7 @@ def test_the_writing_page_never_scrolls_sideways(
 
 
 def sign_in_without_waiting_for_js(page: Page) -> None:
-    from wacana.conftest import PASSWORD
+    from wacana.testing.personas import PASSWORD
 
     page.goto("/masuk")
     form = page.locator("main form")
@@ -287,34 +284,19 @@ def sign_in_without_waiting_for_js(page: Page) -> None:
 def test_the_writing_page_has_no_serious_accessibility_violations(
     page: Page, tmp_path: Path, width: int
 ) -> None:
-    from wacana.conftest import image_bytes
-
     make_user("sekar.penulis")
     sign_in(page, "sekar.penulis")
     page.set_viewport_size({"width": width, "height": 900})
     page.goto("/tulis")
     expect(page.locator(".rich-body")).to_be_visible()
-    results = Axe().run(page)
-    assert results.response["passes"], "axe did not run on the page"
-    serious = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
     # The picture dialog, open, is as accessible: labelled, described, nothing serious.
     photo = tmp_path / "foto.png"
     photo.write_bytes(image_bytes("PNG", (800, 600)))
     page.locator("input.body-image-js").set_input_files(photo)
     dialog = page.get_by_role("dialog", name=indonesian("About this picture"))
     expect(dialog).to_be_visible()
-    results = Axe().run(page)
-    serious = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
@@ -329,7 +311,7 @@ def test_the_writing_page_has_no_serious_accessibility_violations(
 def test_a_phone_photo_is_scaled_uploaded_with_its_description_and_retried_after_a_failure(
     page: Page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from wacana.conftest import image_bytes
+    from wacana.testing.images import image_bytes
 
     # What reaches the server (the live server runs in this process).
     received: list[tuple[str, int, tuple[int, int]]] = []
@@ -417,7 +399,6 @@ def test_a_phone_photo_is_scaled_uploaded_with_its_description_and_retried_after
 
 
 CAPTION_LABEL = "Keterangan gambar (opsional)"
-SERIOUS = ("serious", "critical")
 ALT_LABEL = "Description for readers who cannot see it (alt text)"
 
 
@@ -445,8 +426,6 @@ def drop_or_paste(page: Page, target: str, kind: str, data: str) -> None:
 def test_pasted_and_dropped_pictures_are_asked_about_then_uploaded_in_both_modes(
     page: Page,
 ) -> None:
-    from wacana.conftest import image_bytes
-
     data = base64.b64encode(image_bytes("PNG", (640, 480))).decode()
     make_user("sekar.penulis")
     sign_in(page, "sekar.penulis")
@@ -490,8 +469,7 @@ def test_pasted_and_dropped_pictures_are_asked_about_then_uploaded_in_both_modes
     dialog.get_by_role("button", name=indonesian("Insert")).click()
     expect(editor.locator("img[alt='Foto yang jatuh']")).to_have_count(1)
     expect(editor.locator(".image-caption")).to_have_text("Keterangan baru")
-    results = Axe().run(page)
-    assert [v["id"] for v in results.response["violations"] if v["impact"] in SERIOUS] == []
+    assert serious_violations(page) == []
 
     # The Markdown mode: dropped into the textarea, the same dialog, Markdown text.
     form.get_by_role("button", name="Markdown").click()
@@ -527,8 +505,6 @@ def test_the_category_list_can_be_searched(page: Page) -> None:
 
 
 def test_tag_suggestions_complete_the_last_tag_typed(page: Page) -> None:
-    from wacana.articles.tests.test_pages import draft
-
     writer = make_user("sekar.penulis")
     actions.publish_article(writer, draft(writer, title="Terbit", tags="pendidikan, sekolah, ntt"))
     sign_in(page, "sekar.penulis")

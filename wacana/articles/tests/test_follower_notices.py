@@ -9,8 +9,8 @@ from wacana.accounts import actions as account_actions
 from wacana.articles import actions
 from wacana.articles.models import Category
 from wacana.articles.tasks import notify_followers
-from wacana.conftest import make_user
 from wacana.notifications.models import Notification
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -12,11 +12,11 @@ from django.test import Client
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, ArticlePage, Category
-from wacana.conftest import api_for, assert_error_shape
 from wacana.discovery import search
 from wacana.discussion.text import render_comment
 from wacana.lib import markdown
 from wacana.testing import hostile_bodies
+from wacana.testing.api import api_for, assert_error_shape
 
 # Generous, and CPU time of this thread (not wall time), so a busy test machine does not
 # fail it: well under a second each.

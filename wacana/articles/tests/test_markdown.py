@@ -1,12 +1,12 @@
 """wacana.lib.markdown: Markdown to safe HTML, split into pages, rendered once on save."""
 
 import re
-from html.parser import HTMLParser
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wacana.lib import markdown
+from wacana.testing.html import elements
 
 KNOWN = {"/media/images/7-abc.webp": (800, 600)}
 
@@ -15,29 +15,8 @@ def known(src: str) -> tuple[int, int] | None:
     return KNOWN.get(src)
 
 
-class Tags(HTMLParser):
-    """Every start tag with its attributes, as a browser's tokenizer would see them."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, attrs))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, attrs))
-
-
-def tags_of(html: str) -> list[tuple[str, dict[str, str | None]]]:
-    parser = Tags()
-    parser.feed(html)
-    parser.close()
-    return [(tag, dict(attrs)) for tag, attrs in parser.tags]
-
-
-def only(html: str, tag: str) -> dict[str, str | None]:
-    found = [attrs for name, attrs in tags_of(html) if name == tag]
+def only(html: str, tag: str) -> dict[str, str]:
+    found = [attrs for name, attrs in elements(html) if name == tag]
     assert len(found) == 1, html
     return found[0]
 
@@ -77,7 +56,7 @@ def test_an_ordered_list_keeps_its_start_number() -> None:
 
 def test_tables() -> None:
     html = markdown.render("| Kota | Suhu |\n|---|---:|\n| Kupang | 31 |\n| Ende | 29 |")
-    names = [tag for tag, _ in tags_of(html)]
+    names = [tag for tag, _ in elements(html)]
     assert names[:1] == ["table"]
     assert names.count("th") == 2
     assert names.count("td") == 4
@@ -95,7 +74,7 @@ def test_autolinks_and_links_get_nofollow_ugc_noopener() -> None:
         "Lihat https://contoh.example/berita dan www.wacana.id, "
         "<https://sudut.example/a> serta [tautan](https://lain.example/)."
     )
-    links = [attrs for tag, attrs in tags_of(html) if tag == "a"]
+    links = [attrs for tag, attrs in elements(html) if tag == "a"]
     assert [link["href"] for link in links] == [
         "https://contoh.example/berita",
         "http://www.wacana.id",
@@ -108,7 +87,7 @@ def test_autolinks_and_links_get_nofollow_ugc_noopener() -> None:
 
 def test_body_headings_start_at_h2() -> None:
     html = markdown.render("# Satu\n\n## Dua\n\n### Tiga\n\n###### Enam\n\nJudul\n=====")
-    headings = [tag for tag, _ in tags_of(html) if re.fullmatch(r"h\d", tag)]
+    headings = [tag for tag, _ in elements(html) if re.fullmatch(r"h\d", tag)]
     assert headings == ["h2", "h3", "h4", "h6", "h2"]
     assert "<h1" not in html
     assert "<h2>Satu</h2>" in html
@@ -319,7 +298,7 @@ FORBIDDEN_SCHEMES = ("javascript:", "data:", "vbscript:")
 
 def assert_safe(html: str) -> None:
     assert "<script" not in html.lower(), html
-    for tag, attrs in tags_of(html):
+    for tag, attrs in elements(html):
         assert tag not in {"script", "iframe", "svg", "object", "embed", "style", "math"}, html
         for name, value in attrs.items():
             assert not re.fullmatch(r"on\w+", name), html

@@ -8,7 +8,7 @@ from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles.models import Category
-from wacana.conftest import make_user
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_the_rubric_page_and_its_sub_categories_mark_their_rubric(client: Client
 
 
 def test_the_article_page_marks_its_rubric(client: Client, writer: User) -> None:
-    from wacana.articles.tests.test_pages import publish
+    from wacana.testing.content import publish
 
     article = publish(writer)
     bar = _bar(client.get(article.get_absolute_url()).content.decode())

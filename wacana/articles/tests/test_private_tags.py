@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wacana.accounts.models import User
 from wacana.articles import actions
-from wacana.articles.tests.test_pages import draft, publish
+from wacana.testing.content import draft, publish
 
 pytestmark = pytest.mark.django_db
 

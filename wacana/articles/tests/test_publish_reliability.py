@@ -13,9 +13,10 @@ from wacana.accounts.models import User
 from wacana.articles import actions, tasks
 from wacana.articles.models import Article, Category, Status
 from wacana.articles.tasks import notify_followers
-from wacana.conftest import PASSWORD, api_for, make_user
 from wacana.notifications import actions as notification_actions
 from wacana.notifications.models import Notification
+from wacana.testing.api import api_for
+from wacana.testing.personas import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

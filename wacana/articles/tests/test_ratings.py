@@ -10,9 +10,11 @@ from django.test import Client
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles import privacy as articles_privacy
-from wacana.articles.forms import TagsField
-from wacana.articles.models import Article, Category, Rating, RatingKind
-from wacana.conftest import Api, api_for, assert_error_shape, make_user, warm_frame
+from wacana.articles.models import Article, Rating, RatingKind
+from wacana.conftest import warm_frame
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.content import draft, publish
+from wacana.testing.personas import make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -25,26 +27,6 @@ KINDS = [
     ("unik", "Unik"),
     ("tidak_menarik", "Tidak Menarik"),
 ]
-
-
-def draft(author: User, title: str = "Catatan dari Ende") -> Article:
-    data = {
-        "title": title,
-        "body": "Pagi itu sawah di Ende masih berkabut.",
-        "category": Category.objects.get(slug="sekolah"),
-        "tags": TagsField(required=False).clean(""),
-    }
-    return actions.create_article(author, data)
-
-
-def publish(author: User, title: str = "Catatan dari Ende") -> Article:
-    return actions.publish_article(author, draft(author, title))
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def stored(article: Article) -> tuple[dict[str, int], int]:

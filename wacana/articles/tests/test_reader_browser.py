@@ -10,36 +10,20 @@ import re
 from typing import Any
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import Browser, Page, expect
 
-from wacana.accounts.models import Follow, User
-from wacana.articles import actions
-from wacana.articles.forms import TagsField
-from wacana.articles.models import Article, Category, Rating, SavedArticle
-from wacana.conftest import make_user
+from wacana.accounts.models import Follow
+from wacana.articles.models import Article, Rating, SavedArticle
 from wacana.notifications.models import Notification
 from wacana.testing.browser import sign_in
+from wacana.testing.content import publish
+from wacana.testing.language import indonesian
+from wacana.testing.personas import make_user
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def indonesian(message: str) -> str:
-    with translation.override("id"):
-        return translation.gettext(message)
-
-
-def publish(author: User, title: str, body: str) -> Article:
-    data = {
-        "title": title,
-        "body": body,
-        "category": Category.objects.get(slug="sekolah"),
-        "tags": TagsField(required=False).clean("pendidikan"),
-    }
-    return actions.publish_article(author, actions.create_article(author, data))
 
 
 def ends_with(path: str) -> re.Pattern[str]:

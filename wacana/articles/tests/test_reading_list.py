@@ -8,8 +8,9 @@ from django.test import Client
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, SavedArticle
-from wacana.articles.tests.test_ratings import draft, publish, signed_in
-from wacana.conftest import Api, api_for, assert_error_shape, make_user
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.content import draft, publish
+from wacana.testing.personas import make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -149,10 +150,11 @@ def test_reading_list_page(writer: User, reader: User) -> None:
     assert Client().get("/bacaan").status_code == 302
 
 
-def test_reading_list_pages(writer: User, reader: User) -> None:
-    for n in range(25):
+def test_reading_list_pages(writer: User, reader: User, settings: Any) -> None:
+    settings.WACANA_PAGE_SIZE = 5  # two pages from seven saved articles
+    for n in range(7):
         actions.save_for_later(reader, publish(writer, f"Tulisan nomor {n}"))
     client = signed_in(reader)
     html = client.get("/bacaan").content.decode()
-    assert html.count('value="remove"') == 20
+    assert html.count('value="remove"') == 5
     assert 'rel="next"' in html

@@ -12,8 +12,8 @@ from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor
 from wacana.articles import actions
 from wacana.articles.models import Article
-from wacana.articles.tests.test_pages import publish
-from wacana.conftest import make_user
+from wacana.testing.content import publish
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_a_removed_article_is_gone_from_cached_article_pages_at_once(
         # Another writer, the same category: only the category's version links them.
         other = publish(make_user("penulis2"), title="Lontong Balap Surabaya")
     else:
-        other = publish(writer, title="Lontong Balap Surabaya", category_slug="bisnis")
+        other = publish(writer, title="Lontong Balap Surabaya", category="bisnis")
     # Twice: the second is served from the cached article block (and cached links).
     assert TITLE in page_of(other)
     assert TITLE in page_of(other)

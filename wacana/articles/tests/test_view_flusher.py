@@ -14,7 +14,8 @@ from wacana.articles import counting, tasks
 from wacana.articles.management.commands import run_view_flusher
 from wacana.articles.management.commands.run_view_flusher import PRUNE_EVERY_SECONDS, Loop
 from wacana.articles.models import Article, DailyViews
-from wacana.articles.tests.test_counting import publish, view_request
+from wacana.articles.tests.test_counting import view_request
+from wacana.testing.content import publish
 
 pytestmark = pytest.mark.django_db
 

@@ -6,19 +6,21 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client, TestCase
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
-from wacana.accounts.roles import EDITOR
 from wacana.articles import writing
 from wacana.articles.models import Article, Revision, Status
-from wacana.articles.tests.test_pages import dom, draft, form_data, png, signed_in
-from wacana.conftest import api_for, make_user
+from wacana.articles.tests.test_pages import form_data
 from wacana.notifications.models import Notification
+from wacana.testing.api import api_for
+from wacana.testing.content import draft
+from wacana.testing.html import html
+from wacana.testing.images import upload
+from wacana.testing.personas import make_editor, make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -27,9 +29,7 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 @pytest.fixture
 def staff(db: Any) -> User:
     # The editor role, not the admin's is_staff flag, lets staff edit others' articles.
-    user = make_user("redaksi", display_name="Redaksi Wacana", is_staff=True)
-    user.groups.add(Group.objects.get_or_create(name=EDITOR)[0])
-    return user
+    return make_editor("redaksi", display_name="Redaksi Wacana", is_staff=True)
 
 
 def autosave(client: Client, article: Article | None = None, **fields: Any) -> Any:
@@ -106,7 +106,7 @@ def test_the_form_save_also_checks_the_version_and_keeps_the_writers_text(
         f"/tulis/{article.pk}", form_data(body="Dari laptop.", version="1", intent="save")
     )
     assert response.status_code == 409
-    page = dom(response)
+    page = html(response)
     assert page.one("div.conflict")
     assert "Dari laptop." in page.one("textarea[name=body]").raw_text
     # The page now carries the newer version: saving again keeps the laptop's text.
@@ -266,10 +266,10 @@ def test_the_revisions_page_shows_staff_edits_a_diff_and_restores(
     assert latest is not None and latest.editor == staff
     page = client.get(f"/tulis/{article.pk}/revisi")
     assert page.status_code == 200
-    html = page.content.decode()
-    assert "Redaksi Wacana" in html
+    markup = page.content.decode()
+    assert "Redaksi Wacana" in markup
     diff = client.get(f"/tulis/{article.pk}/revisi?a={first.pk}&b={latest.pk}")
-    body = dom(diff).one("div.diff-body")
+    body = html(diff).one("div.diff-body")
     assert [p["class"] for p in body.select("p")] == ["diff-same", "diff-changed"]
     assert body.one("del").text == "lama." and body.one("ins").text == "baru."
     restored = client.post(f"/tulis/{article.pk}/revisi/{first.pk}/pulihkan")
@@ -307,17 +307,17 @@ def test_publishing_explains_what_is_missing(writer: User) -> None:
     client = signed_in(writer)
     response = client.post("/tulis", form_data(body="  \n\n<!--nextpage-->\n", intent="publish"))
     assert response.status_code == 400
-    errors = dom(response).one("div.form-errors").text
+    errors = html(response).one("div.form-errors").text
     assert "paragraf" in errors
     assert not Article.objects.exists()
     with_image = client.post(
-        "/tulis", form_data(intent="publish", image=png(), image_caption="", image_source="")
+        "/tulis", form_data(intent="publish", image=upload(), image_caption="", image_source="")
     )
     assert with_image.status_code == 400
-    text = dom(with_image).one("div.form-errors").text
+    text = html(with_image).one("div.form-errors").text
     assert "keterangan" in text.lower() and "sumber" in text.lower()
     # The picture is kept for the next try.
-    assert dom(with_image).one("input[name=pending_image]")
+    assert html(with_image).one("input[name=pending_image]")
     ok = client.post("/tulis", form_data(intent="publish"))
     assert ok.status_code == 302
     assert Article.objects.get().status == Status.PUBLISHED
@@ -416,7 +416,7 @@ def test_a_schedule_in_the_past_too_far_or_unreadable_is_a_form_error(
         data = form_data(intent="schedule", publish_at=raw)
     response = signed_in(writer).post("/tulis", data)
     assert response.status_code == 400
-    assert dom(response).select("details.schedule p.error")
+    assert html(response).select("details.schedule p.error")
     assert not Article.objects.exists()
 
 
@@ -447,7 +447,7 @@ def test_tag_suggestions_offer_public_tags_only(writer: User) -> None:
 
     actions.publish_article(writer, draft(writer, title="Terbit", tags="pendidikan, ntt"))
     draft(writer, title="Rahasia", tags="kejutan-ulang-tahun")
-    page = dom(signed_in(writer).get("/tulis"))
+    page = html(signed_in(writer).get("/tulis"))
     assert page.one("input[name=tags]")["list"] == "tag-suggestions"
     offered = {option["value"] for option in page.select("datalist#tag-suggestions option")}
     assert offered == {"pendidikan", "ntt"}
@@ -479,7 +479,7 @@ def test_the_preview_fragment_is_only_the_article_as_readers_see_it(writer: User
         "/tulis?fragment=1", form_data(intent="preview", body="Satu.\n\n<!--nextpage-->\n\nDua.")
     )
     assert response.status_code == 200
-    page = dom(response)
+    page = html(response)
     assert not page.select("form") and not page.select("header")
     section = page.one("section.preview")
     assert section.one("h1").text == "Sekolah di Atas Bukit"
@@ -488,4 +488,4 @@ def test_the_preview_fragment_is_only_the_article_as_readers_see_it(writer: User
     assert not Article.objects.exists()
     invalid = signed_in(writer).post("/tulis?fragment=1", form_data(intent="preview", title=""))
     assert invalid.status_code == 400
-    assert dom(invalid).one("div.preview-problems")
+    assert html(invalid).one("div.preview-problems")

@@ -9,16 +9,18 @@ from typing import Any
 
 import pytest
 from django.test import TestCase
-from django.utils import timezone, translation
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from wacana.accounts.models import User
 from wacana.articles import writing
 from wacana.articles.models import Article, Status
-from wacana.articles.tests.test_pages import draft
-from wacana.conftest import PASSWORD, image_bytes, make_user
 from wacana.lib.markdown import render
 from wacana.testing.browser import sign_in
+from wacana.testing.content import draft
+from wacana.testing.images import image_bytes
+from wacana.testing.language import indonesian
+from wacana.testing.personas import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,11 +28,6 @@ ALT_LABEL = "Description for readers who cannot see it (alt text)"
 CAPTION_LABEL = "Keterangan gambar (opsional)"
 SIZES = [(390, 844), (1366, 900)]
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "writing"
-
-
-def indonesian(message: str) -> str:
-    with translation.override("id"):
-        return translation.gettext(message)
 
 
 # What the clipboard holds after copying from each tool (text/html), trimmed to the parts

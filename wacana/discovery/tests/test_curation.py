@@ -9,24 +9,20 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import translation
 
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor
 from wacana.articles import actions
 from wacana.articles.models import Article
-from wacana.conftest import Api, api_for, assert_error_shape, make_user
-from wacana.discovery.tests.curation_helpers import curate, fresh, make_editor, signed_in, write
 from wacana.notifications.models import Notification
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.content import curate, draft, fresh, publish
+from wacana.testing.language import indonesian
+from wacana.testing.personas import make_editor, make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
 KINDS = ("pick", "headline")
-
-
-def indonesian(message: str) -> str:
-    with translation.override("id"):
-        return translation.gettext(message)
 
 
 @pytest.fixture
@@ -36,7 +32,7 @@ def editor(db: Any) -> User:
 
 @pytest.fixture
 def article(writer: User) -> Article:
-    return write(writer, "Sekolah di Atas Bukit")
+    return publish(writer, "Sekolah di Atas Bukit")
 
 
 # --- the role ---------------------------------------------------------------------------
@@ -133,15 +129,15 @@ def test_a_draft_is_409_to_an_editor_and_a_superuser(
 ) -> None:
     # Editors are staff (accounts.roles): they may open a draft, as a superuser may, and
     # are told it cannot be curated. (Before roles decided, only is_staff editors could.)
-    draft = write(writer, "Masih Draf", published=False)
+    unfinished = draft(writer, "Masih Draf")
     for kind in KINDS:
-        assert_error_shape(api_for(editor).put(f"/articles/{draft.pk}/{kind}"), 409)
-        body = assert_error_shape(api_for(admin_user).put(f"/articles/{draft.pk}/{kind}"), 409)
+        assert_error_shape(api_for(editor).put(f"/articles/{unfinished.pk}/{kind}"), 409)
+        body = assert_error_shape(api_for(admin_user).put(f"/articles/{unfinished.pk}/{kind}"), 409)
         assert (
             body["detail"]
             == "Hanya artikel yang sudah terbit yang bisa menjadi Pilihan atau Artikel Utama."
         )
-    assert fresh(draft).picked_at is None and fresh(draft).headline_at is None
+    assert fresh(unfinished).picked_at is None and fresh(unfinished).headline_at is None
 
 
 def test_a_hidden_article_cannot_be_picked(
@@ -189,7 +185,7 @@ def test_the_writer_is_told_once_per_kind_however_often_editors_toggle(
 
 
 def test_an_editor_picking_their_own_article_is_not_told(editor: User) -> None:
-    own = write(editor, "Tulisan Redaktur Sendiri")
+    own = publish(editor, "Tulisan Redaktur Sendiri")
     assert api_for(editor).put(f"/articles/{own.pk}/pick").status_code == 204
     assert fresh(own).picked_at is not None
     assert not Notification.objects.filter(recipient=editor).exists()
@@ -273,24 +269,26 @@ def test_bad_ids_and_methods(editor: User, writer: User) -> None:
     assert client.post("/tulis/987654/kurasi", {"kind": "pick", "action": "add"}).status_code == 404
     assert client.post("/tulis/abc/kurasi", {"kind": "pick", "action": "add"}).status_code == 404
     # An editor may open a draft (editors are staff: accounts.roles) but not pick it.
-    draft = write(writer, "Masih Draf", published=False)
-    assert client.post(_curate_url(draft), {"kind": "pick", "action": "add"}).status_code == 302
-    assert fresh(draft).picked_at is None
-    article = write(writer)
+    unfinished = draft(writer, "Masih Draf")
+    assert (
+        client.post(_curate_url(unfinished), {"kind": "pick", "action": "add"}).status_code == 302
+    )
+    assert fresh(unfinished).picked_at is None
+    article = publish(writer)
     assert client.get(_curate_url(article)).status_code == 405
 
 
 def test_a_superuser_is_told_a_draft_cannot_be_picked(admin_user: User, writer: User) -> None:
-    draft = write(writer, "Masih Draf", published=False)
+    unfinished = draft(writer, "Masih Draf")
     response = signed_in(admin_user).post(
-        _curate_url(draft), {"kind": "pick", "action": "add"}, follow=True
+        _curate_url(unfinished), {"kind": "pick", "action": "add"}, follow=True
     )
     assert response.status_code == 200
     assert (
         "Hanya artikel yang sudah terbit yang bisa menjadi Pilihan atau Artikel Utama."
         in response.content.decode()
     )
-    assert fresh(draft).picked_at is None
+    assert fresh(unfinished).picked_at is None
 
 
 def test_the_form_needs_the_csrf_token(editor: User, article: Article) -> None:
@@ -325,8 +323,8 @@ def test_labels_show_on_the_article_page_even_after_it_was_cached(
 
 
 def test_labels_show_on_cards_in_listings(client: Client, editor: User, writer: User) -> None:
-    picked = write(writer, "Yang Dipilih")
-    plain = write(writer, "Yang Biasa")
+    picked = publish(writer, "Yang Dipilih")
+    plain = publish(writer, "Yang Biasa")
     curate(editor, picked, actions.PICK)
     html = client.get("/kategori/sekolah").content.decode()
     cards = html.split('<li class="card">')[1:]
@@ -342,17 +340,17 @@ def test_labels_show_on_cards_in_listings(client: Client, editor: User, writer: 
 
 
 def test_admin_actions_curate_for_editors_only(admin_user: User, writer: User) -> None:
-    article = write(writer)
-    draft = write(writer, "Masih Draf", published=False)
+    article = publish(writer)
+    unfinished = draft(writer, "Masih Draf")
     client = signed_in(admin_user)
     response = client.post(
         "/admin/articles/article/",
-        {"action": "add_pick", "_selected_action": [article.pk, draft.pk]},
+        {"action": "add_pick", "_selected_action": [article.pk, unfinished.pk]},
         follow=True,
     )
     assert response.status_code == 200
     assert fresh(article).picked_at is not None
-    assert fresh(draft).picked_at is None  # skipped, with a warning
+    assert fresh(unfinished).picked_at is None  # skipped, with a warning
     client.post(
         "/admin/articles/article/",
         {"action": "add_headline", "_selected_action": [article.pk]},

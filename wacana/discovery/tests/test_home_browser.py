@@ -4,15 +4,13 @@ writer reads the notification; and the populated home has no serious axe violati
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 
-from wacana.accounts.roles import EDITOR
 from wacana.articles.models import Article
-from wacana.conftest import make_user
-from wacana.discovery.tests.curation_helpers import write
+from wacana.testing.axe import serious_violations
 from wacana.testing.browser import sign_in
+from wacana.testing.content import publish
+from wacana.testing.personas import make_editor, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,10 +21,9 @@ def test_an_editor_curates_and_the_home_and_the_writer_see_it(
     page: Page, browser: Any, live_server: Any
 ) -> None:
     writer = make_user("laras", display_name="Laras Penulis")
-    editor = make_user("redaktur", display_name="Dewi Redaktur")
-    editor.groups.add(Group.objects.get_or_create(name=EDITOR)[0])
-    article = write(writer, TITLE, category="sekolah")
-    write(writer, "Tulisan Lain yang Biasa Saja", category="bisnis")
+    editor = make_editor()
+    article = publish(writer, TITLE, category="sekolah")
+    publish(writer, "Tulisan Lain yang Biasa Saja", category="bisnis")
 
     page.goto("/")  # the anonymous home is cached before any curation
     expect(page.locator("#pilihan")).to_have_count(0)
@@ -70,19 +67,12 @@ def test_the_populated_home_has_no_serious_accessibility_violations(page: Page) 
     from wacana.articles import actions
 
     writer = make_user("laras", display_name="Laras Penulis")
-    editor = make_user("redaktur")
-    editor.groups.add(Group.objects.get_or_create(name=EDITOR)[0])
+    editor = make_editor()
     for n, slug in enumerate(("sekolah", "bisnis", "sekolah", "bisnis")):
-        article = write(writer, f"Tulisan ke-{n + 1} tentang kampung", category=slug)
+        article = publish(writer, f"Tulisan ke-{n + 1} tentang kampung", category=slug)
         actions.curate(editor, article, actions.PICK if n % 2 else actions.HEADLINE, True)
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto("/")
     expect(page.locator("section[aria-labelledby=utama]")).to_be_visible()
-    results = Axe().run(page)
-    serious = [
-        f"{v['id']}: {v['help']}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -22,8 +22,10 @@ from django.utils import timezone
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles.models import Article, ArticleTag, Category, SavedArticle, Status, Tag
-from wacana.conftest import api_for, make_user, warm_frame
+from wacana.conftest import warm_frame
 from wacana.lib import cursor
+from wacana.testing.api import api_for
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

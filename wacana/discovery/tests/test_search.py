@@ -18,12 +18,12 @@ from django.utils import timezone
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, Category
-from wacana.conftest import Api, api_for, assert_error_shape, delete_account, make_user
 from wacana.discovery import search
 from wacana.discovery.models import SearchEntry
 from wacana.moderation.actions import reinstate_account, suspend_account
-
-from .support import draft, found, publish
+from wacana.testing.api import Api, api_for, assert_error_shape, delete_account
+from wacana.testing.content import draft, found, publish
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -10,12 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wacana.accounts.models import User
-from wacana.conftest import Api, assert_error_shape
 from wacana.discovery import search
 from wacana.discovery.search import MAX_QUERY_CHARS
 from wacana.discovery.stemming import distinct_stems
-
-from .support import publish
+from wacana.testing.api import Api, assert_error_shape
+from wacana.testing.content import publish
 
 pytestmark = pytest.mark.django_db
 

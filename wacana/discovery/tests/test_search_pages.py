@@ -7,9 +7,9 @@ from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles import actions
-from wacana.articles.tests.test_pages import Node, dom
-
-from .support import publish
+from wacana.testing.content import publish
+from wacana.testing.html import Element as Node
+from wacana.testing.html import html
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def first(node: Node, selector: str) -> Any:
 
 
 def test_every_page_has_a_search_box_in_the_header(client: Client) -> None:
-    page = dom(client.get("/"))
+    page = html(client.get("/"))
     form = first(page, "header form[role=search]")
     assert form is not None and form["action"] == "/cari" and form["method"] == "get"
     field = first(form, "input[name=q]")
@@ -33,11 +33,11 @@ def test_without_a_query_the_page_shows_only_the_form(client: Client, writer: Us
     publish(writer, "Bola sepak", "Isi.")
     response = client.get("/cari")
     assert response.status_code == 200
-    page = dom(response)
+    page = html(response)
     assert first(page, "main form input[name=q]") is not None
     assert page.select("li.card") == [] and first(page, ".empty") is None
     assert client.get("/cari", {"q": "  "}).status_code == 200
-    assert dom(client.get("/cari", {"q": "  "})).select("li.card") == []
+    assert html(client.get("/cari", {"q": "  "})).select("li.card") == []
 
 
 def test_results_show_as_cards_with_the_original_words_marked(client: Client, writer: User) -> None:
@@ -48,7 +48,7 @@ def test_results_show_as_cards_with_the_original_words_marked(client: Client, wr
     )
     response = client.get("/cari", {"q": "memainkan"})
     assert response.status_code == 200
-    page = dom(response)
+    page = html(response)
     (card,) = page.select("li.card")
     assert first(card, "h3 a")["href"] == article.get_absolute_url()
     assert [mark.text for mark in card.select("h3 mark")] == ["Permainan"]
@@ -61,7 +61,7 @@ def test_results_show_as_cards_with_the_original_words_marked(client: Client, wr
 
 def test_the_empty_state_says_so_and_offers_tips(client: Client, writer: User) -> None:
     publish(writer, "Bola", "Isi.")
-    page = dom(client.get("/cari", {"q": "layang-layang", "category": "umkm"}))
+    page = html(client.get("/cari", {"q": "layang-layang", "category": "umkm"}))
     empty = first(page, ".empty")
     assert empty is not None and "layang-layang" in empty.text
     assert len(empty.select("li")) == 3  # two tips and "without the filters"
@@ -71,12 +71,14 @@ def test_the_empty_state_says_so_and_offers_tips(client: Client, writer: User) -
 def test_filters_apply_and_the_next_link_keeps_them(client: Client, writer: User) -> None:
     made = [publish(writer, f"Kopi ke-{n}", "Isi.", category="umkm") for n in range(22)]
     publish(writer, "Kopi sekolah", "Isi.", category="sekolah")
-    page = dom(client.get("/cari", {"q": "kopi", "category": "ekonomi", "author": writer.username}))
+    page = html(
+        client.get("/cari", {"q": "kopi", "category": "ekonomi", "author": writer.username})
+    )
     cards = page.select("li.card")
     assert len(cards) == 20
     more = first(page, "nav.more a[rel=next]")["href"]
     assert "q=kopi" in more and "category=ekonomi" in more and f"author={writer.username}" in more
-    rest = dom(client.get("/cari" + more)).select("li.card h3 a")
+    rest = html(client.get("/cari" + more)).select("li.card h3 a")
     assert [a["href"] for a in rest] == [made[1].get_absolute_url(), made[0].get_absolute_url()]
     selected = first(page, "select[name=category] option[selected]")
     assert selected["value"] == "ekonomi"
@@ -91,7 +93,7 @@ def test_a_bad_cursor_is_a_404_like_other_listings(client: Client, writer: User)
 def test_bad_filters_are_form_errors(client: Client) -> None:
     response = client.get("/cari", {"q": "kopi", "category": "x", "from": "2024-02-30"})
     assert response.status_code == 400
-    page = dom(response)
+    page = html(response)
     assert first(page, "main [role=alert]") is not None
     assert len(page.select(".field.has-error")) == 2
 
@@ -109,7 +111,7 @@ def test_drafts_and_hidden_articles_are_not_shown_to_anyone(
         browser = Client()
         if user:
             browser.force_login(user)
-        assert dom(browser.get("/cari", {"q": "kabar"})).select("li.card") == []
+        assert html(browser.get("/cari", {"q": "kabar"})).select("li.card") == []
 
 
 def test_anonymous_results_are_cached_briefly_and_signed_in_ones_not(
@@ -134,7 +136,7 @@ def test_too_many_searches_get_a_friendly_page_and_a_429(
     response = client.get("/cari", {"q": "kopi"})
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
-    assert first(dom(response), "main [role=alert]").text
+    assert first(html(response), "main [role=alert]").text
     assert "private" in response["Cache-Control"]
     # The empty form costs nothing.
     assert client.get("/cari").status_code == 200
@@ -143,7 +145,7 @@ def test_too_many_searches_get_a_friendly_page_and_a_429(
 def test_the_api_limit_answers_429_with_retry_after(
     client: Client, writer: User, settings: Any
 ) -> None:
-    from wacana.conftest import assert_error_shape
+    from wacana.testing.api import assert_error_shape
 
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": (1, 60)}
     assert client.get("/api/v1/search?q=kopi").status_code == 200

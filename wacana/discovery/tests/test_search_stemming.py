@@ -4,8 +4,7 @@ import pytest
 
 from wacana.accounts.models import User
 from wacana.discovery.stemming import distinct_stems, stem, stems
-
-from .support import found, publish
+from wacana.testing.content import found, publish
 
 pytestmark = pytest.mark.django_db
 

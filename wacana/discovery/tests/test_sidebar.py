@@ -9,7 +9,8 @@ from django.test import Client
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.conftest import warm_frame
-from wacana.discovery.tests.curation_helpers import curate, make_editor, write
+from wacana.testing.content import curate, publish
+from wacana.testing.personas import make_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def _sidebar(html: str) -> str:
 def test_home_rubric_and_article_pages_have_the_sidebar_and_others_do_not(
     client: Client, writer: User
 ) -> None:
-    article = write(writer, "Kebun Kopi di Lereng Ijen", category="sekolah")
+    article = publish(writer, "Kebun Kopi di Lereng Ijen", category="sekolah")
     actions.update_article(writer, article, {"tags": [{"name": "kopi", "slug": "kopi"}]})
     curate(make_editor(), article)
     for path in ("/", "/kategori/pendidikan", article.get_absolute_url()):
@@ -41,7 +42,7 @@ def test_home_rubric_and_article_pages_have_the_sidebar_and_others_do_not(
 def test_the_sidebar_costs_no_query_once_cached_and_follows_curation_at_once(
     client: Client, writer: User, django_assert_num_queries: Any
 ) -> None:
-    first = write(writer, "Tulisan pertama", category="sekolah")
+    first = publish(writer, "Tulisan pertama", category="sekolah")
     warm_frame(client)
     with django_assert_num_queries(3):  # the rubric, its listing and its sub-categories
         html = client.get("/kategori/bisnis").content.decode()

@@ -14,9 +14,10 @@ from django.utils import timezone
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, Category, Status, Tag
-from wacana.conftest import make_user
 from wacana.discovery import sitemaps
 from wacana.moderation.actions import suspend_account
+from wacana.testing.content import publish
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -28,19 +29,6 @@ def child_category() -> Category:
     found = Category.objects.filter(parent__isnull=False).first()
     assert found is not None
     return found
-
-
-def publish(author: User, title: str, *, tags: tuple[str, ...] = ()) -> Article:
-    article = actions.create_article(
-        author,
-        {
-            "title": title,
-            "body": "Hujan turun pelan di atas genteng rumah nenek.",
-            "category": child_category(),
-            "tags": [{"slug": tag.lower(), "name": tag} for tag in tags],
-        },
-    )
-    return actions.publish_article(author, article)
 
 
 def parse(content: bytes) -> ElementTree.Element:
@@ -78,14 +66,23 @@ def cast(writer: User) -> dict[str, Any]:
     other = make_user("wulan", display_name="Wulan Sari")
     quiet = make_user("pendiam", display_name="Belum Menulis")
     banned = make_user("dilarang", display_name="Penulis Diskors")
-    public = [publish(writer, f"Cerita hujan nomor {n}", tags=("Hujan",)) for n in range(3)]
-    public.append(publish(other, "Pasar terapung di Banjarmasin", tags=("Sungai",)))
+    public = [
+        publish(writer, f"Cerita hujan nomor {n}", category=child_category(), tags=("Hujan",))
+        for n in range(3)
+    ]
+    public.append(
+        publish(other, "Pasar terapung di Banjarmasin", category=child_category(), tags=("Sungai",))
+    )
     draft = actions.create_article(
         quiet, {"title": "Draf pertama", "body": "Belum selesai.", "category": child_category()}
     )
-    hidden = publish(other, "Tulisan yang disembunyikan", tags=("Rahasia",))
+    hidden = publish(
+        other, "Tulisan yang disembunyikan", category=child_category(), tags=("Rahasia",)
+    )
     actions.hide_article(hidden)
-    gone = publish(banned, "Tulisan penulis yang diskors", tags=("Terlarang",))
+    gone = publish(
+        banned, "Tulisan penulis yang diskors", category=child_category(), tags=("Terlarang",)
+    )
     suspend_account(banned)
     return {
         "public": public,

@@ -13,7 +13,7 @@ from wacana.articles import actions, related
 from wacana.articles.models import Article
 from wacana.discovery import home
 from wacana.discovery.models import SearchEntry
-from wacana.discovery.tests.support import draft, publish
+from wacana.testing.content import draft, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import make_user
-from wacana.discussion.tests.support import publish
+from wacana.testing.content import publish
+from wacana.testing.personas import make_user
 
 
 @pytest.fixture

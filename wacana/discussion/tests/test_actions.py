@@ -8,20 +8,20 @@ from django.utils import timezone
 from wacana.accounts.models import User
 from wacana.articles import actions as article_actions
 from wacana.articles.models import Article, Status
-from wacana.conftest import make_user
 from wacana.discussion import actions
 from wacana.discussion.models import Comment, CommentStatus
-from wacana.discussion.tests.support import (
+from wacana.discussion.threads import PAGE_SIZE
+from wacana.notifications.models import Notification
+from wacana.testing.content import (
     assert_count_exact,
     assert_reply_counts_exact,
     comment,
     draft,
     fresh,
-    indonesian,
     publish,
 )
-from wacana.discussion.threads import PAGE_SIZE
-from wacana.notifications.models import Notification
+from wacana.testing.language import indonesian
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

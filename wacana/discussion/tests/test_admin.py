@@ -5,7 +5,8 @@ import pytest
 from wacana.accounts.models import User
 from wacana.articles.models import Article
 from wacana.discussion.models import Comment
-from wacana.discussion.tests.support import assert_count_exact, comment, signed_in
+from wacana.testing.content import assert_count_exact, comment
+from wacana.testing.personas import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,11 @@ from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import Api, api_for, assert_error_shape, make_user
 from wacana.discussion import actions
 from wacana.discussion.models import Comment
-from wacana.discussion.tests.support import assert_count_exact, comment, fresh, publish
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.content import assert_count_exact, comment, fresh, publish
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,11 @@ from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import Api, api_for, assert_error_shape
 from wacana.discussion import actions
 from wacana.discussion.models import Comment
-from wacana.discussion.tests.support import assert_count_exact, comment, signed_in
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.content import assert_count_exact, comment
+from wacana.testing.personas import signed_in
 
 pytestmark = pytest.mark.django_db
 

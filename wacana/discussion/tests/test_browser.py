@@ -11,10 +11,11 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from wacana.accounts.models import User
-from wacana.conftest import PASSWORD, make_user
 from wacana.discussion.models import Comment
-from wacana.discussion.tests.support import indonesian, publish
 from wacana.testing.browser import sign_in
+from wacana.testing.content import publish
+from wacana.testing.language import indonesian
+from wacana.testing.personas import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

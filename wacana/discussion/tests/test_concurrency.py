@@ -14,16 +14,16 @@ from django.db import connection
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import make_user
 from wacana.discussion import actions
 from wacana.discussion.models import Comment
-from wacana.discussion.tests.support import (
+from wacana.testing.content import (
     assert_count_exact,
     assert_reply_counts_exact,
     comment,
     fresh,
     publish,
 )
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

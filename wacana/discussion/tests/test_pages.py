@@ -17,19 +17,14 @@ from django.test.utils import CaptureQueriesContext
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import make_user, warm_frame
+from wacana.conftest import warm_frame
 from wacana.discussion import actions
 from wacana.discussion.models import Comment
-from wacana.discussion.tests.support import (
-    assert_count_exact,
-    comment,
-    dom,
-    fresh,
-    indonesian,
-    publish,
-    signed_in,
-)
 from wacana.discussion.threads import PAGE_SIZE
+from wacana.testing.content import assert_count_exact, comment, fresh, publish
+from wacana.testing.html import html
+from wacana.testing.language import indonesian
+from wacana.testing.personas import make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +37,7 @@ def post_url(article: Article) -> str:
 
 def thread_of(response: Any) -> Any:
     assert response.status_code == 200, response.status_code
-    return dom(response).one("section#komentar")
+    return html(response).one("section#komentar")
 
 
 # --- what a reader sees ------------------------------------------------------------------
@@ -80,7 +75,7 @@ def test_signed_in_readers_get_the_comment_form(article: Article, reader: User) 
     assert form.one("textarea")["name"] == "body"
     assert form.one("input[name=parent_id]")["value"] == ""
     assert form.select("input[name=csrfmiddlewaretoken]")
-    script = dom(response).one("script[src*='comments']")
+    script = html(response).one("script[src*='comments']")
     assert "defer" in script.attrs
     assert not thread.select("a[href^='/masuk']")
 
@@ -385,7 +380,7 @@ def test_replying_without_javascript_has_its_own_page(
 ) -> None:
     top = comment(commenter, article, "Ada yang tahu sumbernya?")
     client = signed_in(reader)
-    page = dom(client.get(post_url(article), {"balas": top.pk}))
+    page = html(client.get(post_url(article), {"balas": top.pk}))
     assert "Ada yang tahu sumbernya?" in page.one("blockquote").text
     form = page.one("main form.comment-form")
     assert form.one("input[name=parent_id]")["value"] == str(top.pk)
@@ -404,7 +399,7 @@ def test_a_bad_comment_shows_the_form_again_with_the_text(
     for body, status in (("", 400), ("   \n\t ", 400), ("x" * 5001, 400)):
         response = client.post(post_url(article), {"body": body})
         assert response.status_code == status
-        page = dom(response)
+        page = html(response)
         assert page.select("main form.comment-form p.error")
         if body.strip():
             assert page.one("main textarea[name=body]").text == body.strip()
@@ -416,7 +411,7 @@ def test_the_same_comment_twice_is_refused_on_the_page(article: Article, comment
     client.post(post_url(article), {"body": "Mantap!"})
     response = client.post(post_url(article), {"body": "Mantap!"})
     assert response.status_code == 409
-    page = dom(response)
+    page = html(response)
     assert indonesian("You have just posted exactly this comment.") in page.one("main").text
     assert page.one("main textarea[name=body]").text == "Mantap!"
     assert Comment.objects.count() == 1
@@ -432,7 +427,7 @@ def test_commenting_too_fast_is_answered_429_with_the_text_kept(
     response = client.post(post_url(article), {"body": "Yang ketiga, terlalu cepat."})
     assert response.status_code == 429
     assert 1 <= int(response["Retry-After"]) <= 60
-    page = dom(response)
+    page = html(response)
     assert page.one("main textarea[name=body]").text == "Yang ketiga, terlalu cepat."
     assert "terlalu cepat" in page.one("main div.form-errors").text.lower()
     assert Comment.objects.count() == 2
@@ -490,7 +485,7 @@ def test_with_javascript_the_new_comment_comes_back_rendered(
     data = response.json()
     made = Comment.objects.get()
     assert data["id"] == made.pk and data["parent_id"] is None and data["count"] == 1
-    item = dom(data["html"]).one(f"li#komentar-{made.pk}")
+    item = html(data["html"]).one(f"li#komentar-{made.pk}")
     assert "Lewat fetch." in item.one("div.comment-body").text
     assert item.select("a.edit-link") and item.select("a.delete-link")
 
@@ -498,7 +493,7 @@ def test_with_javascript_the_new_comment_comes_back_rendered(
         post_url(article), {"body": "Balasan lewat fetch.", "parent_id": made.pk}, headers=JSON
     ).json()
     assert reply["parent_id"] == made.pk and reply["count"] == 2
-    assert dom(reply["html"]).one(f"li#komentar-{reply['id']}")["class"] == "comment reply"
+    assert html(reply["html"]).one(f"li#komentar-{reply['id']}")["class"] == "comment reply"
 
 
 def test_with_javascript_errors_come_back_in_the_api_shape(
@@ -522,7 +517,7 @@ def test_editing_in_place_gets_the_text_and_returns_the_entry(
     assert got == {"id": made.pk, "body": "Teks <asli>."}
     saved = client.post(f"/komentar/{made.pk}/sunting", {"body": "Teks baru."}, headers=JSON)
     assert saved.status_code == 200
-    entry = dom(saved.json()["html"]).one("div.comment-entry")
+    entry = html(saved.json()["html"]).one("div.comment-entry")
     assert "Teks baru." in entry.text and entry.select("span.edited")
 
 
@@ -537,7 +532,7 @@ def test_deleting_in_place_says_what_is_left(
     assert gone == {"id": lone.pk, "removed": True, "html": "", "count": 2}
     kept = client.post(f"/komentar/{top.pk}/hapus", headers=JSON).json()
     assert kept["removed"] is False and kept["count"] == 1
-    assert dom(kept["html"]).one("p.comment-gone").text == (
+    assert html(kept["html"]).one("p.comment-gone").text == (
         "Komentar ini telah dihapus oleh penulisnya."
     )
 
@@ -548,7 +543,7 @@ def test_deleting_in_place_says_what_is_left(
 def test_editing_on_its_own_page(article: Article, commenter: User) -> None:
     made = comment(commenter, article, "Ada salah ketk.")
     client = signed_in(commenter)
-    page = dom(client.get(f"/komentar/{made.pk}/sunting"))
+    page = html(client.get(f"/komentar/{made.pk}/sunting"))
     assert page.one("main textarea[name=body]").text == "Ada salah ketk."
     bad = client.post(f"/komentar/{made.pk}/sunting", {"body": "   "})
     assert bad.status_code == 400
@@ -562,7 +557,7 @@ def test_editing_on_its_own_page(article: Article, commenter: User) -> None:
 def test_deleting_on_its_own_page_asks_first(article: Article, commenter: User) -> None:
     made = comment(commenter, article, "Hapus saya.")
     client = signed_in(commenter)
-    page = dom(client.get(f"/komentar/{made.pk}/hapus"))
+    page = html(client.get(f"/komentar/{made.pk}/hapus"))
     assert "Hapus saya." in page.one("main blockquote").text
     assert page.one("main form")["method"] == "post"
     assert Comment.objects.exists()

@@ -1,42 +1,17 @@
 """A comment's text becomes HTML with nothing executable in it, whatever is typed."""
 
-import html
-from html.parser import HTMLParser
+import html as entities
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wacana.discussion.text import CONTROL_RE, render_comment
-
-
-class _Inventory(HTMLParser):
-    """Every tag and attribute of a piece of HTML, and its text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str]]] = []
-        self.text = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
-        if tag in ("p", "br"):
-            self.text += "\n"
-
-    def handle_data(self, data: str) -> None:
-        self.text += data
-
-
-def inventory(fragment: str) -> _Inventory:
-    parser = _Inventory()
-    parser.feed(fragment)
-    parser.close()
-    return parser
+from wacana.testing.html import elements, html
 
 
 def assert_harmless(fragment: str) -> None:
-    found = inventory(fragment)
-    for tag, attrs in found.tags:
+    for tag, attrs in elements(fragment):
         assert tag in {"p", "br", "a"}, fragment
         if tag == "a":
             assert set(attrs) == {"href", "rel"}, fragment
@@ -68,17 +43,15 @@ def test_markup_in_a_comment_is_shown_as_text(typed: str) -> None:
     assert_harmless(rendered)
     lowered = rendered.lower()
     assert "<script" not in lowered and "<img" not in lowered and "<svg" not in lowered
-    assert "javascript:" not in "".join(
-        attrs.get("href", "") for _, attrs in inventory(rendered).tags
-    )
+    assert "javascript:" not in "".join(attrs.get("href", "") for _, attrs in elements(rendered))
     # What the reader sees is exactly what was typed (links keep their text).
-    assert inventory(rendered).text.strip() == typed.strip()
+    assert html(rendered).shown_text.strip() == typed.strip()
 
 
 def test_entities_are_not_decoded_into_markup() -> None:
     rendered = render_comment("&lt;b&gt;tebal&lt;/b&gt; &amp; &quot;")
     assert "&amp;lt;b&amp;gt;" in rendered
-    assert inventory(rendered).text.strip() == "&lt;b&gt;tebal&lt;/b&gt; &amp; &quot;"
+    assert html(rendered).shown_text.strip() == "&lt;b&gt;tebal&lt;/b&gt; &amp; &quot;"
 
 
 def test_http_and_https_addresses_become_links() -> None:
@@ -86,7 +59,7 @@ def test_http_and_https_addresses_become_links() -> None:
         "Sumber: https://bps.go.id/id/statistik?tahun=2024&bulan=5. Lihat juga "
         "(http://contoh.id/halaman) dan https://id.wikipedia.org/wiki/Flores_(pulau)!"
     )
-    hrefs = [attrs["href"] for tag, attrs in inventory(rendered).tags if tag == "a"]
+    hrefs = [attrs["href"] for tag, attrs in elements(rendered) if tag == "a"]
     assert hrefs == [
         "https://bps.go.id/id/statistik?tahun=2024&bulan=5",
         "http://contoh.id/halaman",
@@ -146,6 +119,8 @@ def test_emoji_and_indonesian_text_survive() -> None:
 def test_any_text_renders_to_harmless_html_that_shows_the_same_text(typed: str) -> None:
     rendered = render_comment(typed)
     assert_harmless(rendered)
-    shown = inventory(rendered).text
+    shown = html(rendered).shown_text
     expected = CONTROL_RE.sub("", typed)
-    assert " ".join(html.unescape(shown).split()) == " ".join(html.unescape(expected).split())
+    assert " ".join(entities.unescape(shown).split()) == " ".join(
+        entities.unescape(expected).split()
+    )

@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils.crypto import get_random_string
 
 from wacana.accounts.models import ApiToken, User
-from wacana.conftest import assert_error_shape
+from wacana.testing.api import assert_error_shape
 
 pytestmark = pytest.mark.django_db
 

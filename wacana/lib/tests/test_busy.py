@@ -10,9 +10,10 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
 from wacana.articles import actions
-from wacana.conftest import PASSWORD, api_for, make_user
 from wacana.lib.busy import BusyMiddleware, TryAgainLater
 from wacana.lib.refusal import RateLimited, Refusal
+from wacana.testing.api import api_for
+from wacana.testing.personas import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ import pytest
 from django.test import Client
 
 from wacana.accounts.models import User
-from wacana.articles.tests.test_pages import publish
 from wacana.lib import compression
+from wacana.testing.content import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +179,8 @@ def test_the_cached_home_answers_304(client: Client, article_url: str) -> None:
 
 
 def test_images_are_not_compressed_again(client: Client, writer: User) -> None:
-    from wacana.conftest import api_for, image_bytes
+    from wacana.testing.api import api_for
+    from wacana.testing.images import image_bytes
 
     assert api_for(writer).upload("/me/avatar", "a.png", image_bytes()).status_code == 200
     writer.refresh_from_db()

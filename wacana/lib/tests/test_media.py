@@ -14,8 +14,9 @@ from django.db import close_old_connections
 from django.test import Client
 
 import wacana.wsgi
-from wacana.conftest import api_for, image_bytes
 from wacana.lib.media import with_media
+from wacana.testing.api import api_for
+from wacana.testing.images import image_bytes
 
 pytestmark = pytest.mark.django_db
 

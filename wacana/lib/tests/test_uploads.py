@@ -10,8 +10,9 @@ from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Image
-from wacana.articles.tests.test_pages import draft
-from wacana.conftest import api_for, assert_error_shape, image_bytes
+from wacana.testing.api import api_for, assert_error_shape
+from wacana.testing.content import draft
+from wacana.testing.images import image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +109,7 @@ def retry_after(response: Any) -> int:
     return int(value)
 
 
-def png(name: str = "a.png") -> SimpleUploadedFile:
+def upload(name: str = "a.png") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, image_bytes(), "image/png")
 
 
@@ -139,8 +140,8 @@ def test_page_avatar_uploads_are_limited(writer: User, two_uploads: None) -> Non
     client = Client()
     client.force_login(writer)
     for _ in range(2):
-        assert client.post("/akun/foto", {"avatar": png()}).status_code == 302
-    response = client.post("/akun/foto", {"avatar": png()})
+        assert client.post("/akun/foto", {"avatar": upload()}).status_code == 302
+    response = client.post("/akun/foto", {"avatar": upload()})
     assert response.status_code == 429
     assert retry_after(response)
     assert response.context["avatar_form"].errors["avatar"]
@@ -149,22 +150,24 @@ def test_page_avatar_uploads_are_limited(writer: User, two_uploads: None) -> Non
 def test_body_images_are_limited_on_both_page_paths(writer: User, two_uploads: None) -> None:
     client = Client()
     client.force_login(writer)
-    assert client.post("/tulis/gambar", {"image": png()}).status_code == 200
+    assert client.post("/tulis/gambar", {"image": upload()}).status_code == 200
     article = draft(writer)
     data = {
         "title": article.title,
         "category": article.category.slug,
         "tags": "",
         "body": article.body,
-        "body_image": png(),
+        "body_image": upload(),
     }
     assert client.post(f"/tulis/{article.pk}", data).status_code == 302
     before = Image.objects.filter(owner=writer).count()
-    response = client.post("/tulis/gambar", {"image": png()})
+    response = client.post("/tulis/gambar", {"image": upload()})
     assert response.status_code == 429
     assert retry_after(response)
     assert response.json()["detail"]
-    response = client.post(f"/tulis/{article.pk}", {**data, "body_image": png(), "title": "Baru"})
+    response = client.post(
+        f"/tulis/{article.pk}", {**data, "body_image": upload(), "title": "Baru"}
+    )
     assert response.status_code == 429
     assert retry_after(response)
     assert Image.objects.filter(owner=writer).count() == before

@@ -7,17 +7,17 @@ them on input; the feed writer drops them again for rows stored before.
 
 import feedparser
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Category, Tag
-from wacana.conftest import api_for, make_user
 from wacana.discussion.models import Comment
 from wacana.lib.text import xml_safe
 from wacana.moderation import actions as moderation_actions
 from wacana.moderation.models import Appeal, ModerationAction, Report
-from wacana.moderation.tests.helpers import file, write_article
+from wacana.testing.api import api_for
+from wacana.testing.content import file_report, publish
+from wacana.testing.personas import make_user, signed_in, with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -27,18 +27,6 @@ BAD = "\x0b\ufffe"  # a vertical tab and a non-character
 def dirty(word: str) -> str:
     """`word` with forbidden characters inside and around it."""
     return f"{BAD}{word[:2]}\x0b{word[2:]}\ufffe\uffff\x01"
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def in_group(user: User, name: str) -> User:
-    group, _ = Group.objects.get_or_create(name=name)
-    user.groups.add(group)
-    return user
 
 
 def assert_article_clean(article: Article) -> None:
@@ -93,7 +81,7 @@ def test_the_writing_page_stores_articles_clean(writer: User) -> None:
 
 
 def test_the_admin_stores_articles_clean(writer: User, admin_user: User) -> None:
-    article = write_article(writer, "Judul Bersih")
+    article = publish(writer, "Judul Bersih")
     Article.objects.filter(pk=article.pk).update(tag_list=[{"slug": "x", "name": "pendidikan"}])
     Tag.objects.create(slug="pendidikan", name="pendidikan")
     response = signed_in(admin_user).post(
@@ -199,7 +187,7 @@ def test_passwords_are_left_as_typed(client: Client) -> None:
 
 
 def test_comments_are_stored_clean_from_the_api_and_the_page(writer: User, reader: User) -> None:
-    article = write_article(writer)
+    article = publish(writer)
     api = api_for(reader)
     made = api.post(f"/articles/{article.pk}/comments", {"body": dirty("Bagus sekali.")})
     assert made.status_code == 201, made.content
@@ -217,7 +205,7 @@ def test_comments_are_stored_clean_from_the_api_and_the_page(writer: User, reade
 
 
 def test_report_details_are_stored_clean(writer: User, reader: User) -> None:
-    article = write_article(writer)
+    article = publish(writer)
     response = api_for(reader).post(
         "/reports",
         {"target": "article", "id": article.pk, "reason": "spam", "detail": dirty("Iklan.")},
@@ -229,10 +217,10 @@ def test_report_details_are_stored_clean(writer: User, reader: User) -> None:
 def test_moderation_notes_and_appeal_statements_are_stored_clean(
     writer: User, reader: User
 ) -> None:
-    article = write_article(writer)
-    report = file(reader, "article", article.pk, "hoaks")
-    first = in_group(make_user("mod1"), "moderator")
-    second = in_group(make_user("mod2"), "moderator")
+    article = publish(writer)
+    report = file_report(reader, "article", article.pk, "hoaks")
+    first = with_role(make_user("mod1"), "moderator")
+    second = with_role(make_user("mod2"), "moderator")
     response = api_for(first).post(
         f"/moderation/reports/{report.pk}/resolve", {"action": "hide", "note": dirty("Palsu.")}
     )
@@ -265,7 +253,7 @@ def test_moderation_notes_and_appeal_statements_are_stored_clean(
 def test_feeds_answer_well_formed_xml_for_rows_stored_with_forbidden_characters(
     client: Client, writer: User
 ) -> None:
-    article = write_article(writer, "Judul Lama")
+    article = publish(writer, "Judul Lama")
     Article.objects.filter(pk=article.pk).update(
         title="Judul\x0b Lama\ufffe", excerpt="Ringkas\x0cان\uffff"
     )

@@ -6,19 +6,20 @@ import pytest
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import Api, api_for, make_user
 from wacana.discussion.models import Comment
-from wacana.moderation.tests.helpers import add_comment, in_group, write_article
+from wacana.testing.api import Api, api_for
+from wacana.testing.content import add_comment, draft, publish
+from wacana.testing.personas import make_moderator, make_user
 
 
 @pytest.fixture
 def article(writer: User) -> Article:
-    return write_article(writer)
+    return publish(writer, "Banjir di Pesisir Demak", category="pertanian")
 
 
-@pytest.fixture
-def draft(writer: User) -> Article:
-    return write_article(writer, "Catatan yang belum selesai", publish=False)
+@pytest.fixture(name="draft")
+def draft_fixture(writer: User) -> Article:
+    return draft(writer, "Catatan yang belum selesai")
 
 
 @pytest.fixture
@@ -28,18 +29,7 @@ def comment(article: Article, reader: User) -> Comment:
 
 @pytest.fixture
 def moderator2(db: Any) -> User:
-    return in_group(make_user("moderator2", display_name="Moderator Dua"), "moderator")
-
-
-@pytest.fixture
-def administrator(db: Any) -> User:
-    """An administrator by role (group), not a Django superuser."""
-    return in_group(make_user("administrasi", display_name="Admin Peran"), "administrator")
-
-
-@pytest.fixture
-def editor(db: Any) -> User:
-    return in_group(make_user("redaktur", display_name="Redaktur", is_staff=True), "editor")
+    return make_moderator("moderator2", display_name="Moderator Dua")
 
 
 @pytest.fixture
@@ -48,20 +38,5 @@ def bystander(db: Any) -> User:
 
 
 @pytest.fixture
-def mod_api(moderator: User) -> Api:
-    return api_for(moderator)
-
-
-@pytest.fixture
 def mod2_api(moderator2: User) -> Api:
     return api_for(moderator2)
-
-
-@pytest.fixture
-def reader_api(reader: User) -> Api:
-    return api_for(reader)
-
-
-@pytest.fixture
-def writer_api(writer: User) -> Api:
-    return api_for(writer)

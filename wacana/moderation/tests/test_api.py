@@ -7,17 +7,18 @@ import pytest
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Status
-from wacana.conftest import Api, assert_error_shape, delete_account, make_user
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation import actions
 from wacana.moderation.models import ModerationAction, Report
-from wacana.moderation.tests.helpers import file, reporters, write_article
+from wacana.testing.api import Api, assert_error_shape, delete_account
+from wacana.testing.content import file_report, publish
+from wacana.testing.personas import make_user, reporters
 
 pytestmark = pytest.mark.django_db
 
 
 def _reports(count: int, article: Article) -> list[Report]:
-    return [file(person, "article", article.pk) for person in reporters(count)]
+    return [file_report(person, "article", article.pk) for person in reporters(count)]
 
 
 # --- listing reports ---------------------------------------------------------------------
@@ -101,7 +102,7 @@ def test_resolving_hides_and_answers_the_log_entry(
 
 
 def test_resolving_by_suspension(mod_api: Api, writer: User, bystander: User) -> None:
-    report = file(bystander, "account", writer.pk, "akun")
+    report = file_report(bystander, "account", writer.pk, "akun")
     response = mod_api.post(
         f"/moderation/reports/{report.pk}/resolve",
         {"action": "suspend", "note": "Menyamar.", "rule": "akun"},
@@ -112,7 +113,7 @@ def test_resolving_by_suspension(mod_api: Api, writer: User, bystander: User) ->
 
 
 def test_resolving_a_comment_report(mod_api: Api, comment: Comment, bystander: User) -> None:
-    report = file(bystander, "comment", comment.pk)
+    report = file_report(bystander, "comment", comment.pk)
     response = mod_api.post(
         f"/moderation/reports/{report.pk}/resolve", {"action": "hide", "note": "Iklan."}
     )
@@ -124,7 +125,7 @@ def test_resolving_a_comment_report(mod_api: Api, comment: Comment, bystander: U
 def test_accounts_cannot_be_hidden_through_the_api(
     mod_api: Api, writer: User, bystander: User
 ) -> None:
-    report = file(bystander, "account", writer.pk, "akun")
+    report = file_report(bystander, "account", writer.pk, "akun")
     response = mod_api.post(
         f"/moderation/reports/{report.pk}/resolve", {"action": "hide", "note": "x"}
     )
@@ -201,7 +202,7 @@ def test_restoring_an_article_through_the_api(
 def test_restoring_an_account_by_id_or_username(
     mod_api: Api, writer: User, moderator: User, bystander: User, by: str
 ) -> None:
-    file(bystander, "account", writer.pk, "akun")
+    file_report(bystander, "account", writer.pk, "akun")
     actions.decide(moderator, "account", writer.pk, "suspend", "Palsu.")
     value: Any = writer.pk if by == "id" else writer.username
     response = mod_api.post(
@@ -215,7 +216,7 @@ def test_restoring_an_account_by_id_or_username(
 def test_restoring_a_comment(
     mod_api: Api, comment: Comment, moderator: User, bystander: User
 ) -> None:
-    file(bystander, "comment", comment.pk)
+    file_report(bystander, "comment", comment.pk)
     actions.decide(moderator, "comment", comment.pk, "hide", "Iklan.")
     response = mod_api.post(
         "/moderation/restore", {"target": "comment", "id": comment.pk, "note": "Bukan iklan."}
@@ -267,10 +268,10 @@ def test_the_log_names_people_the_system_and_deleted_accounts(
 ) -> None:
     settings.AUTO_HIDE_REPORTERS = 2
     for person in reporters(2):
-        file(person, "article", article.pk, "hoaks")
+        file_report(person, "article", article.pk, "hoaks")
     actions.decide(moderator2, "article", article.pk, "hide", "Memang hoaks.")
-    other = write_article(make_user("sementara"), "Tulisan Sementara")
-    file(writer, "article", other.pk)
+    other = publish(make_user("sementara"), "Tulisan Sementara")
+    file_report(writer, "article", other.pk)
     actions.decide(moderator2, "article", other.pk, "dismiss", "Aman.")
     delete_account(moderator2)
     items = mod_api.get("/moderation/log").json()["items"]
@@ -295,8 +296,8 @@ def test_the_log_names_people_the_system_and_deleted_accounts(
 def test_the_log_is_keyset_paginated(mod_api: Api, moderator2: User) -> None:
     author = make_user("penulisbanyak")
     for n in range(5):
-        item = write_article(author, f"Tulisan {n}")
-        file(reporters(1, f"p{n}x")[0], "article", item.pk)
+        item = publish(author, f"Tulisan {n}")
+        file_report(reporters(1, f"p{n}x")[0], "article", item.pk)
         actions.decide(moderator2, "article", item.pk, "dismiss", f"Catatan {n}")
     seen: list[int] = []
     cursor = ""

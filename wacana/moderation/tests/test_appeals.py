@@ -7,11 +7,13 @@ from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Status
-from wacana.conftest import Api, api_for, assert_error_shape
 from wacana.moderation import actions
 from wacana.moderation.models import Appeal, ModerationAction, Report
-from wacana.moderation.tests.helpers import file, indonesian, reporters, signed_in
 from wacana.notifications.models import Notification
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.content import file_report
+from wacana.testing.language import indonesian
+from wacana.testing.personas import reporters, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def hidden(article: Article, moderator: User) -> ModerationAction:
     """The writer's article, hidden by `moderator` after a report."""
-    file(reporters(1)[0], "article", article.pk, "hoaks")
+    file_report(reporters(1)[0], "article", article.pk, "hoaks")
     return actions.decide(moderator, "article", article.pk, "hide", "Klaim kesehatan palsu.")
 
 
@@ -89,7 +91,7 @@ def test_only_the_person_affected_may_open_or_appeal(
 def test_dismissals_and_restores_cannot_be_appealed(
     article: Article, writer: User, moderator: User
 ) -> None:
-    file(reporters(1)[0], "article", article.pk)
+    file_report(reporters(1)[0], "article", article.pk)
     dismissed = actions.decide(moderator, "article", article.pk, "dismiss", "Aman.")
     client = signed_in(writer)
     html = html_of(client.get(f"/banding/{dismissed.pk}"))
@@ -109,7 +111,7 @@ def test_a_suspension_notice_shows_the_operators_address(
     settings: Any, writer: User, moderator: User, bystander: User
 ) -> None:
     settings.WACANA_CONTACT_EMAIL = "banding@wacana.example"
-    file(bystander, "account", writer.pk, "akun")
+    file_report(bystander, "account", writer.pk, "akun")
     entry = actions.decide(moderator, "account", writer.pk, "suspend", "Menyamar.")
     # The person cannot sign in while suspended; the page (seen once restored, or by the
     # operator) names where to appeal instead.
@@ -227,7 +229,7 @@ def test_appeals_of_automatic_hides_may_be_decided_by_any_moderator(
 ) -> None:
     settings.AUTO_HIDE_REPORTERS = 2
     for person in reporters(2):
-        file(person, "article", article.pk)
+        file_report(person, "article", article.pk)
     entry = ModerationAction.objects.get(kind="auto_hide")
     appeal = _appeal(entry, writer)
     response = signed_in(moderator).post(
@@ -242,7 +244,7 @@ def test_appeals_of_automatic_hides_may_be_decided_by_any_moderator(
 def test_granting_an_appeal_of_a_suspension_reinstates_the_account(
     writer: User, moderator: User, moderator2: User, bystander: User, article: Article
 ) -> None:
-    file(bystander, "account", writer.pk, "akun")
+    file_report(bystander, "account", writer.pk, "akun")
     entry = actions.decide(moderator, "account", writer.pk, "suspend", "Menyamar.")
     # The operator files the e-mailed appeal on the person's behalf as them (the rule
     # is one appeal per decision, by the person it concerns).
@@ -357,6 +359,6 @@ def test_a_suspended_person_has_no_token_left_to_appeal_with(
     writer: User, moderator: User, bystander: User
 ) -> None:
     api = api_for(writer)
-    file(bystander, "account", writer.pk, "akun")
+    file_report(bystander, "account", writer.pk, "akun")
     entry = actions.decide(moderator, "account", writer.pk, "suspend", "Menyamar.")
     assert_error_shape(api.post("/appeals", {"action_id": entry.pk, "statement": "x"}), 401)

@@ -14,10 +14,11 @@ from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import Api, api_for
 from wacana.moderation import actions
 from wacana.moderation.models import Appeal, ModerationAction, Report
-from wacana.moderation.tests.helpers import file, reporters, write_article
+from wacana.testing.api import Api, api_for
+from wacana.testing.content import file_report, publish
+from wacana.testing.personas import reporters
 
 pytestmark = pytest.mark.django_db
 
@@ -64,12 +65,12 @@ def world(
     admin_user: User,
     editor: User,
 ) -> World:
-    article = write_article(writer, "Tulisan yang Dilaporkan")
-    hidden = write_article(writer, "Tulisan yang Disembunyikan")
-    file(reporters(1, "awal")[0], "article", hidden.pk, "hoaks")
+    article = publish(writer, "Tulisan yang Dilaporkan")
+    hidden = publish(writer, "Tulisan yang Disembunyikan")
+    file_report(reporters(1, "awal")[0], "article", hidden.pk, "hoaks")
     decision = actions.decide(moderator, "article", hidden.pk, "hide", "Hoaks.")
     appeal = actions.file_appeal(writer, decision, "Mohon ditinjau.")
-    report = file(reporters(1, "kedua")[0], "article", article.pk, "spam")
+    report = file_report(reporters(1, "kedua")[0], "article", article.pk, "spam")
     people: dict[str, User | None] = {
         "anonymous": None,
         "reader": reader,

@@ -12,8 +12,9 @@ from wacana.articles.models import Article, Status
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation import actions
 from wacana.moderation.models import ActionKind, ModerationAction, Report
-from wacana.moderation.tests.helpers import file, reporters, signed_in
 from wacana.notifications.models import Notification
+from wacana.testing.content import file_report
+from wacana.testing.personas import reporters, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +24,12 @@ def test_five_different_accounts_within_a_day_hide_an_article(
 ) -> None:
     people = reporters(5)
     for person in people[:4]:
-        file(person, "article", article.pk, "hoaks")
+        file_report(person, "article", article.pk, "hoaks")
     article.refresh_from_db()
     assert article.status == Status.PUBLISHED
     assert not ModerationAction.objects.exists()
 
-    file(people[4], "article", article.pk, "spam")
+    file_report(people[4], "article", article.pk, "spam")
     article.refresh_from_db()
     assert article.status == Status.HIDDEN
     assert client.get(article.get_absolute_url()).status_code == 404
@@ -57,7 +58,7 @@ def test_the_writer_still_sees_the_hidden_article_marked_hidden(
     article: Article, writer: User
 ) -> None:
     for person in reporters(5):
-        file(person, "article", article.pk)
+        file_report(person, "article", article.pk)
     response = signed_in(writer).get(article.get_absolute_url())
     assert response.status_code == 200
     assert 'class="notice"' in response.content.decode()
@@ -66,9 +67,9 @@ def test_the_writer_still_sees_the_hidden_article_marked_hidden(
 def test_reports_older_than_the_window_do_not_count(article: Article) -> None:
     people = reporters(5)
     for person in people[:4]:
-        file(person, "article", article.pk)
+        file_report(person, "article", article.pk)
     Report.objects.update(created_at=timezone.now() - timedelta(hours=25))
-    file(people[4], "article", article.pk)
+    file_report(people[4], "article", article.pk)
     article.refresh_from_db()
     assert article.status == Status.PUBLISHED
 
@@ -76,9 +77,9 @@ def test_reports_older_than_the_window_do_not_count(article: Article) -> None:
 def test_handled_reports_do_not_count(article: Article, moderator: User) -> None:
     people = reporters(5)
     for person in people[:4]:
-        file(person, "article", article.pk)
+        file_report(person, "article", article.pk)
     actions.decide(moderator, "article", article.pk, "dismiss", "Tidak melanggar.")
-    file(people[4], "article", article.pk)
+    file_report(people[4], "article", article.pk)
     article.refresh_from_db()
     assert article.status == Status.PUBLISHED
 
@@ -87,12 +88,12 @@ def test_the_threshold_and_window_come_from_settings(settings: Any, article: Art
     settings.AUTO_HIDE_REPORTERS = 2
     settings.AUTO_HIDE_WINDOW_HOURS = 1
     first, second = reporters(2)
-    file(first, "article", article.pk)
+    file_report(first, "article", article.pk)
     Report.objects.update(created_at=timezone.now() - timedelta(minutes=61))
-    file(second, "article", article.pk)
+    file_report(second, "article", article.pk)
     article.refresh_from_db()
     assert article.status == Status.PUBLISHED
-    file(reporters(1, "lagi")[0], "article", article.pk)
+    file_report(reporters(1, "lagi")[0], "article", article.pk)
     article.refresh_from_db()
     assert article.status == Status.HIDDEN
 
@@ -103,7 +104,7 @@ def test_comments_are_hidden_automatically_too(
     settings.AUTO_HIDE_REPORTERS = 3
     count = Article.objects.get(pk=article.pk).comment_count
     for person in reporters(3):
-        file(person, "comment", comment.pk, "spam")
+        file_report(person, "comment", comment.pk, "spam")
     comment.refresh_from_db()
     assert comment.status == CommentStatus.HIDDEN
     assert Article.objects.get(pk=article.pk).comment_count == count - 1
@@ -115,7 +116,7 @@ def test_comments_are_hidden_automatically_too(
 def test_accounts_are_never_suspended_automatically(settings: Any, writer: User) -> None:
     settings.AUTO_HIDE_REPORTERS = 2
     for person in reporters(4):
-        file(person, "account", writer.pk, "akun")
+        file_report(person, "account", writer.pk, "akun")
     writer.refresh_from_db()
     assert writer.is_active and writer.suspended_at is None
     assert not ModerationAction.objects.exists()
@@ -126,7 +127,7 @@ def test_auto_hidden_content_cannot_be_reported_again_and_stays_once_hidden(
 ) -> None:
     settings.AUTO_HIDE_REPORTERS = 2
     for person in reporters(2):
-        file(person, "article", article.pk)
+        file_report(person, "article", article.pk)
     late = reporters(1, "telat")[0]
     assert signed_in(late).get(f"/laporkan?target=article&id={article.pk}").status_code == 404
     assert ModerationAction.objects.filter(kind="auto_hide").count() == 1
@@ -137,7 +138,7 @@ def test_dismissing_the_reports_brings_auto_hidden_content_back(
 ) -> None:
     settings.AUTO_HIDE_REPORTERS = 2
     for person in reporters(2):
-        file(person, "article", article.pk)
+        file_report(person, "article", article.pk)
     entry = actions.decide(moderator, "article", article.pk, "dismiss", "Kritik, bukan hoaks.")
     article.refresh_from_db()
     assert article.status == Status.PUBLISHED
@@ -151,7 +152,7 @@ def test_a_moderator_can_confirm_the_automatic_hide(
 ) -> None:
     settings.AUTO_HIDE_REPORTERS = 2
     for person in reporters(2):
-        file(person, "article", article.pk)
+        file_report(person, "article", article.pk)
     entry = actions.decide(moderator, "article", article.pk, "hide", "Memang hoaks.")
     article.refresh_from_db()
     assert article.status == Status.HIDDEN

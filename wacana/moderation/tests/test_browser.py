@@ -12,10 +12,11 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Status
-from wacana.conftest import make_user
 from wacana.moderation.models import Appeal, ModerationAction, Report
-from wacana.moderation.tests.helpers import in_group, indonesian, write_article
 from wacana.testing.browser import sign_in
+from wacana.testing.content import publish
+from wacana.testing.language import indonesian
+from wacana.testing.personas import make_user, with_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,9 +36,9 @@ def test_report_hide_appeal_and_restore_through_the_browser(
 ) -> None:
     writer = make_user("sekar.penulis", display_name="Sekar Wulandari")
     make_user("raka.pembaca", display_name="Raka")
-    first_mod: User = in_group(make_user("moderator.satu"), "moderator")
-    second_mod: User = in_group(make_user("moderator.dua"), "moderator")
-    article = write_article(writer, TITLE)
+    first_mod: User = with_role(make_user("moderator.satu"), "moderator")
+    second_mod: User = with_role(make_user("moderator.dua"), "moderator")
+    article = publish(writer, TITLE)
     url = article.get_absolute_url()
     contexts: list[BrowserContext] = []
 

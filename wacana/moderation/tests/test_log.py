@@ -9,24 +9,19 @@ from django.test import Client, RequestFactory
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import delete_account, make_user
 from wacana.moderation import actions
 from wacana.moderation.models import AppendOnly, ModerationAction
-from wacana.moderation.tests.helpers import (
-    file,
-    in_group,
-    indonesian,
-    reporters,
-    signed_in,
-    write_article,
-)
+from wacana.testing.api import delete_account
+from wacana.testing.content import file_report, publish
+from wacana.testing.language import indonesian
+from wacana.testing.personas import make_user, reporters, signed_in, with_role
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def entry(article: Article, moderator: User) -> ModerationAction:
-    file(reporters(1)[0], "article", article.pk, "spam")
+    file_report(reporters(1)[0], "article", article.pk, "spam")
     return actions.decide(moderator, "article", article.pk, "hide", "Tautan toko.")
 
 
@@ -179,11 +174,11 @@ def test_the_log_page_shows_who_what_when_and_why(
     settings: Any, article: Article, moderator: User, moderator2: User, writer: User
 ) -> None:
     settings.AUTO_HIDE_REPORTERS = 2
-    made = [file(person, "article", article.pk, "hoaks") for person in reporters(2)]
+    made = [file_report(person, "article", article.pk, "hoaks") for person in reporters(2)]
     actions.decide(moderator, "article", article.pk, "hide", "Klaim palsu.")
-    gone = in_group(make_user("mantan.mod"), "moderator")
-    other = write_article(writer, "Tulisan Lain")
-    file(reporters(1, "lain")[0], "article", other.pk)
+    gone = with_role(make_user("mantan.mod"), "moderator")
+    other = publish(writer, "Tulisan Lain")
+    file_report(reporters(1, "lain")[0], "article", other.pk)
     actions.decide(gone, "article", other.pk, "dismiss", "Aman.")
     delete_account(gone)
     html = signed_in(moderator2).get("/moderasi/log").content.decode()
@@ -200,8 +195,8 @@ def test_the_log_page_shows_who_what_when_and_why(
 
 def test_the_log_page_is_keyset_paginated(moderator: User, writer: User) -> None:
     for n in range(22):
-        item = write_article(writer, f"Tulisan {n}")
-        file(reporters(1, f"p{n}x")[0], "article", item.pk)
+        item = publish(writer, f"Tulisan {n}")
+        file_report(reporters(1, f"p{n}x")[0], "article", item.pk)
         actions.decide(moderator, "article", item.pk, "dismiss", f"Catatan nomor {n}.")
     client = signed_in(moderator)
     first = client.get("/moderasi/log").content.decode()

@@ -13,11 +13,12 @@ from django.test.utils import CaptureQueriesContext
 from wacana.accounts.models import User
 from wacana.accounts.roles import may_act_on
 from wacana.articles.models import Article, Status
-from wacana.conftest import api_for, make_user
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation import actions
 from wacana.moderation.models import Reason, Report, Target
-from wacana.moderation.tests.helpers import add_comment, in_group, signed_in, write_article
+from wacana.testing.api import api_for
+from wacana.testing.content import add_comment, publish
+from wacana.testing.personas import make_user, signed_in, with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +30,11 @@ def person(role: str, name: str | None = None) -> User:
     if role == "writer":
         return make_user(username)
     if role == "moderator":
-        return in_group(make_user(username), "moderator")
+        return with_role(make_user(username), "moderator")
     if role == "editor":
-        return in_group(make_user(username, is_staff=True), "editor")
+        return with_role(make_user(username, is_staff=True), "editor")
     if role == "administrator":
-        return in_group(make_user(username, is_staff=True), "administrator")
+        return with_role(make_user(username, is_staff=True), "administrator")
     return make_user(username, is_staff=True, is_superuser=True)
 
 
@@ -110,7 +111,7 @@ def test_suspend_through_a_report_in_the_api(
 def test_hide_an_article_through_a_report_in_the_api(
     cast: dict[str, User], actor: str, target: str
 ) -> None:
-    article = write_article(cast[f"{target}_t"])
+    article = publish(cast[f"{target}_t"])
     report = report_on(Target.ARTICLE, article.pk, cast["writer_a"])
     response = api_for(cast[f"{actor}_a"]).post(
         f"/moderation/reports/{report.pk}/resolve",
@@ -130,7 +131,7 @@ def test_hide_an_article_through_a_report_in_the_api(
 def test_direct_hide_of_a_comment_on_the_moderation_page(
     cast: dict[str, User], actor: str, target: str
 ) -> None:
-    article = write_article(cast["writer_t"])
+    article = publish(cast["writer_t"])
     comment = add_comment(article, cast[f"{target}_t"])
     response = signed_in(cast[f"{actor}_a"]).post(
         "/moderasi/tindakan",
@@ -147,7 +148,7 @@ def test_direct_hide_of_a_comment_on_the_moderation_page(
 
 @pytest.mark.parametrize(("actor", "target"), MOD_PAIRS)
 def test_restore_in_the_api(cast: dict[str, User], actor: str, target: str) -> None:
-    article = write_article(cast[f"{target}_t"])
+    article = publish(cast[f"{target}_t"])
     boss = person("superuser", "bos_besar")
     actions.decide(boss, Target.ARTICLE, article.pk, "hide", "Disembunyikan.", "spam")
     response = api_for(cast[f"{actor}_a"]).post(
@@ -171,7 +172,7 @@ STAFF_PAIRS = [(a, t) for a in ("editor", "administrator", "superuser") for t in
 def test_staff_edit_of_an_article_in_the_api(
     cast: dict[str, User], actor: str, target: str
 ) -> None:
-    article = write_article(cast[f"{target}_t"])
+    article = publish(cast[f"{target}_t"])
     api = api_for(cast[f"{actor}_a"])
     response = api.patch(f"/articles/{article.pk}", {"title": "Judul Diganti Staf"})
     title = Article.objects.get(pk=article.pk).title
@@ -190,7 +191,7 @@ def test_staff_edit_of_an_article_in_the_api(
 def test_staff_edit_of_an_article_on_the_writing_page(
     cast: dict[str, User], actor: str, target: str
 ) -> None:
-    article = write_article(cast[f"{target}_t"])
+    article = publish(cast[f"{target}_t"])
     client = signed_in(cast[f"{actor}_a"])
     data = {
         "title": "Judul Diganti Staf",
@@ -215,7 +216,7 @@ def test_staff_edit_of_an_article_on_the_writing_page(
 
 @pytest.mark.parametrize(("actor", "target"), STAFF_PAIRS)
 def test_deleting_someone_elses_comment(cast: dict[str, User], actor: str, target: str) -> None:
-    article = write_article(cast["writer_t"])
+    article = publish(cast["writer_t"])
     first = add_comment(article, cast[f"{target}_t"], "Komentar pertama.")
     second = add_comment(article, cast[f"{target}_t"], "Komentar kedua.")
     response = api_for(cast[f"{actor}_a"]).delete(f"/comments/{first.pk}")
@@ -234,7 +235,7 @@ def test_deleting_someone_elses_comment(cast: dict[str, User], actor: str, targe
 
 
 def test_the_thread_asks_the_authors_groups_once(cast: dict[str, User]) -> None:
-    article = write_article(cast["writer_t"])
+    article = publish(cast["writer_t"])
     client = signed_in(cast["editor_a"])
 
     def queries() -> int:
@@ -294,7 +295,7 @@ def test_admin_user_change_and_verify(cast: dict[str, User], actor: str, target:
 
 @pytest.mark.parametrize(("actor", "target"), ADMIN_PAIRS)
 def test_admin_article_change_and_delete(cast: dict[str, User], actor: str, target: str) -> None:
-    article = write_article(cast[f"{target}_t"])
+    article = publish(cast[f"{target}_t"])
     client = admin_client(cast[f"{actor}_a"])
     change = client.get(f"/admin/articles/article/{article.pk}/change/")
     delete = client.get(f"/admin/articles/article/{article.pk}/delete/")
@@ -328,7 +329,7 @@ def test_admin_cannot_post_a_change_to_a_superuser(cast: dict[str, User]) -> Non
 @pytest.mark.parametrize(("actor", "target"), MOD_PAIRS)
 def test_deciding_an_appeal(cast: dict[str, User], actor: str, target: str) -> None:
     owner = cast[f"{target}_t"]
-    article = write_article(owner)
+    article = publish(owner)
     boss = person("superuser", "bos_besar")
     entry = actions.decide(boss, Target.ARTICLE, article.pk, "hide", "Disembunyikan.", "spam")
     appeal = actions.file_appeal(owner, entry, "Tolong tinjau lagi.")

@@ -13,19 +13,14 @@ from django.utils import timezone
 
 from wacana.accounts.models import ApiToken, User
 from wacana.articles.models import Article, Status
-from wacana.conftest import api_for, delete_account, make_user
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation import actions
 from wacana.moderation.models import ModerationAction, Report
-from wacana.moderation.tests.helpers import (
-    add_comment,
-    file,
-    indonesian,
-    reporters,
-    signed_in,
-    write_article,
-)
 from wacana.notifications.models import Notification
+from wacana.testing.api import api_for, delete_account
+from wacana.testing.content import add_comment, draft, file_report, publish
+from wacana.testing.language import indonesian
+from wacana.testing.personas import make_user, reporters, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -50,11 +45,11 @@ def test_open_reports_are_grouped_by_what_they_are_about(
     article: Article, comment: Comment, writer: User, moderator: User
 ) -> None:
     people = reporters(3)
-    file(people[0], "article", article.pk, "hoaks", "Angkanya dikarang.")
-    file(people[1], "article", article.pk, "hoaks")
-    file(people[2], "article", article.pk, "spam", "Ada tautan toko.")
-    file(people[0], "comment", comment.pk, "spam")
-    file(people[1], "account", writer.pk, "akun")
+    file_report(people[0], "article", article.pk, "hoaks", "Angkanya dikarang.")
+    file_report(people[1], "article", article.pk, "hoaks")
+    file_report(people[2], "article", article.pk, "spam", "Ada tautan toko.")
+    file_report(people[0], "comment", comment.pk, "spam")
+    file_report(people[1], "account", writer.pk, "akun")
     html = html_of(signed_in(moderator).get("/moderasi"))
     assert html.count('class="mod-item') == 3
     article_item = html.split(f'id="item-article-{article.pk}"')[1].split("</article>")[0]
@@ -75,7 +70,7 @@ def test_open_reports_are_grouped_by_what_they_are_about(
 
 
 def test_handled_reports_leave_the_queue(article: Article, moderator: User) -> None:
-    file(reporters(1)[0], "article", article.pk)
+    file_report(reporters(1)[0], "article", article.pk)
     actions.decide(moderator, "article", article.pk, "dismiss", "Aman.")
     html = html_of(signed_in(moderator).get("/moderasi"))
     assert 'class="mod-item' not in html
@@ -86,8 +81,8 @@ def test_overdue_reports_are_flagged_and_come_first(
     article: Article, comment: Comment, writer: User, moderator: User
 ) -> None:
     people = reporters(4)
-    fresh = file(people[0], "article", article.pk, "spam")
-    late_urgent = file(people[1], "comment", comment.pk, "kekerasan")
+    fresh = file_report(people[0], "article", article.pk, "spam")
+    late_urgent = file_report(people[1], "comment", comment.pk, "kekerasan")
     age(fresh, 2)
     age(late_urgent, 5)
     html = html_of(signed_in(moderator).get("/moderasi"))
@@ -115,7 +110,7 @@ def test_overdue_reports_are_flagged_and_come_first(
 def test_the_promised_response_times(
     article: Article, reader: User, reason: str, hours: float, overdue: bool
 ) -> None:
-    report = file(reader, "article", article.pk, reason)
+    report = file_report(reader, "article", article.pk, reason)
     age(report, hours)
     report.refresh_from_db()
     assert report.is_overdue is overdue
@@ -124,11 +119,11 @@ def test_the_promised_response_times(
 def test_response_times_come_from_settings(settings: Any, article: Article, reader: User) -> None:
     settings.MODERATION_RESPONSE_HOURS = 48
     settings.MODERATION_URGENT_RESPONSE_HOURS = 1
-    report = file(reader, "article", article.pk, "spam")
+    report = file_report(reader, "article", article.pk, "spam")
     age(report, 30)
     report.refresh_from_db()
     assert not report.is_overdue
-    urgent = file(reporters(1)[0], "article", article.pk, "kekerasan")
+    urgent = file_report(reporters(1)[0], "article", article.pk, "kekerasan")
     age(urgent, 1.5)
     urgent.refresh_from_db()
     assert urgent.is_overdue
@@ -137,7 +132,7 @@ def test_response_times_come_from_settings(settings: Any, article: Article, read
 def test_a_resolved_report_is_never_overdue(
     article: Article, reader: User, moderator: User
 ) -> None:
-    report = file(reader, "article", article.pk)
+    report = file_report(reader, "article", article.pk)
     age(report, 100)
     actions.decide(moderator, "article", article.pk, "dismiss", "Aman.")
     report.refresh_from_db()
@@ -150,10 +145,10 @@ def test_the_queue_costs_the_same_queries_for_many_items(moderator: User) -> Non
 
     def fill(count: int) -> None:
         for n in range(count):
-            item = write_article(author, f"Tulisan {n} {Article.objects.count()}")
-            file(reporters(1, f"r{item.pk}x")[0], "article", item.pk)
+            item = publish(author, f"Tulisan {n} {Article.objects.count()}")
+            file_report(reporters(1, f"r{item.pk}x")[0], "article", item.pk)
             comment = add_comment(item, make_user(f"k{item.pk}x"))
-            file(reporters(1, f"c{item.pk}x")[0], "comment", comment.pk)
+            file_report(reporters(1, f"c{item.pk}x")[0], "comment", comment.pk)
 
     fill(2)
     client.get("/moderasi")
@@ -171,7 +166,7 @@ def test_the_queue_costs_the_same_queries_for_many_items(moderator: User) -> Non
 def test_dismissing_closes_every_open_report_and_logs_it(
     article: Article, moderator: User, writer: User
 ) -> None:
-    made = [file(person, "article", article.pk, "hoaks") for person in reporters(2)]
+    made = [file_report(person, "article", article.pk, "hoaks") for person in reporters(2)]
     response = act(signed_in(moderator), "article", article.pk, "dismiss", note="Opini biasa.")
     assert response.status_code == 302 and response["Location"] == "/moderasi"
     entry = ModerationAction.objects.get()
@@ -194,7 +189,7 @@ def test_dismissing_closes_every_open_report_and_logs_it(
 def test_hiding_takes_the_article_down_and_tells_its_writer(
     client: Client, article: Article, moderator: User, writer: User
 ) -> None:
-    file(reporters(1)[0], "article", article.pk, "plagiarisme")
+    file_report(reporters(1)[0], "article", article.pk, "plagiarisme")
     response = act(
         signed_in(moderator), "article", article.pk, "hide", note="Disalin dari blog lain."
     )
@@ -217,7 +212,7 @@ def test_hiding_takes_the_article_down_and_tells_its_writer(
 
 
 def test_the_moderator_may_cite_another_section(article: Article, moderator: User) -> None:
-    file(reporters(1)[0], "article", article.pk, "spam")
+    file_report(reporters(1)[0], "article", article.pk, "spam")
     act(signed_in(moderator), "article", article.pk, "hide", rule="penipuan")
     assert ModerationAction.objects.get().rule == "penipuan"
 
@@ -225,7 +220,7 @@ def test_the_moderator_may_cite_another_section(article: Article, moderator: Use
 def test_hiding_a_comment(
     comment: Comment, article: Article, moderator: User, reader: User
 ) -> None:
-    file(reporters(1)[0], "comment", comment.pk, "spam")
+    file_report(reporters(1)[0], "comment", comment.pk, "spam")
     before = Article.objects.get(pk=article.pk).comment_count
     act(signed_in(moderator), "comment", comment.pk, "hide", rule="komentar")
     comment.refresh_from_db()
@@ -246,16 +241,16 @@ def test_suspending_locks_the_account_out_and_hides_all_it_wrote(
     bystander: User,
 ) -> None:
     settings.WACANA_CONTACT_EMAIL = "banding@wacana.example"
-    second = write_article(writer, "Tulisan Kedua")
-    draft = write_article(writer, "Draf", publish=False)
-    elsewhere = write_article(bystander, "Tulisan Tetangga")
+    second = publish(writer, "Tulisan Kedua")
+    unfinished = draft(writer, "Draf")
+    elsewhere = publish(bystander, "Tulisan Tetangga")
     remark = add_comment(elsewhere, writer, "Komentar penulis")
     session = signed_in(writer)
     assert session.get("/akun/profil").status_code == 200
     token_api = api_for(writer)
     reports = [
-        file(reporters(1)[0], "article", article.pk, "penipuan"),
-        file(bystander, "account", writer.pk, "akun"),
+        file_report(reporters(1)[0], "article", article.pk, "penipuan"),
+        file_report(bystander, "account", writer.pk, "akun"),
     ]
     with django_capture_on_commit_callbacks(execute=True):
         response = act(
@@ -268,14 +263,14 @@ def test_suspending_locks_the_account_out_and_hides_all_it_wrote(
     assert session.get("/akun/profil").status_code == 302
     assert not ApiToken.objects.filter(user=writer).exists()
     assert token_api.get("/me").status_code == 401
-    from wacana.conftest import PASSWORD
+    from wacana.testing.personas import PASSWORD
 
     assert not Client().login(username=writer.username, password=PASSWORD)
     for item in (article, second):
         item.refresh_from_db()
         assert (item.status, item.hidden_with_account) == (Status.HIDDEN, True)
-    draft.refresh_from_db()
-    assert draft.status == Status.DRAFT
+    unfinished.refresh_from_db()
+    assert unfinished.status == Status.DRAFT
     remark.refresh_from_db()
     assert (remark.status, remark.hidden_with_account) == (CommentStatus.HIDDEN, True)
     # One log entry about the account; it closes the article's and the account's reports.
@@ -298,12 +293,12 @@ def test_suspending_locks_the_account_out_and_hides_all_it_wrote(
 def test_restoring_a_suspended_account_brings_back_what_the_suspension_hid(
     article: Article, writer: User, moderator: User, bystander: User
 ) -> None:
-    elsewhere = write_article(bystander, "Tulisan Tetangga")
+    elsewhere = publish(bystander, "Tulisan Tetangga")
     remark = add_comment(elsewhere, writer)
-    hidden_before = write_article(writer, "Disembunyikan sebelumnya")
-    file(reporters(1)[0], "article", hidden_before.pk)
+    hidden_before = publish(writer, "Disembunyikan sebelumnya")
+    file_report(reporters(1)[0], "article", hidden_before.pk)
     actions.decide(moderator, "article", hidden_before.pk, "hide", "Spam.")
-    file(bystander, "account", writer.pk, "akun")
+    file_report(bystander, "account", writer.pk, "akun")
     actions.decide(moderator, "account", writer.pk, "suspend", "Akun palsu.")
     response = act(signed_in(moderator), "account", writer.pk, "restore", note="Salah orang.")
     assert response.status_code == 302
@@ -323,7 +318,7 @@ def test_restoring_a_suspended_account_brings_back_what_the_suspension_hid(
 def test_restoring_a_hidden_article(
     client: Client, article: Article, writer: User, moderator: User
 ) -> None:
-    file(reporters(1)[0], "article", article.pk)
+    file_report(reporters(1)[0], "article", article.pk)
     actions.decide(moderator, "article", article.pk, "hide", "Spam.")
     response = act(signed_in(moderator), "article", article.pk, "restore", note="Keliru.")
     assert response.status_code == 302
@@ -350,7 +345,7 @@ def test_restoring_a_hidden_article(
 def test_bad_decisions_are_refused_and_change_nothing(
     article: Article, moderator: User, change: dict[str, str], status: int
 ) -> None:
-    file(reporters(1)[0], "article", article.pk)
+    file_report(reporters(1)[0], "article", article.pk)
     data = {"target": "article", "id": str(article.pk), "action": "hide", "note": "Cek."}
     response = signed_in(moderator).post("/moderasi/tindakan", {**data, **change})
     assert response.status_code == status
@@ -361,7 +356,7 @@ def test_bad_decisions_are_refused_and_change_nothing(
 
 
 def test_a_decision_on_already_handled_reports_is_409(article: Article, moderator: User) -> None:
-    file(reporters(1)[0], "article", article.pk)
+    file_report(reporters(1)[0], "article", article.pk)
     client = signed_in(moderator)
     act(client, "article", article.pk, "dismiss")
     again = act(client, "article", article.pk, "dismiss")
@@ -374,33 +369,33 @@ def test_restoring_what_is_not_hidden_is_409(article: Article, moderator: User) 
 
 
 def test_accounts_are_suspended_not_hidden(writer: User, moderator: User) -> None:
-    file(reporters(1)[0], "account", writer.pk, "akun")
+    file_report(reporters(1)[0], "account", writer.pk, "akun")
     assert act(signed_in(moderator), "account", writer.pk, "hide").status_code == 422
 
 
 def test_moderators_do_not_decide_about_themselves(moderator: User, moderator2: User) -> None:
-    own = write_article(moderator, "Tulisan Moderator")
-    file(reporters(1)[0], "article", own.pk)
+    own = publish(moderator, "Tulisan Moderator")
+    file_report(reporters(1)[0], "article", own.pk)
     assert act(signed_in(moderator), "article", own.pk, "dismiss").status_code == 403
     assert act(signed_in(moderator2), "article", own.pk, "dismiss").status_code == 302
 
 
 def test_superusers_cannot_be_suspended(admin_user: User, moderator: User) -> None:
-    file(reporters(1)[0], "account", admin_user.pk, "akun")
+    file_report(reporters(1)[0], "account", admin_user.pk, "akun")
     assert act(signed_in(moderator), "account", admin_user.pk, "suspend").status_code == 403
     admin_user.refresh_from_db()
     assert admin_user.is_active
 
 
 def test_suspending_twice_is_409(writer: User, moderator: User, bystander: User) -> None:
-    file(bystander, "account", writer.pk, "akun")
+    file_report(bystander, "account", writer.pk, "akun")
     actions.decide(moderator, "account", writer.pk, "suspend", "Palsu.")
     assert act(signed_in(moderator), "account", writer.pk, "suspend").status_code == 409
 
 
 def test_deleted_content_can_still_be_dismissed(article: Article, moderator: User) -> None:
     pk = article.pk
-    file(reporters(1)[0], "article", pk)
+    file_report(reporters(1)[0], "article", pk)
     article.delete()
     client = signed_in(moderator)
     assert client.get("/moderasi").status_code == 200
@@ -412,7 +407,7 @@ def test_a_deleted_reporter_leaves_the_report_in_the_queue(
     article: Article, moderator: User
 ) -> None:
     person = reporters(1)[0]
-    file(person, "article", article.pk)
+    file_report(person, "article", article.pk)
     delete_account(person)
     assert Report.objects.get().reporter is None
     assert article.title in html_of(signed_in(moderator).get("/moderasi"))
@@ -426,7 +421,7 @@ def test_without_an_operator_address_the_notice_points_to_the_about_page(
     bystander: User,
 ) -> None:
     settings.WACANA_CONTACT_EMAIL = ""
-    file(bystander, "account", writer.pk, "akun")
+    file_report(bystander, "account", writer.pk, "akun")
     with django_capture_on_commit_callbacks(execute=True):
         actions.decide(moderator, "account", writer.pk, "suspend", "Menyamar.")
     assert "/tentang" in Notification.objects.get(recipient=writer).message

@@ -10,17 +10,13 @@ from django.utils import timezone
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
-from wacana.conftest import Api, api_for, assert_error_shape, make_user
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.moderation import actions
 from wacana.moderation.models import Reason, Report
-from wacana.moderation.tests.helpers import (
-    add_comment,
-    file,
-    indonesian,
-    signed_in,
-    write_article,
-)
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.content import add_comment, file_report, publish
+from wacana.testing.language import indonesian
+from wacana.testing.personas import make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +78,7 @@ def test_the_sign_in_link_leads_back_to_the_report_form(
     response = client.get(report_url("article", article.pk))
     assert response.status_code == 302
     assert response["Location"].startswith("/masuk?next=")
-    from wacana.conftest import PASSWORD
+    from wacana.testing.personas import PASSWORD
 
     signed = client.post(response["Location"], {"username": reader.username, "password": PASSWORD})
     assert signed.status_code == 302
@@ -152,7 +148,7 @@ def test_a_second_open_report_on_the_same_thing_is_refused_clearly(
 def test_reporting_again_is_fine_once_the_first_report_was_handled(
     article: Article, reader: User, moderator: User
 ) -> None:
-    file(reader, "article", article.pk)
+    file_report(reader, "article", article.pk)
     actions.decide(moderator, "article", article.pk, "dismiss", "Bukan spam.")
     second = signed_in(reader).post(
         "/laporkan", {"target": "article", "id": article.pk, "reason": "hoaks"}
@@ -328,10 +324,10 @@ def test_the_dialog_shows_refusals_in_place(article: Article, reader: User) -> N
 def test_my_reports_shows_only_mine_with_their_status(
     article: Article, reader: User, bystander: User, moderator: User
 ) -> None:
-    other = write_article(make_user("penulis2"), "Tulisan Lain Sama Sekali")
-    file(reader, "article", article.pk, "hoaks")
-    file(reader, "article", other.pk, "spam")
-    file(bystander, "article", article.pk)
+    other = publish(make_user("penulis2"), "Tulisan Lain Sama Sekali")
+    file_report(reader, "article", article.pk, "hoaks")
+    file_report(reader, "article", other.pk, "spam")
+    file_report(bystander, "article", article.pk)
     actions.decide(moderator, "article", other.pk, "hide", "Iklan terselubung.")
     html = page_text(signed_in(reader).get("/laporan-saya"))
     assert article.title in html and other.title in html
@@ -423,7 +419,7 @@ def test_the_api_answers_404_for_what_cannot_be_seen(
 
     settings.RATE_LIMITS_ENABLED = False  # seven refusals from one brand-new account
 
-    hidden = write_article(article.author, "Disembunyikan")
+    hidden = publish(article.author, "Disembunyikan")
     hide_article(hidden)
     for target, target_id in [
         ("article", draft.pk),
@@ -518,7 +514,7 @@ def _old(user: User) -> User:
 
 def _articles(count: int) -> list[Article]:
     author = make_user("produktif")
-    return [write_article(author, f"Tulisan nomor {n}") for n in range(count)]
+    return [publish(author, f"Tulisan nomor {n}") for n in range(count)]
 
 
 def test_accounts_older_than_a_day_use_the_report_limit(settings: Any, reader: User) -> None:

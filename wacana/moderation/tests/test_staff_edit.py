@@ -7,11 +7,11 @@ import pytest
 from wacana.accounts.models import User
 from wacana.articles import actions as article_actions
 from wacana.articles.models import Article, Category
-from wacana.conftest import api_for
 from wacana.moderation.actions import log_staff_edit
 from wacana.moderation.models import ModerationAction
-from wacana.moderation.tests.helpers import signed_in
 from wacana.notifications.models import Notification
+from wacana.testing.api import api_for
+from wacana.testing.personas import signed_in
 
 pytestmark = pytest.mark.django_db
 

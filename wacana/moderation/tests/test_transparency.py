@@ -14,7 +14,9 @@ from wacana.accounts.models import User
 from wacana.articles.models import Article
 from wacana.moderation import actions, transparency
 from wacana.moderation.models import ModerationAction, Report
-from wacana.moderation.tests.helpers import file, indonesian, reporters, write_article
+from wacana.testing.content import file_report, publish
+from wacana.testing.language import indonesian
+from wacana.testing.personas import reporters
 
 pytestmark = pytest.mark.django_db
 
@@ -29,13 +31,13 @@ def test_counts_per_month_by_reason_kind_and_appeal_outcome(
     settings: Any, article: Article, writer: User, moderator: User, moderator2: User
 ) -> None:
     settings.AUTO_HIDE_REPORTERS = 3
-    other = write_article(writer, "Tulisan Kedua")
+    other = publish(writer, "Tulisan Kedua")
     people = reporters(3)
-    file(people[0], "article", other.pk, "spam")
-    file(people[1], "article", other.pk, "spam")
+    file_report(people[0], "article", other.pk, "spam")
+    file_report(people[1], "article", other.pk, "spam")
     hidden = actions.decide(moderator, "article", other.pk, "hide", "Iklan.")
     for person in people:
-        file(person, "article", article.pk, "hoaks")  # the third one hides it automatically
+        file_report(person, "article", article.pk, "hoaks")  # the third one hides it automatically
     auto = ModerationAction.objects.get(kind="auto_hide")
     granted = actions.file_appeal(writer, hidden, "Bukan iklan.")
     actions.decide_appeal(moderator2, granted, True, "Benar, bukan iklan.")
@@ -51,14 +53,14 @@ def test_counts_per_month_by_reason_kind_and_appeal_outcome(
 
 
 def test_the_median_response_time_is_computed_per_month(article: Article, moderator: User) -> None:
-    made = [file(person, "article", article.pk) for person in reporters(3)]
+    made = [file_report(person, "article", article.pk) for person in reporters(3)]
     for report, hours in zip(made, (2, 4, 9), strict=True):
         Report.objects.filter(pk=report.pk).update(
             created_at=timezone.now() - timedelta(hours=hours)
         )
     actions.decide(moderator, "article", article.pk, "dismiss", "Aman.")
     # One more, resolved last month: it belongs to last month's median only.
-    old = file(reporters(1, "lama")[0], "article", article.pk)
+    old = file_report(reporters(1, "lama")[0], "article", article.pk)
     before = _month_ago()
     Report.objects.filter(pk=old.pk).update(
         created_at=before - timedelta(hours=30),
@@ -74,7 +76,7 @@ def test_the_median_response_time_is_computed_per_month(article: Article, modera
 
 
 def test_open_reports_do_not_count_towards_the_median(article: Article, reader: User) -> None:
-    report = file(reader, "article", article.pk)
+    report = file_report(reader, "article", article.pk)
     Report.objects.filter(pk=report.pk).update(created_at=timezone.now() - timedelta(days=2))
     (month, *_) = transparency.compute()
     assert month.median_response is None
@@ -82,7 +84,7 @@ def test_open_reports_do_not_count_towards_the_median(article: Article, reader: 
 
 
 def test_entries_fall_in_the_month_they_were_made(article: Article, moderator: User) -> None:
-    file(reporters(1)[0], "article", article.pk)
+    file_report(reporters(1)[0], "article", article.pk)
     with mock.patch("django.utils.timezone.now", return_value=_month_ago()):
         actions.decide(moderator, "article", article.pk, "dismiss", "Aman.")
     this, last, *_ = transparency.compute()
@@ -93,7 +95,7 @@ def test_entries_fall_in_the_month_they_were_made(article: Article, moderator: U
 def test_the_page_shows_counts_and_no_people(
     client: Client, article: Article, writer: User, moderator: User
 ) -> None:
-    file(reporters(1)[0], "article", article.pk, "hoaks", "Penulisnya bohong soal vaksin.")
+    file_report(reporters(1)[0], "article", article.pk, "hoaks", "Penulisnya bohong soal vaksin.")
     actions.decide(moderator, "article", article.pk, "hide", "Catatan rahasia moderator.")
     response = client.get("/transparansi")
     assert response.status_code == 200
@@ -122,9 +124,9 @@ def test_the_page_says_when_there_is_nothing_yet(client: Client) -> None:
 
 
 def test_the_figures_are_cached_for_an_hour(client: Client, article: Article) -> None:
-    file(reporters(1)[0], "article", article.pk, "hoaks")
+    file_report(reporters(1)[0], "article", article.pk, "hoaks")
     client.get("/transparansi")
-    file(reporters(1, "baru")[0], "article", article.pk, "sara")
+    file_report(reporters(1, "baru")[0], "article", article.pk, "sara")
     with CaptureQueriesContext(connection) as queries:
         html = client.get("/transparansi").content.decode()
     assert not [q for q in queries.captured_queries if "moderation_" in q["sql"]]

@@ -9,17 +9,12 @@ from django.test import Client
 
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
-from wacana.conftest import Api, api_for, assert_error_shape, make_user
 from wacana.notifications import actions
 from wacana.notifications.models import Notification
+from wacana.testing.api import Api, api_for, assert_error_shape
+from wacana.testing.personas import make_user, signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def unread(user: User) -> int:

@@ -24,8 +24,9 @@ from django.test import Client
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, Category
-from wacana.conftest import image_bytes, make_user
 from wacana.operations import backup
+from wacana.testing.images import image_bytes
+from wacana.testing.personas import make_user
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -16,8 +16,9 @@ from django.test import Client
 
 from wacana.articles.models import Article
 from wacana.articles.tasks import flush_views
-from wacana.articles.tests.test_counting import BROWSER, publish
+from wacana.articles.tests.test_counting import BROWSER
 from wacana.operations import metrics
+from wacana.testing.content import publish
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[3]

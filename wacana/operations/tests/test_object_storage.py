@@ -18,9 +18,10 @@ from django.test import Client
 from wacana.accounts import actions as account_actions
 from wacana.articles import actions, pending
 from wacana.articles.models import Category
-from wacana.conftest import PASSWORD, image_bytes, make_user
 from wacana.operations import backup
 from wacana.operations.tests.test_backup import _manage, restore_env  # noqa: F401
+from wacana.testing.images import image_bytes
+from wacana.testing.personas import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

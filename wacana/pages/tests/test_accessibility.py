@@ -3,21 +3,11 @@
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from wacana.conftest import make_user
+from wacana.testing.axe import serious_violations
+from wacana.testing.personas import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _serious(page: Any) -> list[str]:
-    results = Axe().run(page)
-    assert results.response["passes"], "axe did not run on the page"
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize(
@@ -26,7 +16,7 @@ def _serious(page: Any) -> list[str]:
 def test_pages_have_no_serious_accessibility_violations(page: Any, path: str) -> None:
     make_user("sekar", display_name="Sekar", tagline="Guru", bio="Menulis tentang sekolah.")
     page.goto(path)
-    assert _serious(page) == []
+    assert serious_violations(page) == []
 
 
 def test_a_360px_phone_needs_no_sideways_scrolling(page: Any) -> None:

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.test import Client
 
 from wacana.accounts.models import User
-from wacana.conftest import make_user
+from wacana.testing.personas import make_user
 
 CSS = sorted((Path(settings.BASE_DIR) / "static" / "css").glob("*.css"))
 

@@ -16,9 +16,12 @@ from PIL import Image
 
 from wacana.accounts.models import User
 from wacana.articles import actions
-from wacana.articles.tests.test_pages import dom, png, publish, signed_in
 from wacana.lib import offline, savedata
 from wacana.pages import views
+from wacana.testing.content import publish
+from wacana.testing.html import html
+from wacana.testing.images import upload
+from wacana.testing.personas import signed_in
 
 ROOT = Path(settings.BASE_DIR)
 STATIC = ROOT / "static"
@@ -61,7 +64,7 @@ def test_the_theme_colour_is_the_brand_token() -> None:
 
 @pytest.mark.django_db
 def test_every_page_links_the_manifest_and_registers_the_worker(client: Client) -> None:
-    page = dom(client.get("/"))
+    page = html(client.get("/"))
     assert [link["href"] for link in page.select("link[rel=manifest]")] == ["/manifest.webmanifest"]
     scripts = [script["src"] for script in page.select("script[src]")]
     assert any(src.endswith("js/offline.js") for src in scripts)
@@ -111,7 +114,7 @@ def test_the_service_worker_is_valid_javascript(client: Client, tmp_path: Path) 
 def test_the_offline_page_lists_with_its_script_and_says_so_without(client: Client) -> None:
     response = client.get("/offline")
     assert response.status_code == 200
-    page = dom(response)
+    page = html(response)
     assert page.select("h1")[0].text == "Membaca tanpa koneksi"
     assert page.select("#offline-list")
     assert "JavaScript" in page.select("noscript")[0].raw_text
@@ -148,7 +151,7 @@ def test_saved_articles_and_the_reading_list_are_kept_for_their_reader(
     assert browser.get(article.get_absolute_url())[offline.KIND_HEADER] == "saved"
     listing = browser.get("/bacaan")
     assert listing[offline.KIND_HEADER] == "list"
-    assert dom(listing).select("[data-offline-saved] .card-title a")[0]["href"] == (
+    assert html(listing).select("[data-offline-saved] .card-title a")[0]["href"] == (
         article.get_absolute_url()
     )
 
@@ -179,13 +182,13 @@ def test_signing_out_clears_what_the_browser_kept(reader: User) -> None:
 
 
 def _illustrated(writer: User) -> Any:
-    picture = actions.upload_body_image(writer, png("ladang.png", (900, 600)))
+    picture = actions.upload_body_image(writer, upload("ladang.png", size=(900, 600)))
     article = publish(
         writer,
         body=f"Pagi itu sawah di Ende.\n\n![Ladang jagung]({picture.file.url})\n\nSelesai.",
         image_caption="Ladang jagung",
     )
-    actions.set_featured_image(article, png())
+    actions.set_featured_image(article, upload())
     article.refresh_from_db()
     return article
 
@@ -196,12 +199,12 @@ def test_save_data_keeps_pictures_back_until_tapped(client: Client, writer: User
     url = article.get_absolute_url()
     full = client.get(url)
     assert "Save-Data" in full["Vary"] and "Cookie" in full["Vary"]
-    assert len(dom(full).select("figure.featured img")) == 1
-    assert len(dom(full).select("div.body img")) == 1
+    assert len(html(full).select("figure.featured img")) == 1
+    assert len(html(full).select("div.body img")) == 1
 
     light = client.get(url, HTTP_SAVE_DATA="on")
     assert "Save-Data" in light["Vary"]
-    page = dom(light)
+    page = html(light)
     assert not page.select("figure.featured img") and not page.select("div.body img")
     placeholders = page.select("a.img-off")
     assert len(placeholders) == 2
@@ -215,8 +218,8 @@ def test_save_data_keeps_pictures_back_until_tapped(client: Client, writer: User
     assert any(s["href"].endswith("css/light.css") for s in page.select("link[rel=stylesheet]"))
     assert any(s["src"].endswith("js/light.js") for s in page.select("script[src]"))
     # The cached article block is kept per variant: the next full reader gets pictures.
-    assert len(dom(client.get(url)).select("figure.featured img")) == 1
-    assert not dom(client.get(url, HTTP_SAVE_DATA="on")).select("figure.featured img")
+    assert len(html(client.get(url)).select("figure.featured img")) == 1
+    assert not html(client.get(url, HTTP_SAVE_DATA="on")).select("figure.featured img")
 
 
 @pytest.mark.django_db
@@ -227,16 +230,16 @@ def test_cards_wait_for_a_tap_too_and_the_cached_home_is_kept_per_variant(
     for _ in range(2):  # the second time from the cached whole page
         full = client.get("/")
         assert "Save-Data" in full["Vary"]
-        assert dom(full).select(".card-img img")
+        assert html(full).select(".card-img img")
         light = client.get("/", HTTP_SAVE_DATA="on")
         assert "Save-Data" in light["Vary"]
-        page = dom(light)
+        page = html(light)
         assert not page.select(".card-img img")
         card = page.select("a.card-img.img-off")[0]
         assert card["href"] == article.image_small.url
         assert card["data-href"] == article.get_absolute_url()
     listing = client.get(article.category.get_absolute_url(), HTTP_SAVE_DATA="on")
-    assert dom(listing).select("a.card-img.img-off") and not dom(listing).select(".card img")
+    assert html(listing).select("a.card-img.img-off") and not html(listing).select(".card img")
 
 
 @pytest.mark.django_db
@@ -251,22 +254,22 @@ def test_the_setting_on_this_browser_overrides_the_header(client: Client, writer
     url = article.get_absolute_url()
     page = client.get("/hemat-data")
     assert page.status_code == 200
-    assert dom(page).select("input[name=hemat][value=auto]")[0].get("checked") is not None
+    assert html(page).select("input[name=hemat][value=auto]")[0].get("checked") is not None
 
     response = client.post("/hemat-data", {"hemat": "on"})
     assert response.status_code == 302
     assert client.cookies[savedata.COOKIE].value == "on"
     assert client.cookies[savedata.COOKIE]["httponly"]
-    assert not dom(client.get(url)).select("figure.featured img")
-    assert dom(client.get("/hemat-data")).select("input[value=on]")[0].get("checked") is not None
+    assert not html(client.get(url)).select("figure.featured img")
+    assert html(client.get("/hemat-data")).select("input[value=on]")[0].get("checked") is not None
 
     client.post("/hemat-data", {"hemat": "off"})
-    assert dom(client.get(url, HTTP_SAVE_DATA="on")).select("figure.featured img")
+    assert html(client.get(url, HTTP_SAVE_DATA="on")).select("figure.featured img")
 
     client.post("/hemat-data", {"hemat": "auto"})
     assert client.cookies[savedata.COOKIE].value == ""
-    assert not dom(client.get(url, HTTP_SAVE_DATA="on")).select("figure.featured img")
-    assert dom(client.get(url)).select("figure.featured img")
+    assert not html(client.get(url, HTTP_SAVE_DATA="on")).select("figure.featured img")
+    assert html(client.get(url)).select("figure.featured img")
 
 
 @pytest.mark.django_db
@@ -288,12 +291,12 @@ def test_the_proxy_cache_keys_pages_by_saving_data_too() -> None:
 def test_a_picture_that_is_a_link_becomes_the_words_of_its_link(
     client: Client, writer: User
 ) -> None:
-    picture = actions.upload_body_image(writer, png("peta.png", (600, 400)))
+    picture = actions.upload_body_image(writer, upload("peta.png", size=(600, 400)))
     article = publish(
         writer,
         body=f'Lihat petanya.\n\n[![Peta "Ende"]({picture.file.url})](https://contoh.id/peta)',
     )
-    page = dom(client.get(article.get_absolute_url(), HTTP_SAVE_DATA="on"))
+    page = html(client.get(article.get_absolute_url(), HTTP_SAVE_DATA="on"))
     assert not page.select("div.body img")
     link = page.select("div.body a")[0]
     assert link["href"] == "https://contoh.id/peta"

@@ -9,11 +9,12 @@ import pytest
 from playwright.sync_api import expect
 
 from wacana.articles import actions
-from wacana.articles.tests.test_pages import png, publish
-from wacana.conftest import make_user
 from wacana.lib import offline
-from wacana.pages.tests.test_accessibility import _serious
+from wacana.testing.axe import serious_violations
 from wacana.testing.browser import sign_in
+from wacana.testing.content import publish
+from wacana.testing.images import upload
+from wacana.testing.personas import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -119,7 +120,7 @@ def test_the_reading_list_keeps_its_articles_offline(page: Any) -> None:
 def test_saving_data_shows_a_picture_only_when_tapped(page: Any) -> None:
     writer = make_user("sekar", display_name="Sekar")
     article = publish(writer, title="Ladang jagung di Ende", image_caption="Ladang jagung")
-    actions.set_featured_image(article, png())
+    actions.set_featured_image(article, upload())
     article.refresh_from_db()
     page.set_extra_http_headers({"Save-Data": "on"})
     page.goto(article.get_absolute_url())
@@ -128,7 +129,7 @@ def test_saving_data_shows_a_picture_only_when_tapped(page: Any) -> None:
     assert page.locator("figure.featured img").count() == 0
     box = placeholder.bounding_box()
     assert box and box["height"] >= 44
-    assert _serious(page) == []
+    assert serious_violations(page) == []
     placeholder.click()
     picture = page.locator("figure.featured img")
     expect(picture).to_have_attribute("src", article.image_small.url)
@@ -147,7 +148,7 @@ def test_only_the_last_articles_read_are_kept_with_their_pictures(
         publish(writer, title=f"Catatan nomor {n}", body="Pagi itu sawah berkabut.")
         for n in range(3)
     ]
-    actions.set_featured_image(articles[2], png())
+    actions.set_featured_image(articles[2], upload())
     page.goto(articles[0].get_absolute_url())
     _controlled(page)
     for article in articles[1:]:

@@ -8,12 +8,13 @@ from django.db import connection
 from django.test import Client
 
 from wacana.accounts.models import User
-from wacana.conftest import PASSWORD, Api
 from wacana.discovery.models import SearchEntry
 from wacana.discovery.stemming import stem
 from wacana.notifications.models import Notification
 from wacana.privacy import actions
 from wacana.privacy.tests.support import WORD, Life, a_life
+from wacana.testing.api import Api
+from wacana.testing.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

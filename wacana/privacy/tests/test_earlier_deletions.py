@@ -6,9 +6,9 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
-from wacana.conftest import make_user
 from wacana.notifications.actions import notify
 from wacana.notifications.models import Notification
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

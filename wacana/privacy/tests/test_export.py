@@ -11,10 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from wacana.accounts import actions as account_actions
 from wacana.accounts.sessions import UserSession
 from wacana.articles import actions as article_actions
-from wacana.conftest import Api, api_for, make_user
-from wacana.moderation.tests.helpers import write_article
 from wacana.privacy.actions import export_personal_data
-from wacana.privacy.tests.support import DEVICE, a_life, upload
+from wacana.privacy.tests.support import DEVICE, a_life
+from wacana.testing.api import Api, api_for
+from wacana.testing.content import publish
+from wacana.testing.images import upload
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -126,6 +128,6 @@ def test_the_export_costs_the_same_queries_however_much_a_person_holds() -> None
         more = make_user(f"tambahan{n}")
         account_actions.follow(life.person, more)
         account_actions.follow(more, life.person)
-        write_article(life.person, f"Tulisan tambahan {n}")
+        publish(life.person, f"Tulisan tambahan {n}")
         article_actions.upload_body_image(life.person, upload())
     assert queries() == before

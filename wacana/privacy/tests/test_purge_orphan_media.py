@@ -12,8 +12,8 @@ from django.test import Client
 
 from wacana.accounts import actions as account_actions
 from wacana.articles import actions as article_actions
-from wacana.conftest import make_user
-from wacana.privacy.tests.support import upload
+from wacana.testing.images import upload
+from wacana.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 
