@@ -101,8 +101,24 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # django-template-partials' loader over Django's cached one (as the partials
+            # app would set up itself), reading the site's own .html templates without their
+            # source indentation (wacana/lib/templates.py: the pages' byte budget).
+            "loaders": [
+                (
+                    "template_partials.loader.Loader",
+                    [
+                        (
+                            "django.template.loaders.cached.Loader",
+                            [
+                                "wacana.lib.templates.FilesystemLoader",
+                                "wacana.lib.templates.AppDirectoriesLoader",
+                            ],
+                        )
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
