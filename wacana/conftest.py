@@ -215,7 +215,7 @@ def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (400, 300), **save: An
 
 def assert_error_shape(response: Any, status: int, field: str | None = None) -> dict[str, Any]:
     assert response.status_code == status, response.content
-    body = response.json()
+    body: dict[str, Any] = response.json()
     assert isinstance(body.get("detail"), str) and body["detail"].strip()
     if field is not None:
         assert field in body.get("errors", {}), body

@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from wacana.accounts.api import ERRORS
-from wacana.accounts.auth import signed_in
-from wacana.accounts.models import User
+from wacana.accounts.auth import api_user, signed_in
 from wacana.articles.api import ArticleListing, ArticleSummary
 from wacana.discovery import search
 from wacana.discovery.following import feed_page
@@ -104,8 +103,7 @@ class FeedQuery(Schema):
     operation_id="wacana_accounts_feed_api_feed",
 )
 def feed(request: HttpRequest, query: Query[FeedQuery]) -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
+    user = api_user(request)
     if not 1 <= query.limit <= MAX_LIMIT:
         raise invalid({"limit": [_("Use a limit from 1 to 100.")]})
     try:

@@ -9,7 +9,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import StrictInt
 
 from wacana.accounts.api import ERRORS
-from wacana.accounts.auth import signed_in
+from wacana.accounts.auth import api_user, signed_in
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_moderator
 from wacana.lib.apierrors import ApiError, invalid
@@ -147,9 +147,7 @@ class AppealDecisionIn(Schema):
 
 
 def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
+    return api_user(request)
 
 
 def _moderator(request: HttpRequest) -> User:

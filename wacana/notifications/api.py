@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from wacana.accounts.api import ERRORS
-from wacana.accounts.auth import signed_in
+from wacana.accounts.auth import api_user, signed_in
 from wacana.accounts.models import User
 from wacana.lib.apierrors import invalid
 from wacana.lib.cursor import DEFAULT_LIMIT, MAX_LIMIT, BadCursor, paginate
@@ -60,9 +60,7 @@ class ReadIn(Schema):
 
 
 def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
+    return api_user(request)
 
 
 @router.get("/notifications", response={200: Listing, **ERRORS}, auth=signed_in)

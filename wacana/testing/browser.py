@@ -6,10 +6,11 @@ screenshot of the page is saved under test-artifacts/ for the person reading CI 
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
+import pluggy
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
@@ -34,9 +35,11 @@ def _chromium_path() -> str | None:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[Any]
+) -> Generator[None, pluggy.Result[pytest.TestReport], None]:
     outcome = yield
-    report = outcome.get_result()  # type: ignore[attr-defined]
+    report = outcome.get_result()
     if report.when == "call" and report.failed:
         page = getattr(item, "_wacana_page", None)
         if page is not None:

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from wacana.conftest import make_user
 from wacana.moderation import actions
 from wacana.moderation.tests.helpers import add_comment, file, in_group, reporters, write_article
-from wacana.moderation.tests.test_browser import sign_in
+from wacana.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
