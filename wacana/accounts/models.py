@@ -116,7 +116,7 @@ class User(AbstractUser):
         super().save(*args, **kwargs)
         if password_changed:
             # Imported here: actions imports this module (a cycle at load time).
-            from wacana.accounts.actions import revoke_tokens_of  # noqa: PLC0415
+            from wacana.accounts.actions import revoke_tokens_of  # noqa: PLC0415 - actions imports this module (a cycle)
 
             revoke_tokens_of(self)
 

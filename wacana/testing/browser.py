@@ -84,7 +84,7 @@ def sign_in(page: Any, username: str, password: str | None = None) -> None:
     """Sign in through the real form and wait for the signed-in header menu."""
     # Imported here: the root conftest loads this plugin before Django is set up, and
     # wacana.conftest imports models.
-    from wacana.conftest import PASSWORD  # noqa: PLC0415
+    from wacana.conftest import PASSWORD  # noqa: PLC0415 - wacana.conftest imports models; Django is set up later
 
     page.goto("/masuk")
     form = page.locator("main form")
