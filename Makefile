@@ -85,11 +85,15 @@ dev: demo
 	exec $(PY) manage.py serve --dev --host $(HOST) --port $(PORT)
 
 # lint-imports: the layer order of docs/architecture.md ([tool.importlinter] in
-# pyproject.toml); an import the wrong way fails here, and so `make test`.
+# pyproject.toml); an import the wrong way fails here, and so `make test`. djLint: the
+# HTML templates as `djlint --reformat templates wacana/*/templates` lays them out, and
+# its lint rules ([tool.djlint]).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/djlint --check templates wacana/*/templates
+	$(BIN)/djlint --lint templates wacana/*/templates
 
 typecheck: install
 	$(BIN)/mypy wacana

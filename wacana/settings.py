@@ -6,11 +6,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from wacana.lib.env import env_bool, env_choice, env_int, env_list, env_str
 from wacana.lib.ratelimit import parse_rate
+
+# Django's generic classes (ModelAdmin[Article], ModelForm[User]) take type parameters at
+# run time too, as django-stubs has them.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("WACANA_VAR_DIR", str(BASE_DIR / "var")))
@@ -104,8 +109,24 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # django-template-partials' loader over Django's cached one (as the partials
+            # app would set up itself), reading the site's own .html templates without their
+            # source indentation (wacana/lib/templates.py: the pages' byte budget).
+            "loaders": [
+                (
+                    "template_partials.loader.Loader",
+                    [
+                        (
+                            "django.template.loaders.cached.Loader",
+                            [
+                                "wacana.lib.templates.FilesystemLoader",
+                                "wacana.lib.templates.AppDirectoriesLoader",
+                            ],
+                        )
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

@@ -1,6 +1,10 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wacana.accounts.forms import AdminLoginForm
@@ -12,14 +16,14 @@ from wacana.lib.text import XmlSafeInput
 admin.site.login_form = AdminLoginForm
 
 
-class ApiTokenInline(admin.TabularInline):
+class ApiTokenInline(admin.TabularInline[ApiToken, User]):
     model = ApiToken
     fields = ("hint", "name", "created_at", "last_used_at", "expires_at")
     readonly_fields = ("hint", "name", "created_at", "last_used_at", "expires_at")
     extra = 0
     can_delete = True
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
         # A key is shown once to its owner; staff cannot mint tokens for someone else.
         return False
 
@@ -30,12 +34,12 @@ class AddUserForm(XmlSafeInput, AdminUserCreationForm):
         fields = ("username", "email", "display_name")
 
 
-class ChangeUserForm(XmlSafeInput, UserChangeForm):
+class ChangeUserForm(XmlSafeInput, UserChangeForm[User]):
     """Display name, tagline and bio lose what XML forbids, as on the profile page."""
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin[User]):
     form = ChangeUserForm
     list_display = ("username", "display_name", "email", "verified", "is_active", "date_joined")
     list_filter = ("verified", "is_active", "is_staff", "groups")
@@ -78,25 +82,25 @@ class UserAdmin(DjangoUserAdmin):
 
     # Staff may not change or delete the account of someone above them (an
     # administrator's for a moderator, a superuser's for an administrator).
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or may_act_on(request.user, obj))
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or may_act_on(request.user, obj))
 
-    def delete_queryset(self, request, queryset):
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         super().delete_queryset(request, queryset.exclude(protected_from(request.user)))
 
     @admin.action(description=_("Mark verified"), permissions=["change"])
-    def mark_verified(self, request, queryset):
+    def mark_verified(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         queryset = queryset.exclude(protected_from(request.user))
         changed = queryset.filter(verified=False).update(verified=True)
         self.message_user(request, _("%(count)d writers marked verified.") % {"count": changed})
 
     @admin.action(description=_("Remove verification"), permissions=["change"])
-    def remove_verification(self, request, queryset):
+    def remove_verification(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         queryset = queryset.exclude(protected_from(request.user))
         changed = queryset.filter(verified=True).update(verified=False)
         self.message_user(

@@ -2,7 +2,7 @@
 
 import copy
 from datetime import datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -14,7 +14,7 @@ from ninja.files import UploadedFile
 from pydantic import Field
 
 from wacana.accounts import actions
-from wacana.accounts.auth import signed_in, token_auth
+from wacana.accounts.auth import ApiRequest, api_user, signed_in, token_auth
 from wacana.accounts.forms import ProfileForm, SignupForm
 from wacana.accounts.limits import check_signup_limit
 from wacana.accounts.models import BIO_MAX, DISPLAY_NAME_MAX, TAGLINE_MAX, ApiToken, User
@@ -144,9 +144,7 @@ class ProfilePatch(Schema):
 
 
 def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
+    return api_user(request)
 
 
 @router.post("/accounts", response={201: ProfileOut, **ERRORS}, auth=None)
@@ -196,7 +194,7 @@ def create_token(request: HttpRequest, payload: TokenIn, response: HttpResponse)
 
 @router.delete("/auth/token", response={204: None, **ERRORS}, auth=token_auth)
 def revoke_token(request: HttpRequest) -> Status[None]:
-    actions.revoke_token(request.api_token)  # type: ignore[attr-defined]
+    actions.revoke_token(cast(ApiRequest, request).api_token)
     return Status(204, None)
 
 
@@ -239,7 +237,7 @@ def update_me(request: HttpRequest, payload: ProfilePatch) -> User:
 
 
 @router.post("/me/avatar", response={200: OwnProfileOut, **ERRORS}, auth=signed_in)
-def upload_avatar(request: HttpRequest, file: UploadedFile = File(...)) -> User:  # noqa: B008
+def upload_avatar(request: HttpRequest, file: File[UploadedFile]) -> User:
     user = _user(request)
     count_upload(user.pk)
     return actions.set_avatar(user, file)

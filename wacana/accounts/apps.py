@@ -8,8 +8,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: these modules import models, which apps.py may not at load time.
-        from django.contrib.auth.signals import user_logged_in  # noqa: PLC0415
+        from django.contrib.auth.signals import user_logged_in  # noqa: PLC0415 - imports models: not before the app registry is ready
 
-        from wacana.accounts.sessions import remember_device  # noqa: PLC0415
+        from wacana.accounts.sessions import remember_device  # noqa: PLC0415 - imports models: not before the app registry is ready
 
         user_logged_in.connect(remember_device, dispatch_uid="wacana-remember-device")

@@ -1,5 +1,6 @@
 """Validation for accounts, shared by the HTML pages and the JSON API."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -80,7 +81,7 @@ class SignupForm(XmlSafeInput, forms.Form):
         return codes == {"taken"}
 
 
-class ProfileForm(XmlSafeInput, forms.ModelForm):
+class ProfileForm(XmlSafeInput, forms.ModelForm[User]):
     class Meta:
         model = User
         fields = ["display_name", "tagline", "bio"]
@@ -94,14 +95,15 @@ class ProfileForm(XmlSafeInput, forms.ModelForm):
         }
 
     def clean_display_name(self) -> str:
-        value = self.cleaned_data["display_name"].strip()
+        value: str = self.cleaned_data["display_name"].strip()
         if not value:
             raise ValidationError(_("A display name cannot be empty."), code="required")
         return value
 
     def clean_bio(self) -> str:
         # Line endings are normalised so the length a person sees is the length we store.
-        return self.cleaned_data["bio"].replace("\r\n", "\n").strip()
+        bio: str = self.cleaned_data["bio"]
+        return bio.replace("\r\n", "\n").strip()
 
 
 class AvatarForm(forms.Form):
@@ -127,7 +129,7 @@ class DeleteAccountForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
+        password: str = self.cleaned_data["password"]
         if not self.user.check_password(password):
             raise ValidationError(_("The password is not correct."), code="wrong")
         return password
@@ -143,6 +145,9 @@ class SignInMixin:
     request: Any
     cleaned_data: dict[str, Any]
     user_cache: Any
+    # AuthenticationForm's, which the forms using this mixin are.
+    get_invalid_login_error: Callable[[], ValidationError]
+    confirm_login_allowed: Callable[[Any], None]
     limited: TooManyAttempts | None = None
 
     def clean(self) -> dict[str, Any]:
@@ -155,8 +160,8 @@ class SignInMixin:
                 self.limited = limited
                 raise ValidationError(limited.message, code="too_many") from None
             except SignInRefused:
-                raise self.get_invalid_login_error() from None  # type: ignore[attr-defined]
-            self.confirm_login_allowed(self.user_cache)  # type: ignore[attr-defined]
+                raise self.get_invalid_login_error() from None
+            self.confirm_login_allowed(self.user_cache)
         return self.cleaned_data
 
 

@@ -80,6 +80,11 @@ class User(AbstractUser):
 
     objects: ClassVar[WacanaUserManager] = WacanaUserManager()
 
+    # Set by Django, not columns: the new password until save() (AbstractBaseUser), and
+    # the backend that authenticated this user (for auth.login()).
+    _password: str | None
+    backend: str
+
     REQUIRED_FIELDS = ["email"]
 
     class Meta:
@@ -107,11 +112,11 @@ class User(AbstractUser):
         # admin, `changepassword`) saves through here with _password set; a hash upgrade
         # at sign-in clears it first. A new password ends every API token, so a token
         # taken with the old password stops working.
-        password_changed = self._password is not None and not self._state.adding  # type: ignore[attr-defined]
+        password_changed = self._password is not None and not self._state.adding
         super().save(*args, **kwargs)
         if password_changed:
             # Imported here: actions imports this module (a cycle at load time).
-            from wacana.accounts.actions import revoke_tokens_of  # noqa: PLC0415
+            from wacana.accounts.actions import revoke_tokens_of  # noqa: PLC0415 - actions imports this module (a cycle)
 
             revoke_tokens_of(self)
 

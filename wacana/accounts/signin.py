@@ -88,7 +88,7 @@ def sign_in(request: HttpRequest, username: str, password: str) -> User:
             ratelimit.hit("login_account", name)
         raise SignInRefused
     # Django's backend name, for auth.login() when more than one backend is configured.
-    user.backend = "django.contrib.auth.backends.ModelBackend"  # type: ignore[attr-defined]
+    user.backend = "django.contrib.auth.backends.ModelBackend"
     return user
 
 

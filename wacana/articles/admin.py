@@ -15,17 +15,25 @@ from wacana.articles.models import Article, Category, CategoryAlias, Image, Site
 from wacana.lib.text import XmlSafeInput
 
 
+def _staff(request: HttpRequest) -> User:
+    """The signed-in staff member (the admin lets no one else in)."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
 def _curation_action(kind: str, on: bool, description: Any) -> Any:
     """An admin action running the curation action on each selected article."""
 
-    def run(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+    def run(
+        modeladmin: admin.ModelAdmin[Article], request: HttpRequest, queryset: QuerySet[Article]
+    ) -> None:
         if not is_editor(request.user):
             modeladmin.message_user(request, actions.EditorsOnly().message, messages.ERROR)
             return
         changed = skipped = 0
         for article in queryset:
             try:
-                changed += actions.curate(request.user, article, kind, on)  # type: ignore[arg-type]
+                changed += actions.curate(_staff(request), article, kind, on)
             except actions.NotPublic:
                 skipped += 1
         modeladmin.message_user(
@@ -43,12 +51,12 @@ def _curation_action(kind: str, on: bool, description: Any) -> Any:
     return admin.action(description=description)(run)
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(admin.TabularInline[CategoryAlias, Category]):
     model = CategoryAlias
     extra = 0
 
 
-class CleanTextForm(XmlSafeInput, forms.ModelForm):
+class CleanTextForm(XmlSafeInput, forms.ModelForm[Any]):
     """The admin builds each model's form on this one (its fields come from the admin)."""
 
 
@@ -60,7 +68,7 @@ class ArticleForm(CleanTextForm):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(admin.ModelAdmin[Category]):
     form = CleanTextForm
     list_display = ("name", "slug", "parent", "position")
     list_filter = ("parent",)
@@ -74,7 +82,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(admin.ModelAdmin[Tag]):
     form = CleanTextForm
     list_display = ("name", "slug", "article_count")
     search_fields = ("name", "slug")
@@ -82,7 +90,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(admin.ModelAdmin[Article]):
     form = ArticleForm
     list_display = (
         "title",
@@ -147,7 +155,9 @@ class ArticleAdmin(admin.ModelAdmin):
         # Without the admin's transaction around the whole request: the edit action
         # renders the body first and then opens its own, so the database is not held
         # (SQLite: locked for every writer) while Markdown renders.
-        return self._changeform_view(request, object_id, form_url, extra_context)  # type: ignore[attr-defined]
+        return self._changeform_view(  # type: ignore[attr-defined]  # Django's, not in django-stubs
+            request, object_id, form_url, extra_context
+        )
 
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
         # Staff edits go through the same action as the writer's, so pages re-render.
@@ -161,11 +171,11 @@ class ArticleAdmin(admin.ModelAdmin):
         status = data.pop("status", None)
         data.pop("author", None)
         # The action logs an edit of someone else's article and tells its writer.
-        actions.update_article(request.user, fresh, data)  # type: ignore[arg-type]
+        actions.update_article(_staff(request), fresh, data)
         if status == "published":
-            actions.publish_article(request.user, fresh)  # type: ignore[arg-type]
+            actions.publish_article(_staff(request), fresh)
         elif status == "draft":
-            actions.unpublish_article(request.user, fresh)  # type: ignore[arg-type]
+            actions.unpublish_article(_staff(request), fresh)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # articles are written on the "Tulis" page or through the API
@@ -180,7 +190,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return allowed and (obj is None or may_act_on(request.user, obj.author))
 
     def delete_model(self, request: HttpRequest, obj: Article) -> None:
-        actions.delete_article(request.user, obj)  # type: ignore[arg-type]
+        actions.delete_article(_staff(request), obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
         # Through the action (counts, search index), and not others' above the staff member.
@@ -192,13 +202,13 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(admin.ModelAdmin[Image]):
     list_display = ("file", "owner", "width", "height", "created_at")
     raw_id_fields = ("owner",)
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(admin.ModelAdmin[SiteSettings]):
     list_display = ("__str__", "promo_text")
 
     def has_add_permission(self, request: HttpRequest) -> bool:

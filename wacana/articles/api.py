@@ -14,7 +14,7 @@ from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
-from wacana.accounts.auth import optional, signed_in
+from wacana.accounts.auth import api_user, optional, signed_in
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor
 from wacana.accounts.validators import USERNAME_MAX, is_username_shaped
@@ -307,9 +307,7 @@ SORT_FIELDS = {"latest": "published_at", "popular": "view_count", "top_rated": "
 
 
 def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
+    return api_user(request)
 
 
 def _validated(data: dict[str, Any]) -> dict[str, Any]:
@@ -475,7 +473,7 @@ def delete_article(request: HttpRequest, article_id: int) -> Status[None]:
 
 
 @router.post("/articles/{article_id}/image", response={200: ArticleOut, **ERRORS}, auth=signed_in)
-def upload_image(request: HttpRequest, article_id: int, file: UploadedFile = File(...)) -> Article:  # noqa: B008
+def upload_image(request: HttpRequest, article_id: int, file: File[UploadedFile]) -> Article:
     """The featured image (multipart/form-data, field `file`), replacing any before."""
     article = _for_change(request, article_id)
     count_upload(_user(request).pk)

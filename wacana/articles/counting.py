@@ -138,7 +138,7 @@ def redis_client() -> Any | None:
     default = caches["default"]
     if not isinstance(default, RedisCache):
         return None
-    backend: Any = default._cache  # type: ignore[attr-defined]
+    backend: Any = default._cache  # type: ignore[attr-defined]  # RedisCache's, private
     client = getattr(backend, "_wacana_views_client", None)
     if client is None:
         client = backend._wacana_views_client = backend.get_client(write=True)

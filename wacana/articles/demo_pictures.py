@@ -11,11 +11,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
 Size = tuple[int, int]
+Colour = tuple[int, ...]
 Scene = Callable[[ImageDraw.ImageDraw, random.Random, Size], None]
 
 
 def _gradient(
-    draw: ImageDraw.ImageDraw, size: Size, top: tuple, bottom: tuple, y0: int = 0
+    draw: ImageDraw.ImageDraw, size: Size, top: Colour, bottom: Colour, y0: int = 0
 ) -> None:
     width, height = size
     for y in range(y0, height):
@@ -26,12 +27,12 @@ def _gradient(
         )
 
 
-def _jitter(rng: random.Random, colour: tuple, amount: int = 25) -> tuple:
+def _jitter(rng: random.Random, colour: Colour, amount: int = 25) -> Colour:
     return tuple(max(0, min(255, c + rng.randint(-amount, amount))) for c in colour)
 
 
 def _hills(
-    draw: ImageDraw.ImageDraw, rng: random.Random, size: Size, colour: tuple, base: float
+    draw: ImageDraw.ImageDraw, rng: random.Random, size: Size, colour: Colour, base: float
 ) -> None:
     width, height = size
     points = (

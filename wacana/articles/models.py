@@ -1,6 +1,6 @@
 import hashlib
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -239,13 +239,13 @@ class Article(models.Model):
     pick_notified = models.BooleanField(default=False, editable=False)
     headline_notified = models.BooleanField(default=False, editable=False)
 
-    objects: ClassVar[ArticleQuerySet] = ArticleQuerySet.as_manager()  # type: ignore[assignment]
-
     # Writing: `version` moves on every saved change of the content, so a page that
     # loaded version 7 can tell it was changed elsewhere (autosave, another tab, the API).
     version = models.PositiveIntegerField(default=1, editable=False)
     # "Terbitkan nanti": a draft with a time is published by the task worker then.
     publish_at = models.DateTimeField(_("publish at"), null=True, blank=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("article")
@@ -368,7 +368,7 @@ class Image(models.Model):
         verbose_name_plural = _("images")
 
     def __str__(self) -> str:
-        return self.file.name
+        return str(self.file.name)
 
 
 class SiteSettings(models.Model):
@@ -406,7 +406,7 @@ class SiteSettings(models.Model):
     @classmethod
     def current(cls) -> "SiteSettings":
         """The one row, from the cache; article pages must not query for it."""
-        found = cache.get(cls.CACHE_KEY)
+        found: SiteSettings | None = cache.get(cls.CACHE_KEY)
         if found is None:
             found = cls.objects.order_by("pk").first() or cls()
             cache.set(cls.CACHE_KEY, found, 300)

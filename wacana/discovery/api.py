@@ -7,8 +7,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from wacana.accounts.auth import signed_in
-from wacana.accounts.models import User
+from wacana.accounts.auth import api_user, signed_in
 from wacana.accounts.validators import USERNAME_MAX
 from wacana.articles.api import ArticleListing, ArticleSummary
 from wacana.discovery import search
@@ -134,8 +133,7 @@ class FeedQuery(Schema):
 def feed(request: HttpRequest, query: Query[FeedQuery]) -> dict[str, Any]:
     """The following feed ("Mengikuti"): the articles of the writers the caller follows,
     newest first."""
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
+    user = api_user(request)
     checked_limit(query.limit)
     page = feed_page(user, query.cursor, query.limit)
     return {"items": page.items, "next_cursor": page.next_cursor}

@@ -110,7 +110,7 @@ def _feed_articles() -> Any:
     )
 
 
-class ArticleFeed(Feed):
+class ArticleFeed(Feed[Article, Any]):
     """What every Wacana feed shares; subclasses say which articles and how it is named."""
 
     feed_type = WacanaAtomFeed

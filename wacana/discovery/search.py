@@ -338,8 +338,9 @@ def search(
         article = by_id.get(pk)
         if article is None:
             continue  # unpublished between the two queries
-        article.search_title = highlight(article.title, wanted)  # type: ignore[attr-defined]
-        article.search_snippet = snippet(article.body, wanted)  # type: ignore[attr-defined]
+        # Display values on the row: Article (a lower app) does not declare discovery's.
+        article.search_title = highlight(article.title, wanted)  # type: ignore[attr-defined]  # above
+        article.search_snippet = snippet(article.body, wanted)  # type: ignore[attr-defined]  # above
         items.append(article)
     return cursor.Page(items, next_cursor)
 

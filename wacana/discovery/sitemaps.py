@@ -89,7 +89,8 @@ class IdRangeSitemap(Sitemap[Entry]):
         raise NotImplementedError
 
     @property
-    def paginator(self) -> IdRangePaginator:  # type: ignore[override]
+    # A property where Django's Sitemap has a cached_property of its Paginator.
+    def paginator(self) -> IdRangePaginator:  # type: ignore[override]  # see above
         cached = self.__dict__.get("_paginator")
         if cached is None:
             max_id = self.model.objects.aggregate(top=Max("pk"))["top"] or 0

@@ -26,7 +26,7 @@ MAX_TOKEN = 40
 def _stemmer() -> Any:
     # Builds its dictionary (about 30,000 words) once per process, on first use.
     # Imported here too: processes that never stem (most web requests) skip its load.
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # noqa: PLC0415
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # noqa: PLC0415 - loaded on first stem: most processes never stem
 
     return StemmerFactory().create_stemmer()
 

@@ -13,7 +13,7 @@ from wacana.discussion.models import Comment
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(admin.ModelAdmin[Comment]):
     """Read and search comments. Hiding is the moderators' work (and goes in their log);
     a delete here goes through the action, so the article's count stays right."""
 

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from pydantic import Field, StrictInt, StrictStr
 
-from wacana.accounts.auth import optional, signed_in
+from wacana.accounts.auth import api_user, optional, signed_in
 from wacana.accounts.models import User
 from wacana.articles.access import get_article_for_reading
 from wacana.discussion import actions
@@ -62,7 +62,7 @@ class CommentOut(Schema):
 
     @staticmethod
     def resolve_author(comment: Comment) -> dict[str, str] | None:
-        if comment.shown_as != "full":  # type: ignore[attr-defined]
+        if comment.shown_as != "full":
             return None
         author = comment.author
         return {
@@ -73,11 +73,11 @@ class CommentOut(Schema):
 
     @staticmethod
     def resolve_body_html(comment: Comment) -> str:
-        return comment.body_html if comment.shown_as == "full" else ""  # type: ignore[attr-defined]
+        return comment.body_html if comment.shown_as == "full" else ""
 
     @staticmethod
     def resolve_is_placeholder(comment: Comment) -> bool:
-        return bool(comment.shown_as != "full")  # type: ignore[attr-defined]
+        return bool(comment.shown_as != "full")
 
     @staticmethod
     def resolve_url(comment: Comment) -> str:
@@ -123,9 +123,7 @@ class ListingQuery(Schema):
 
 
 def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
+    return api_user(request)
 
 
 def _shown(comment: Comment, user: Any) -> Comment:

@@ -1,4 +1,4 @@
-from typing import Any, ClassVar
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -67,7 +67,16 @@ class Comment(models.Model):
     reply_count = models.PositiveIntegerField(default=0, editable=False)
     hidden_with_account = models.BooleanField(default=False, editable=False)
 
-    objects: ClassVar[CommentQuerySet] = CommentQuerySet.as_manager()  # type: ignore[assignment]
+    objects = CommentQuerySet.as_manager()
+
+    # What threads.present() decides, per reader, for the thread template and the API.
+    # Annotations only (no value): not columns, and absent until present() sets them.
+    shown_as: str
+    can_reply: bool
+    can_edit: bool
+    can_delete: bool
+    can_report: bool
+    shown_replies: list["Comment"]
 
     class Meta:
         verbose_name = _("comment")

@@ -77,15 +77,13 @@ def present(comment: Comment, user: Any, *, open_for_user: bool) -> Comment:
         shown_as = "full"
     full = shown_as == "full"
     visible = comment.status == CommentStatus.VISIBLE
-    comment.shown_as = shown_as  # type: ignore[attr-defined]
-    comment.can_reply = full and visible and open_for_user  # type: ignore[attr-defined]
-    comment.can_edit = full and can_edit(user, comment)  # type: ignore[attr-defined]
-    comment.can_delete = full and can_delete(user, comment)  # type: ignore[attr-defined]
-    comment.can_report = (  # type: ignore[attr-defined]
-        full and visible and user.is_authenticated and not own
-    )
+    comment.shown_as = shown_as
+    comment.can_reply = full and visible and open_for_user
+    comment.can_edit = full and can_edit(user, comment)
+    comment.can_delete = full and can_delete(user, comment)
+    comment.can_report = full and visible and user.is_authenticated and not own
     if not hasattr(comment, "shown_replies"):
-        comment.shown_replies = []  # type: ignore[attr-defined]
+        comment.shown_replies = []
     return comment
 
 
@@ -142,19 +140,19 @@ def thread_for(request: HttpRequest, article: Article) -> Thread:
     by_id = {row.pk: row for row in top_rows}
     for row in rows:
         row.article = article  # no query per link
-        row.shown_replies = []  # type: ignore[attr-defined]
+        row.shown_replies = []
     for row in rows:
         if row.parent_id is not None and row.parent_id in by_id:
-            by_id[row.parent_id].shown_replies.append(  # type: ignore[attr-defined]
+            by_id[row.parent_id].shown_replies.append(
                 present(row, user, open_for_user=thread.can_comment)
             )
     for row in top_rows:
         present(row, user, open_for_user=thread.can_comment)
         if row.status == CommentStatus.HIDDEN:
             # Under a comment a moderator hid, the discussion doesn't go on.
-            for reply in row.shown_replies:  # type: ignore[attr-defined]
+            for reply in row.shown_replies:
                 reply.can_reply = False
-        if row.shown_as == "full" or row.shown_replies:  # type: ignore[attr-defined]
+        if row.shown_as == "full" or row.shown_replies:
             thread.comments.append(row)
     return thread
 

@@ -110,13 +110,14 @@ class CompressionMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         if (
-            response.streaming
+            not isinstance(response, HttpResponse)
+            or response.streaming
             or not is_compressible(response)
             or response.has_header("Content-Encoding")
         ):
             return response
         patch_vary_headers(response, ("Accept-Encoding",))
-        content: bytes = response.content  # type: ignore[attr-defined]
+        content = response.content
         if len(content) < MIN_LENGTH or (request.method == "HEAD" and not content):
             return response
         encoding = choose_encoding(request, secret=carries_secret(request, response))
@@ -125,7 +126,7 @@ class CompressionMiddleware:
         compressed = compress(content, encoding, secret=carries_secret(request, response))
         if len(compressed) >= len(content):
             return response
-        response.content = compressed  # type: ignore[attr-defined]
+        response.content = compressed
         response.headers["Content-Length"] = str(len(compressed))
         response.headers["Content-Encoding"] = encoding
         etag = response.get("ETag")

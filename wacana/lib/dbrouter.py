@@ -20,6 +20,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from django.db import connections
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 
 REPLICA = "replica"
@@ -46,10 +47,10 @@ _use_replica: ContextVar[bool] = ContextVar("wacana_use_replica", default=False)
 
 
 class ReplicaRouter:
-    def db_for_read(self, model: type, **hints: Any) -> str | None:
+    def db_for_read(self, model: type[Model], **hints: Any) -> str | None:
         if (
             _use_replica.get()
-            and model._meta.app_label in REPLICA_APPS  # type: ignore[attr-defined]
+            and model._meta.app_label in REPLICA_APPS
             and not connections["default"].in_atomic_block
         ):
             return REPLICA
@@ -83,7 +84,8 @@ class ReplicaMiddleware:
     def process_view(self, request: HttpRequest, view: Any, args: Any, kwargs: Any) -> None:
         match = request.resolver_match
         if request.method in ("GET", "HEAD") and match and match.view_name in REPLICA_VIEWS:
-            request._wacana_replica_token = _use_replica.set(True)  # type: ignore[attr-defined]
+            # Our mark on Django's request, read back in process_response.
+            request._wacana_replica_token = _use_replica.set(True)  # type: ignore[attr-defined]  # see above
 
 
 @contextmanager

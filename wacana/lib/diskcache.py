@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 
-class DiskCache(DjangoCache):
+class DiskCache(DjangoCache):  # type: ignore[misc]  # diskcache has no types: its class is Any
     def close(self, **kwargs: Any) -> None:
         pass
 

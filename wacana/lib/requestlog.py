@@ -31,7 +31,7 @@ def current_request_id() -> str:
 
 
 def request_id_from(request: HttpRequest) -> str:
-    offered = request.META.get("HTTP_X_REQUEST_ID", "")
+    offered: str = request.META.get("HTTP_X_REQUEST_ID", "")
     if _ACCEPTED.fullmatch(offered):
         return offered
     return uuid.uuid4().hex
@@ -50,7 +50,7 @@ class RequestIdMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request_id = request_id_from(request)
-        request.request_id = request_id  # type: ignore[attr-defined]
+        request.request_id = request_id  # type: ignore[attr-defined]  # ours, on Django's request
         # Reset afterwards: server threads are reused, and the next request on this
         # thread must not inherit this id.
         token = _current.set(request_id)

@@ -20,7 +20,8 @@ COOKIE_AGE = 60 * 60 * 24 * 365
 
 def header_asks(request: HttpRequest) -> bool:
     # The header's value is "on"; anything else (absent, "off") means no.
-    return request.META.get("HTTP_SAVE_DATA", "").strip().lower() == "on"
+    value: str = request.META.get("HTTP_SAVE_DATA", "")
+    return value.strip().lower() == "on"
 
 
 def choice_of(request: HttpRequest) -> str:

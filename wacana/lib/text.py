@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.utils.datastructures import MultiValueDict
 
 # Everything outside XML 1.0's Char production, except what Python strings cannot hold
 # beyond U+10FFFF anyway.
@@ -60,8 +61,8 @@ class XmlSafeInput:
             for name, field in self.base_fields.items()
             if isinstance(field.widget, forms.PasswordInput)
         }
-        if hasattr(data, "lists"):  # a QueryDict: several values per key
-            copy = data.copy()  # type: ignore[attr-defined]
+        if isinstance(data, MultiValueDict):  # a QueryDict: several values per key
+            copy = data.copy()
             for key, values in data.lists():
                 if key not in keep:
                     copy.setlist(key, [xml_safe_value(value) for value in values])

@@ -1,15 +1,18 @@
 """Moderation in the admin: for reading. Decisions are made on /moderasi, where they
 are logged; the log itself can be changed by nobody, superusers included."""
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import admin
+from django.db.models import Model
 from django.http import HttpRequest
 
 from wacana.moderation.models import Appeal, ModerationAction, Report
 
+M = TypeVar("M", bound=Model)
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+
+class ReadOnlyAdmin(admin.ModelAdmin[M]):
     actions = None
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -23,7 +26,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationAction)
-class ModerationActionAdmin(ReadOnlyAdmin):
+class ModerationActionAdmin(ReadOnlyAdmin[ModerationAction]):
     list_display = ("created_at", "kind", "moderator_id", "subject_id", "target_type", "target_id")
     list_filter = ("kind", "target_type")
     search_fields = ("note",)
@@ -32,7 +35,7 @@ class ModerationActionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(ReadOnlyAdmin):
+class ReportAdmin(ReadOnlyAdmin[Report]):
     list_display = ("created_at", "target_type", "target_id", "reason", "status", "outcome")
     list_filter = ("status", "reason", "target_type")
     raw_id_fields = ("reporter",)
@@ -40,7 +43,7 @@ class ReportAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Appeal)
-class AppealAdmin(ReadOnlyAdmin):
+class AppealAdmin(ReadOnlyAdmin[Appeal]):
     list_display = ("created_at", "action", "appellant", "status", "decided_at")
     list_filter = ("status",)
     raw_id_fields = ("appellant", "action")

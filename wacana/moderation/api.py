@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field, StrictInt, StrictStr
 
-from wacana.accounts.auth import signed_in
+from wacana.accounts.auth import api_user, signed_in
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_moderator
 from wacana.accounts.validators import USERNAME_MAX
@@ -178,9 +178,7 @@ class AppealDecisionIn(Schema):
 
 
 def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
+    return api_user(request)
 
 
 def _moderator(request: HttpRequest) -> User:

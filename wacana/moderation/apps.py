@@ -10,7 +10,7 @@ class ModerationConfig(AppConfig):
         # An edit by staff of someone else's article is logged here and its writer told;
         # the article action calls the hook, whichever path the edit came by.
         # Imported here: these modules import models, which apps.py may not at load time.
-        from wacana.articles import hooks  # noqa: PLC0415
-        from wacana.moderation.actions import log_staff_edit  # noqa: PLC0415
+        from wacana.articles import hooks  # noqa: PLC0415 - imports models: not before the app registry is ready
+        from wacana.moderation.actions import log_staff_edit  # noqa: PLC0415 - imports models: not before the app registry is ready
 
         hooks.staff_edited.register(log_staff_edit)

@@ -36,7 +36,9 @@ class DecisionForm(XmlSafeInput, forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rule"].choices = [("", _("The reason of the reports")), *rule_choices()]  # type: ignore[attr-defined]
+        rule = self.fields["rule"]
+        assert isinstance(rule, forms.ChoiceField)
+        rule.choices = [("", _("The reason of the reports")), *rule_choices()]
 
 
 class AppealForm(XmlSafeInput, forms.Form):

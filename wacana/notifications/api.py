@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from wacana.accounts.auth import signed_in
+from wacana.accounts.auth import api_user, signed_in
 from wacana.accounts.models import User
 from wacana.lib.apierrors import ERRORS, invalid
 from wacana.lib.apischema import BIGINT_MAX, Cursor, Limit
@@ -73,9 +73,7 @@ class ReadIn(Schema):
 
 
 def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
+    return api_user(request)
 
 
 @router.get("/notifications", response={200: Listing, **ERRORS}, auth=signed_in)

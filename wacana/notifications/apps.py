@@ -10,7 +10,7 @@ class NotificationsConfig(AppConfig):
         # Accounts, below notifications, tells of a new follower through this hook
         # (wacana/lib/hooks.py says why not an import the other way).
         # Imported here: these modules import models, which apps.py may not at load time.
-        from wacana.accounts import hooks  # noqa: PLC0415
-        from wacana.notifications.actions import tell_followed  # noqa: PLC0415
+        from wacana.accounts import hooks  # noqa: PLC0415 - imports models: not before the app registry is ready
+        from wacana.notifications.actions import tell_followed  # noqa: PLC0415 - imports models: not before the app registry is ready
 
         hooks.followed.register(tell_followed)

@@ -166,7 +166,8 @@ def exposition() -> tuple[bytes, str]:
         from prometheus_client import multiprocess  # noqa: PLC0415 - loaded only when WACANA_METRICS is on
 
         registry = CollectorRegistry()
-        multiprocess.MultiProcessCollector(registry)
+        # prometheus_client leaves this constructor unannotated.
+        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]  # see above
         registry.register(StateCollector())
         return generate_latest(registry), CONTENT_TYPE_LATEST
     if "state" not in _instruments:

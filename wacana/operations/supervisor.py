@@ -133,7 +133,7 @@ class Supervisor:
             self.start(child)
 
     def backoff(self, child: Child) -> float:
-        return min(BACKOFF_FIRST * 2 ** max(0, child.quick_failures - 1), BACKOFF_MAX)
+        return min(BACKOFF_FIRST * 2.0 ** max(0, child.quick_failures - 1), BACKOFF_MAX)
 
     def poll(self) -> None:
         """One look at every child: note deaths, restart those whose pause is over."""

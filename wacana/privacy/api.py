@@ -8,7 +8,7 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from wacana.accounts.api import router as accounts_router
-from wacana.accounts.auth import signed_in
+from wacana.accounts.auth import api_user, signed_in
 from wacana.accounts.forms import DeleteAccountForm
 from wacana.accounts.models import User
 from wacana.accounts.validators import PASSWORD_MAX
@@ -23,9 +23,7 @@ class PasswordIn(Schema):
 
 
 def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
-    assert isinstance(user, User)
-    return user
+    return api_user(request)
 
 
 # The operation ids they had when accounts served them, for clients generated from the

@@ -70,7 +70,7 @@ def api_for(user: User) -> Api:
 def assert_error_shape(response: Any, status: int, field: str | None = None) -> dict[str, Any]:
     """`response` is the API's error: `status`, a readable `detail`, messages for `field`."""
     assert response.status_code == status, response.content
-    body = response.json()
+    body: dict[str, Any] = response.json()
     assert isinstance(body.get("detail"), str) and body["detail"].strip()
     if field is not None:
         assert field in body.get("errors", {}), body

@@ -282,7 +282,8 @@ def assert_safe_html(html: str) -> list[tuple[str, dict[str, str]]]:
 def body_image(owner: User) -> str:
     """An image uploaded for an article body (as the writing page does); its URL."""
     upload = SimpleUploadedFile("isi.png", image_bytes("PNG", (640, 480)), "image/png")
-    return actions.upload_body_image(owner, upload).file.url
+    url: str = actions.upload_body_image(owner, upload).file.url
+    return url
 
 
 # --- fixtures -------------------------------------------------------------------------

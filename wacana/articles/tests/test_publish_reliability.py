@@ -44,7 +44,7 @@ def _draft(author: User, title: str = "Hujan di Kupang") -> Article:
     )
 
 
-def _notice_tasks() -> list[DBTaskResult]:
+def _notice_tasks() -> "list[DBTaskResult[..., Any]]":
     return list(DBTaskResult.objects.filter(task_path=NOTICE_TASK))
 
 

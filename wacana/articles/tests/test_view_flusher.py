@@ -1,6 +1,7 @@
 """run_view_flusher: views reach the database with or without a task worker, and
 django-tasks-db's finished results are pruned (a day kept, failures a week)."""
 
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -188,7 +189,7 @@ def test_the_command_runs_the_loop_and_flushes_once_more_when_stopped(
         counting.record_view(view_request("192.0.2.68"), article)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(run_view_flusher.time, "sleep", stop)
+    monkeypatch.setattr(time, "sleep", stop)
     call_command("run_view_flusher", "--direct")
     assert views(article) == 2
     assert counting.flush() == 0
@@ -205,7 +206,7 @@ def test_sigterm_stops_the_command_like_ctrl_c(
         os.kill(os.getpid(), signal.SIGTERM)
 
     before = signal.getsignal(signal.SIGTERM)
-    monkeypatch.setattr(run_view_flusher.time, "sleep", terminate)
+    monkeypatch.setattr(time, "sleep", terminate)
     call_command("run_view_flusher", "--direct")
     assert views(article) == 1  # written by the flush on the way out
     assert signal.getsignal(signal.SIGTERM) == before

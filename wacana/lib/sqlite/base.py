@@ -19,7 +19,7 @@ Statements outside a transaction (autocommit) still use SQLite's own busy handli
 import fcntl
 import os
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import OperationalError
 from django.db.backends.sqlite3 import base
@@ -35,7 +35,21 @@ def _process_lock(path: str) -> threading.Lock:
         return _process_locks.setdefault(path, threading.Lock())
 
 
-class DatabaseWrapper(base.DatabaseWrapper):
+if TYPE_CHECKING:
+
+    class _SQLiteWrapper(base.DatabaseWrapper):
+        """Django's wrapper with the private transaction steps django-stubs leaves out."""
+
+        def _start_transaction_under_autocommit(self) -> None: ...
+        def _commit(self) -> None: ...
+        def _rollback(self) -> None: ...
+        def _close(self) -> None: ...
+
+else:
+    _SQLiteWrapper = base.DatabaseWrapper
+
+
+class DatabaseWrapper(_SQLiteWrapper):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._write_lock_file: int | None = None
@@ -87,25 +101,25 @@ class DatabaseWrapper(base.DatabaseWrapper):
     def _start_transaction_under_autocommit(self) -> None:
         self._acquire_write_lock()
         try:
-            super()._start_transaction_under_autocommit()  # type: ignore[misc]
+            super()._start_transaction_under_autocommit()
         except BaseException:
             self._release_write_lock()
             raise
 
     def _commit(self) -> None:
         try:
-            super()._commit()  # type: ignore[misc]
+            super()._commit()
         finally:
             self._release_write_lock()
 
     def _rollback(self) -> None:
         try:
-            super()._rollback()  # type: ignore[misc]
+            super()._rollback()
         finally:
             self._release_write_lock()
 
     def _close(self) -> None:
         try:
-            super()._close()  # type: ignore[misc]
+            super()._close()
         finally:
             self._release_write_lock()

@@ -23,7 +23,9 @@ pytestmark = pytest.mark.django_db
 CSP = "default-src 'none'; img-src 'self'; sandbox"
 
 
-def call(app: Any, path: str, method: str = "GET", **environ: str) -> tuple[int, dict, bytes]:
+def call(
+    app: Any, path: str, method: str = "GET", **environ: str
+) -> tuple[int, dict[str, str], bytes]:
     # As Django's test client does: the request must not close the test's database
     # connection (its transaction holds the test's rows) when it starts or ends.
     request_started.disconnect(close_old_connections)
@@ -35,7 +37,9 @@ def call(app: Any, path: str, method: str = "GET", **environ: str) -> tuple[int,
         request_finished.connect(close_old_connections)
 
 
-def _call(app: Any, path: str, method: str = "GET", **environ: str) -> tuple[int, dict, bytes]:
+def _call(
+    app: Any, path: str, method: str = "GET", **environ: str
+) -> tuple[int, dict[str, str], bytes]:
     env: dict[str, Any] = {"PATH_INFO": path, "REQUEST_METHOD": method, **environ}
     setup_testing_defaults(env)
     env["wsgi.input"] = io.BytesIO(b"")

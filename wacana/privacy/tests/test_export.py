@@ -24,7 +24,8 @@ pytestmark = pytest.mark.django_db
 def export_of(api: Api) -> dict[str, Any]:
     response = api.get("/me/export")
     assert response.status_code == 200, response.content
-    return response.json()
+    body: dict[str, Any] = response.json()
+    return body
 
 
 def test_the_export_holds_every_kind_of_personal_data() -> None:

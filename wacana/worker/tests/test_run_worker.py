@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import OperationalError
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import exclusive_transaction
 
 from wacana.articles.tasks import flush_views
 from wacana.worker import lease
@@ -69,7 +70,7 @@ def test_a_locked_begin_is_retried_and_the_task_runs(
     # db_worker's BEGIN (entering exclusive_transaction) raised out of its loop: it died.
     result = flush_views.enqueue()
     monkeypatch.setattr(
-        run_worker, "exclusive_transaction", failing_first(3, run_worker.exclusive_transaction)
+        run_worker, "exclusive_transaction", failing_first(3, exclusive_transaction)
     )
     make_worker().run()
     assert status_of(result.id) == "SUCCESSFUL"

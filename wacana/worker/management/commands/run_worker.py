@@ -15,8 +15,9 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from django.core.management.base import CommandError
 from django.db import OperationalError, close_old_connections, connection
 from django.utils import timezone
 from django_tasks_db.compat import TaskContext, TaskResultStatus, task_finished, task_started
@@ -25,6 +26,10 @@ from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
 from wacana.worker import lease
+
+if TYPE_CHECKING:
+    # A task row of any task (django-tasks-db types it by the task's parameters and result).
+    TaskRow = DBTaskResult[..., Any]
 
 logger = logging.getLogger("wacana.worker")
 T = TypeVar("T")
@@ -43,7 +48,7 @@ def is_busy(error: BaseException) -> bool:
 
 def pause_for(attempt: int) -> float:
     # Jitter, so that several workers do not come back at the same instant.
-    return min(LONGEST_PAUSE, FIRST_PAUSE * 2 ** (attempt - 1)) * random.uniform(0.8, 1.2)
+    return min(LONGEST_PAUSE, FIRST_PAUSE * 2.0 ** (attempt - 1)) * random.uniform(0.8, 1.2)
 
 
 class Heartbeat(threading.Thread):
@@ -104,7 +109,7 @@ class Worker(db_worker.Worker):
                     return None
                 time.sleep(pause)
 
-    def claim_next(self) -> DBTaskResult | None:
+    def claim_next(self) -> "TaskRow | None":
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
         if not self.process_all_queues:
             tasks = tasks.filter(queue_name__in=self.queue_names)
@@ -155,7 +160,7 @@ class Worker(db_worker.Worker):
             if self.running and task_result is None:
                 time.sleep(self.interval)
 
-    def run_task(self, db_task_result: DBTaskResult) -> None:
+    def run_task(self, db_task_result: "TaskRow") -> None:
         self.running_task = True
         try:
             self._run(db_task_result)
@@ -163,7 +168,7 @@ class Worker(db_worker.Worker):
             self.running_task = False
             self._run_tasks += 1
 
-    def _run(self, db_task_result: DBTaskResult) -> None:
+    def _run(self, db_task_result: "TaskRow") -> None:
         try:
             task = db_task_result.task
             task_result = db_task_result.task_result
@@ -204,7 +209,7 @@ class Worker(db_worker.Worker):
             self.patiently("recording a failure", lambda: db_task_result.set_failed(unrecordable))
         self.finished(db_task_result)
 
-    def finished(self, db_task_result: DBTaskResult) -> None:
+    def finished(self, db_task_result: "TaskRow") -> None:
         try:
             sender = type(db_task_result.task.get_backend())
             task_finished.send(sender=sender, task_result=db_task_result.task_result)
@@ -212,7 +217,7 @@ class Worker(db_worker.Worker):
             logger.exception("Task id=%s: the finished signal failed", db_task_result.id)
 
     @staticmethod
-    def requeue(db_task_result: DBTaskResult, after_seconds: float = 0) -> None:
+    def requeue(db_task_result: "TaskRow", after_seconds: float = 0) -> None:
         changes: dict[str, Any] = {"status": TaskResultStatus.READY, "started_at": None}
         if after_seconds:
             changes["run_after"] = timezone.now() + timedelta(seconds=after_seconds)
@@ -230,7 +235,7 @@ class Command(db_worker.Command):
         queue_names = options["queue_name"].split(",")
         excluded = options["exclude_queues"].split(",") if options["exclude_queues"] else []
         if excluded and "*" not in queue_names:
-            raise db_worker.CommandError("--exclude-queues can only be used with --queue-name=*")
+            raise CommandError("--exclude-queues can only be used with --queue-name=*")
         # No autoreloading: a reload would cut a running task (accepted for db_worker's
         # command line; leases make even that safe).
         worker = Worker(

@@ -1,0 +1,140 @@
+"""Template loaders that send the site's HTML templates without their source layout.
+
+The templates are laid out for people (djLint: nested indentation, a long tag's attributes
+one per line). Pages are weighed in bytes (the article page's budget), so the project's own
+.html templates are compacted once, when the cached loader first reads them: the spaces that
+start a line are dropped, and a line break inside a tag (between attributes) becomes one
+space. A line break itself stays, so whitespace between words and elements renders as
+before. Left exactly as written: <pre>, <textarea>, <script> and <style> content, Django's
+{% %}, {{ }} and {# #}, quoted attribute values, and {% blocktranslate %} without
+`trimmed` (its text is the message id, line breaks and all). Templates outside the
+project (Django's admin, packages) and other files (e-mail .txt, sitemap .xml) are read
+as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+from django.template import Origin
+from django.template.loaders import app_directories, filesystem
+
+_DJANGO = {"{%": "%}", "{{": "}}", "{#": "#}"}
+_RAW_START = re.compile(r"<(pre|textarea|script|style)\b", re.I)
+_UNTRIMMED = re.compile(r"{%\s*blocktrans(?:late)?\b(?![^%]*\btrimmed\b)[^%]*%}")
+_UNTRIMMED_END = re.compile(r"{%\s*endblocktrans(?:late)?\s*%}")
+
+
+def compact(source: str) -> str:
+    """The template source without line-start indentation or line breaks inside tags."""
+    out: list[str] = []
+    i, n = 0, len(source)
+    line_start = True
+    while i < n:
+        if line_start:
+            j = i
+            while j < n and source[j] in " \t":
+                j += 1
+            i = j
+            line_start = False
+            continue
+        pair = source[i : i + 2]
+        if pair == "{%":
+            untrimmed = _UNTRIMMED.match(source, i)
+            if untrimmed:
+                end = _UNTRIMMED_END.search(source, untrimmed.end())
+                stop = end.end() if end else n
+                out.append(source[i:stop])
+                i = stop
+                continue
+        if pair in _DJANGO:
+            stop = source.find(_DJANGO[pair], i + 2)
+            stop = n if stop < 0 else stop + 2
+            out.append(source[i:stop])
+            i = stop
+            continue
+        char = source[i]
+        if char == "<" and source.startswith("<!--", i):
+            stop = source.find("-->", i)
+            stop = n if stop < 0 else stop + 3
+            out.append(source[i:stop])
+            i = stop
+            continue
+        if char == "<" and i + 1 < n and (source[i + 1].isalpha() or source[i + 1] == "/"):
+            raw = _RAW_START.match(source, i)
+            i = _copy_tag(source, i, out)
+            if raw:
+                close = re.compile(rf"</{raw.group(1)}\s*>", re.I).search(source, i)
+                stop = close.start() if close else n
+                out.append(source[i:stop])
+                i = stop
+            continue
+        out.append(char)
+        if char == "\n":
+            line_start = True
+        i += 1
+    return "".join(out)
+
+
+def _copy_tag(source: str, start: int, out: list[str]) -> int:
+    """Copies the HTML tag at start, its inner line breaks made spaces; returns its end."""
+    parts: list[str] = []
+    i, n = start, len(source)
+    quote = ""
+    while i < n:
+        pair = source[i : i + 2]
+        if pair in _DJANGO:
+            stop = source.find(_DJANGO[pair], i + 2)
+            stop = n if stop < 0 else stop + 2
+            parts.append(source[i:stop])
+            i = stop
+            continue
+        char = source[i]
+        if quote:
+            parts.append(char)
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+            parts.append(char)
+        elif char == "\n" or (char in " \t" and source[i:].lstrip(" \t").startswith("\n")):
+            j = i
+            while j < n and source[j] in " \t\n":
+                j += 1
+            following = source[j] if j < n else ""
+            if following not in (">", "/") or source.startswith("/>", j):
+                parts.append(" ")
+            i = j
+            continue
+        else:
+            parts.append(char)
+            if char == ">":
+                i += 1
+                break
+        i += 1
+    out.append("".join(parts))
+    return i
+
+
+class _Compacting(filesystem.Loader):
+    def get_contents(self, origin: Origin) -> str:
+        contents = super().get_contents(origin)
+        name = Path(origin.name)
+        if name.suffix == ".html" and _is_project_template(name):
+            return compact(contents)
+        return contents
+
+
+def _is_project_template(path: Path) -> bool:
+    base = Path(settings.BASE_DIR)
+    return any(path.is_relative_to(base / part) for part in ("templates", "wacana"))
+
+
+class FilesystemLoader(_Compacting):
+    pass
+
+
+class AppDirectoriesLoader(_Compacting, app_directories.Loader):
+    pass
