@@ -95,7 +95,10 @@ READ_METRICS = """() => {
   const img = document.querySelector("figure.featured img");
   const blocking = performance.getEntriesByType("resource")
     .filter((e) => e.renderBlockingStatus === "blocking").map((e) => e.name);
+  const nav = performance.getEntriesByType("navigation")[0];
   return {
+    ttfb: nav ? nav.responseStart : 0,
+    html_end: nav ? nav.responseEnd : 0,
     fcp: paint ? paint.startTime : null,
     lcp: window.__lcp,
     featured: img ? img.currentSrc : "",
@@ -266,6 +269,8 @@ def wait_until_up(server: subprocess.Popen[bytes], url: str, log: Path) -> None:
 
 @dataclass
 class Load:
+    ttfb: float
+    html_end: float
     fcp: float
     lcp: float
     lcp_tag: str
@@ -333,6 +338,8 @@ def load(context: Any, url: str) -> Load:
         if image_time is None or (t < image_time and _u != featured)
     )
     return Load(
+        ttfb=float(metrics["ttfb"] or 0),
+        html_end=float(metrics["html_end"] or 0),
         fcp=float(metrics["fcp"] or 0),
         lcp=float(lcp["time"]) if lcp else 0.0,
         lcp_tag=lcp["tag"] if lcp else "",
@@ -351,6 +358,8 @@ def median(loads: list[Load]) -> dict[str, Any]:
 
     tags = [x.lcp_tag for x in loads]
     return {
+        "ttfb": mid("ttfb"),
+        "html_end": mid("html_end"),
         "fcp": mid("fcp"),
         "lcp": mid("lcp"),
         "lcp_tag": max(set(tags), key=tags.count),
@@ -449,18 +458,22 @@ def report(data: Data, results: dict[str, dict[str, Any]], runs: int) -> None:
         f" 390×844 @{ARGS_DPR[0]:g}x, median of {runs}"
     )
     say(
-        f"  {'page':<26} {'FCP ms':>7} {'LCP ms':>7} {'LCP el':>6} {'KB':>7}"
-        f" {'KB<img':>7} {'reqs':>5} {'block':>5}"
+        f"  {'page':<26} {'TTFB':>5} {'HTML':>5} {'FCP ms':>7} {'LCP ms':>7} {'LCP el':>6}"
+        f" {'KB':>7} {'KB<img':>7} {'reqs':>5} {'block':>5}"
     )
     labels = dict(PAGES) | {"returning": "returning, other article"}
     for name, r in results.items():
         say(
-            f"  {labels[name]:<26} {r['fcp']:>7.0f} {r['lcp']:>7.0f} {r['lcp_tag']:>6}"
+            f"  {labels[name]:<26} {r['ttfb']:>5.0f} {r['html_end']:>5.0f}"
+            f" {r['fcp']:>7.0f} {r['lcp']:>7.0f} {r['lcp_tag']:>6}"
             f" {r['bytes'] / 1024:>7.1f} {r['before_image'] / 1024:>7.1f}"
             f" {r['requests']:>5.0f} {r['blocking']:>5}"
         )
     for ok, text in checks(results):
         say(f"  {'PASS' if ok else 'FAIL'}  {text}")
+    # Two cores shared: a busy machine slows the throttled CPU further (TTFB/HTML: the
+    # navigation's responseStart/responseEnd, the server's and the network's part).
+    say(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     say()
 
 
