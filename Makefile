@@ -11,7 +11,7 @@ THREADS ?= 8
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/wacana
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean bench wrk assets check-assets bundle-size loadtest
+.PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean bench wrk assets check-assets bundle-size loadtest paint
 .PHONY: lock deploy-check cluster-test
 
 # --- Installs from lock files, and what production leaves out ---------------------------
@@ -134,6 +134,13 @@ browsers:
 # is kept in var/bench-* between runs. Options: make bench BENCH_ARGS="--regenerate --only sqlite".
 bench: install wrk
 	$(PY) scripts/bench/run.py $(BENCH_ARGS)
+
+# First paint on a cheap phone on Slow 4G (issue 18): Debian's chromium through Playwright,
+# throttled through the DevTools protocol; FCP, LCP, bytes and requests per page, median of
+# 5, on the demo data and the bench data. `make bench` runs it at its end too.
+# Options: make paint PAINT_ARGS="--data demo --runs 3".
+paint: install browsers
+	$(PY) scripts/bench/paint.py $(PAINT_ARGS)
 
 # Write load test: a fresh SQLite site in var/loadtest, granian (2 workers) and the task
 # worker on 127.0.0.1, 50 API writers for 60 s; prints errors by status and p50/p99.

@@ -10,6 +10,7 @@ import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from wacana.lib import inline_css
 from wacana.lib.env import env_bool, env_choice, env_int, env_list, env_str
 from wacana.lib.ratelimit import parse_rate
 
@@ -136,6 +137,8 @@ TEMPLATES = [
                 "wacana.articles.navigation.rubric_nav",
                 "wacana.lib.savedata.save_data",
             ],
+            # {% inline_css %}: the small stylesheets in the page's head (issue 18).
+            "libraries": {"wacana_css": "wacana.lib.inline_css"},
         },
     }
 ]
@@ -403,7 +406,8 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        # The inlined stylesheets (wacana.lib.inline_css), each by its hash.
+        "style-src": ["'self'", *inline_css.hashes()],
         # blob: shows a chosen photo on the writing page before it is uploaded.
         "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
         "font-src": ["'none'"],

@@ -762,6 +762,21 @@ def bundle_size_report() -> None:
     say("")
 
 
+def paint_report(done: list[Target]) -> None:
+    """First paint on Slow 4G (issue 18, scripts/bench/paint.py): the demo data, and the
+    SQLite bench data when that run went through."""
+    say("")
+    say("== First paint on a cheap phone, Slow 4G (paint.py)")
+    script = str(Path(__file__).resolve().parent / "paint.py")
+    command = [PYTHON, script, "--data", "demo"]
+    sqlite = next((target for target in done if target.name == "sqlite"), None)
+    if sqlite is not None:
+        command = [PYTHON, script, "--data", "both", "--bench-dir", str(sqlite.var_dir)]
+    env = {k: v for k, v in os.environ.items() if k not in SCRUBBED}
+    if subprocess.run(command, env=env, cwd=ROOT, check=False).returncode:
+        say("bench: the first-paint measurement failed")
+
+
 def main(argv: list[str]) -> int:
     args = arguments(argv)
     bundle_size_report()
@@ -806,6 +821,7 @@ def main(argv: list[str]) -> int:
         except BenchError as error:
             failed = True
             say(f"bench: {target.label}: {error}")
+    paint_report(done)
     if len(done) > 1:
         say("")
         say("== Summary")

@@ -291,7 +291,7 @@ def delete_article(user: User, article: Article) -> None:
         _count_public(article, -1)
         # The search entry goes with the row (a cascade); the caches must be told.
         _visibility_changed(article, deleted=True)
-    files = [article.image.name, article.image_medium.name, article.image_small.name]
+    files = article.image_files()
     article.delete()
     transaction.on_commit(lambda: _delete_files(files))
 
@@ -304,28 +304,62 @@ def set_featured_image(article: Article, upload: UploadedFile) -> Article:
         max_pixels=settings.ARTICLE_IMAGE_MAX_PIXELS,
     )
     large, medium, small = images.resized_webp(picture, FEATURED_WIDTHS)
-    old = [article.image.name, article.image_medium.name, article.image_small.name]
+    # A card thumbnail, where the picture is wide enough for it to be smaller than the
+    # 360 px rendition, and AVIF copies where Pillow writes AVIF and they are the smaller
+    # (flat drawings can come out larger than their WebP): issue 18.
+    extra: list[tuple[str, bytes]] = []
+    variants = ""
     stem = f"{article.pk}-{secrets.token_hex(6)}"
+    if small.width >= 360:
+        (thumb,) = images.resized_webp(picture, (Article.THUMB_WIDTH,))
+        extra.append((f"articles/{stem}-{thumb.width}.webp", thumb.data))
+        variants = "webp"
+        if images.avif_available():
+            webps = (large, medium, small, thumb)
+            widths = tuple(encoded.width for encoded in webps)
+            avifs = images.resized_webp(picture, widths, format="AVIF")
+            if sum(len(a.data) for a in avifs) < sum(len(w.data) for w in webps):
+                extra += [(f"articles/{stem}-{a.width}.avif", a.data) for a in avifs]
+                variants = "avif"
+    old = article.image_files()
     with transaction.atomic():
+        for name, data in extra:
+            article.image.storage.save(name, ContentFile(data))
         article.image.save(f"{stem}-{large.width}.webp", ContentFile(large.data), save=False)
         article.image_medium.save(
             f"{stem}-{medium.width}.webp", ContentFile(medium.data), save=False
         )
         article.image_small.save(f"{stem}-{small.width}.webp", ContentFile(small.data), save=False)
         article.image_width, article.image_height = large.width, large.height
+        article.image_variants = variants
         article.save(
-            update_fields=["image", "image_medium", "image_small", "image_width", "image_height"]
+            update_fields=[
+                "image",
+                "image_medium",
+                "image_small",
+                "image_width",
+                "image_height",
+                "image_variants",
+            ]
         )
         transaction.on_commit(lambda: _delete_files(old))
     return article
 
 
 def remove_featured_image(article: Article) -> Article:
-    old = [article.image.name, article.image_medium.name, article.image_small.name]
+    old = article.image_files()
     article.image = article.image_medium = article.image_small = ""
     article.image_width = article.image_height = 0
+    article.image_variants = False
     article.save(
-        update_fields=["image", "image_medium", "image_small", "image_width", "image_height"]
+        update_fields=[
+            "image",
+            "image_medium",
+            "image_small",
+            "image_width",
+            "image_height",
+            "image_variants",
+        ]
     )
     transaction.on_commit(lambda: _delete_files(old))
     return article

@@ -160,6 +160,21 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         return self.filter(headline_at__isnull=False)
 
 
+def _width_of(name: str) -> int:
+    """The width a rendition's name ends with ({pk}-{token}-{width}.webp), 0 if none."""
+    tail = name.rsplit("-", 1)[-1].split(".", 1)[0]
+    return int(tail) if tail.isdigit() else 0
+
+
+def variant_name(name: str, width: int) -> str:
+    """The name of the rendition `width` pixels wide of the picture `name` belongs to."""
+    return f"{name.rsplit('-', 1)[0]}-{width}.webp"
+
+
+def avif_name(name: str) -> str:
+    return name.removesuffix(".webp") + ".avif"
+
+
 class Article(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="articles"
@@ -200,6 +215,11 @@ class Article(models.Model):
     image_small = models.ImageField(upload_to="articles/", blank=True, editable=False)
     image_width = models.PositiveIntegerField(default=0, editable=False)
     image_height = models.PositiveIntegerField(default=0, editable=False)
+    # Renditions of the featured image besides its three WebP widths, named after the same
+    # stem (issue 18): "webp", a card thumbnail (THUMB_WIDTH); "avif", that and an AVIF
+    # copy of every width (kept only where AVIF is the smaller). "" for pictures stored
+    # before: they have their three WebP files only.
+    image_variants = models.CharField(max_length=8, blank=True, default="", editable=False)
     image_caption = models.CharField(_("image caption"), max_length=CAPTION_MAX, blank=True)
     image_source = models.CharField(_("image source"), max_length=SOURCE_MAX, blank=True)
 
@@ -309,6 +329,54 @@ class Article(models.Model):
     @property
     def headline(self) -> bool:
         return self.headline_at is not None
+
+    # --- The featured image's renditions (see image_variants) ---------------------------
+
+    THUMB_WIDTH = 240
+
+    def _renditions(self, thumbnail: bool) -> list[tuple[str, int]]:
+        """(storage name, width) of the WebP renditions, narrowest first: for a card (a
+        slot of 104 to 160 px) the thumbnail and the small one, else the three widths."""
+        if thumbnail:
+            names = [self.image_small.name]
+            if self.image_variants:
+                names.insert(0, variant_name(self.image_small.name, self.THUMB_WIDTH))
+        else:
+            names = [self.image_small.name, self.image_medium.name, self.image.name]
+        return [(name, _width_of(name)) for name in names if name]
+
+    def image_files(self) -> list[str]:
+        """Every stored file of the featured image (to delete them with it)."""
+        names = [name for name, _width in self._renditions(thumbnail=False)]
+        if self.image_variants:
+            names.append(variant_name(self.image_small.name, self.THUMB_WIDTH))
+        if self.image_variants == "avif":
+            names += [avif_name(name) for name in names]
+        return names
+
+    def _srcset(self, avif: bool, thumbnail: bool) -> str:
+        if avif and self.image_variants != "avif":
+            return ""
+        return ", ".join(
+            f"{self.image.storage.url(avif_name(name) if avif else name)} {width}w"
+            for name, width in self._renditions(thumbnail)
+        )
+
+    @property
+    def image_srcset(self) -> str:
+        return self._srcset(avif=False, thumbnail=False)
+
+    @property
+    def image_srcset_avif(self) -> str:
+        return self._srcset(avif=True, thumbnail=False)
+
+    @property
+    def thumb_srcset(self) -> str:
+        return self._srcset(avif=False, thumbnail=True)
+
+    @property
+    def thumb_srcset_avif(self) -> str:
+        return self._srcset(avif=True, thumbnail=True)
 
     def page_url(self, number: int | str) -> str:
         base = self.get_absolute_url()

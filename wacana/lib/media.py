@@ -25,7 +25,7 @@ MEDIA_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
 }
 # {pk}-{token}-{width}.webp (avatars, featured images) and {pk}-{token}.webp (body images).
-HASHED_NAME = re.compile(r"/\d+-[0-9a-f]{12,32}(-\d+)?\.webp$")
+HASHED_NAME = re.compile(r"/\d+-[0-9a-f]{12,32}(-\d+)?\.(webp|avif)$")
 MAX_AGE = 60 * 60  # for any other name
 FOREVER = 60 * 60 * 24 * 365
 

@@ -12,6 +12,9 @@ from django.test import Client
 
 from wacana.accounts import actions as account_actions
 from wacana.articles import actions as article_actions
+from wacana.articles.demo_pictures import picture_for
+from wacana.articles.forms import TagsField
+from wacana.articles.models import Category
 from wacana.testing.images import upload
 from wacana.testing.personas import make_user
 
@@ -43,4 +46,23 @@ def test_only_old_files_no_row_refers_to_are_deleted() -> None:
     assert not default_storage.exists(left_behind)
     assert Client().get(default_storage.url(left_behind)).status_code == 404
     for name in [*kept, just_uploaded, unrelated]:
+        assert default_storage.exists(name), name
+
+
+def test_a_featured_images_thumbnail_and_avif_copies_are_not_orphans() -> None:
+    writer = make_user("penulis")
+    data = {
+        "title": "Pasar Terapung Banjarmasin",
+        "body": "Subuh di Sungai Martapura, perahu-perahu sudah penuh sayur.",
+        "category": Category.objects.get(slug="sekolah"),
+        "tags": TagsField(required=False).clean(""),
+    }
+    article = article_actions.create_article(writer, data)
+    article_actions.set_featured_image(article, picture_for("Pasar terapung", "purge"))
+    files = article.image_files()
+    assert article.image_variants and len(files) > 3
+    for name in files:
+        aged(name, 48)
+    call_command("purge_orphan_media", stdout=io.StringIO())
+    for name in files:
         assert default_storage.exists(name), name

@@ -17,6 +17,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import models
 from django.utils import timezone
 
+from wacana.articles.models import Article
+
 
 def file_fields() -> list[tuple[type[models.Model], str, str]]:
     """(model, field name, folder) for every file field whose folder is fixed."""
@@ -39,6 +41,13 @@ def orphans(grace: timedelta) -> list[str]:
             .iterator()
             if value
         )
+    # A featured image's thumbnail and AVIF copies are named after its files, not stored
+    # in a field of their own (issue 18).
+    with_variants = Article.objects.exclude(image_variants="").only(
+        "image", "image_medium", "image_small", "image_variants"
+    )
+    for article in with_variants.iterator():
+        in_use.update(article.image_files())
     cutoff = timezone.now() - grace
     found = []
     for folder in sorted({folder for _model, _name, folder in fields if folder}):
