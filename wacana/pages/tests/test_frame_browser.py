@@ -21,9 +21,10 @@ from playwright.sync_api import Page
 from wacana.accounts import actions as account_actions
 from wacana.accounts.roles import MODERATOR
 from wacana.articles import actions
-from wacana.articles.models import Article, Category
+from wacana.articles.models import Article, Category, DailyViews
 from wacana.conftest import make_user
-from wacana.discovery.tests.curation_helpers import write
+from wacana.discovery import home, popular
+from wacana.discovery.tests.curation_helpers import make_editor, write
 from wacana.notifications import actions as notices
 from wacana.testing.browser import ARTIFACTS, sign_in
 
@@ -33,6 +34,7 @@ WIDTHS = (320, 390, 1366)
 AXE_WIDTH = 390
 SHOTS = ARTIFACTS / "frame"
 
+TAGS = ("pendidikan", "sawah", "ende")
 CHECK = (Path(__file__).parent / "frame_check.js").read_text()
 
 
@@ -62,10 +64,25 @@ def _site() -> dict[str, Any]:
     )
     article = write(writer, "Sekolah di Ujung Pematang Sawah yang Berkabut", body=body)
     actions.set_featured_image(article, _picture((40, 110, 160)))
-    for n in range(6):
+    others = [
         write(
             writer if n % 2 else reader, f"Catatan pendek nomor {n} dari kampung", category="bisnis"
         )
+        for n in range(6)
+    ]
+    # Content for the wide screens' sidebar: popular this week, editor's picks, tags.
+    editor = make_editor("redaksi")
+    for n, item in enumerate([article, *others]):
+        actions.update_article(
+            item.author,
+            item,
+            {"tags": [{"slug": slug, "name": slug.title()} for slug in TAGS[: 1 + n % 3]]},
+        )
+        DailyViews.objects.create(article=item, day=popular.today(), views=100 - n)
+        if n < 3:
+            actions.curate(editor, item, actions.PICK, True)
+    popular.refresh_week()
+    home.forget()
     account_actions.follow(reader, writer)
     actions.save_for_later(reader, article)
     for n in range(3):
@@ -133,3 +150,68 @@ def test_the_frame_holds_for_a_reader_and_a_moderator(page: Page, browser: Any) 
     sign_in(page, "penjaga")
     problems += _visit(page, "moderator", ["/moderasi", site["article"].get_absolute_url()])
     assert not problems, "\n".join(problems)
+
+
+# Runs in the page: the main column's and the sidebar's boxes, and how many characters
+# fit on one line of the article body (its width over the width of an average character
+# of the paragraph's own text in its own font, measured on a canvas).
+LAYOUT = """() => {
+  const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect();
+    return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width}; };
+  const p = document.querySelector('main .body p');
+  let perLine = null;
+  if (p) {
+    const style = getComputedStyle(p);
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = p.textContent.trim();
+    const average = context.measureText(text).width / text.length;
+    perLine = p.getBoundingClientRect().width / average;
+  }
+  return {main: box(document.querySelector('.main-col') || document.querySelector('main')),
+          side: box(document.querySelector('aside.sidebar')),
+          links: document.querySelectorAll('aside.sidebar a').length,
+          headings: [...document.querySelectorAll('aside.sidebar h2')].map((h) => h.textContent),
+          perLine};
+}"""
+
+
+def test_wide_screens_show_a_sidebar_beside_a_70_character_column(page: Page) -> None:
+    site = _site()
+    article: Article = site["article"]
+    rubric = Category.objects.get(slug="sekolah").parent
+    assert rubric is not None
+    paths = ["/", rubric.get_absolute_url(), article.get_absolute_url()]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (1024, 1366):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in paths:
+            page.goto(path)
+            layout = page.evaluate(LAYOUT)
+            main, side = layout["main"], layout["side"]
+            assert side is not None, f"{path} @{width}: no sidebar"
+            # The home shows its picks in its own section, so its sidebar leaves them out.
+            picks = [] if path == "/" else ["Pilihan"]
+            assert layout["headings"] == ["Terpopuler", *picks, "Tag populer"], layout
+            assert layout["links"] >= 7, layout
+            # Side by side: the sidebar starts right of the main column and they share rows.
+            assert side["left"] >= main["right"], f"{path} @{width}: {layout}"
+            assert side["top"] < main["bottom"] and main["top"] < side["bottom"], layout
+            assert main["width"] >= 560, f"{path} @{width}: main column {main['width']}px"
+        page.goto(article.get_absolute_url())
+        per_line = page.evaluate(LAYOUT)["perLine"]
+        assert 60 <= per_line <= 80, f"@{width}: {per_line:.0f} characters a line"
+        print(f"@{width}: {per_line:.0f} characters a line")
+        page.screenshot(path=str(SHOTS / f"lebar-artikel-{width}.png"))
+    page.set_viewport_size({"width": 390, "height": 800})
+    for path in paths:
+        page.goto(path)
+        layout = page.evaluate(LAYOUT)
+        main, side = layout["main"], layout["side"]
+        # One column: whatever of the sidebar shows sits below the main column.
+        assert side is None or side["top"] >= main["bottom"] - 0.5, f"{path} @390: {layout}"
+        assert main["width"] <= 390
+    per_line = page.evaluate(LAYOUT)["perLine"]
+    assert per_line <= 60, f"@390: {per_line:.0f} characters a line"
+    print(f"@390: {per_line:.0f} characters a line")
+    page.screenshot(path=str(SHOTS / "lebar-artikel-390.png"))
