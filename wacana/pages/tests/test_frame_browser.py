@@ -4,8 +4,8 @@ overlap, tap targets of at least 44 px, body text of at least 16 px, images with
 dimensions, and no serious axe finding. Screenshots land in test-artifacts/frame/ for a
 person to look at.
 
-One browser page per role is reused for all its pages and widths; axe runs once per page
-(at 390 px), the geometry checks at every width.
+One browser page per role is reused for all its pages and widths; axe and the geometry
+checks run at every width. The report dialog is checked open, at every width.
 """
 
 import io
@@ -31,7 +31,6 @@ from wacana.testing.browser import ARTIFACTS, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = (320, 390, 1366)
-AXE_WIDTH = 390
 SHOTS = ARTIFACTS / "frame"
 
 TAGS = ("pendidikan", "sawah", "ende")
@@ -91,7 +90,22 @@ def _site() -> dict[str, Any]:
     return {"writer": writer, "reader": reader, "moderator": moderator, "article": article}
 
 
-def _visit(page: Page, role: str, paths: list[str]) -> list[str]:
+def _axe(page: Page, where: str) -> list[str]:
+    results = Axe().run(page)
+    assert results.response["passes"], "axe did not run on the page"
+    return [
+        f"{where}: axe {v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+# The article body's paragraphs: how many, and the smallest font size among them.
+BODY_TEXT = """() => { const ps = [...document.querySelectorAll('main .body p')];
+  return [ps.length, Math.min(...ps.map((p) => parseFloat(getComputedStyle(p).fontSize)))]; }"""
+
+
+def _visit(page: Page, role: str, paths: list[str], article: str | None = None) -> list[str]:
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     for path in paths:
@@ -102,14 +116,45 @@ def _visit(page: Page, role: str, paths: list[str]) -> list[str]:
             name = path.strip("/").replace("/", "_").replace("?", "_")[:40] or "beranda"
             page.screenshot(path=str(SHOTS / f"{role}-{name}-{width}.png"))
             problems += [f"{path} @{width}: {p}" for p in page.evaluate(CHECK)]
-            if width == AXE_WIDTH:
-                results = Axe().run(page)
-                assert results.response["passes"], "axe did not run on the page"
-                problems += [
-                    f"{path}: axe {v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
-                    for v in results.response["violations"]
-                    if v["impact"] in ("serious", "critical")
-                ]
+            problems += _axe(page, f"{path} @{width}")
+            if path == article:
+                count, smallest = page.evaluate(BODY_TEXT)
+                assert count >= 10, f"{path}: {count} body paragraphs"
+                if smallest < 16:
+                    problems.append(f"{path} @{width}: article body text is {smallest}px")
+    return problems
+
+
+# The open report dialog: inside the viewport, its heading inside its box on one or two
+# lines, its send button reachable without scrolling the page behind it.
+DIALOG = """() => { const d = document.querySelector('dialog.report-dialog[open]');
+  if (!d) return ['the report dialog did not open'];
+  const problems = [], box = d.getBoundingClientRect();
+  if (box.left < 0 || box.right > innerWidth + 0.5)
+    problems.push(`dialog ${box.left}..${box.right}`);
+  const title = d.querySelector('.report-title');
+  if (title) { const t = title.getBoundingClientRect();
+    if (t.left < box.left || t.right > box.right + 0.5)
+      problems.push('heading leaves the dialog'); }
+  const send = d.querySelector('button[type=submit]:not([formmethod=dialog])');
+  if (!send) problems.push('no send button');
+  else { send.scrollIntoView({block: 'nearest'}); const b = send.getBoundingClientRect();
+    if (b.bottom > innerHeight + 0.5 || b.top < 0)
+      problems.push(`send button at ${b.top}..${b.bottom}`);
+    if (b.height < 43.5) problems.push(`send button ${b.height}px high`); }
+  return problems; }"""
+
+
+def _report_dialog(page: Page, path: str) -> list[str]:
+    problems: list[str] = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(path)
+        page.locator("a.report-link[data-report]").first.click()
+        page.wait_for_selector("dialog.report-dialog[open] .report-title")
+        page.screenshot(path=str(SHOTS / f"laporan-dialog-{width}.png"))
+        problems += [f"report dialog @{width}: {p}" for p in page.evaluate(DIALOG)]
+        problems += _axe(page, f"report dialog @{width}")
     return problems
 
 
@@ -123,6 +168,7 @@ def test_the_frame_holds_for_anonymous_readers(page: Page) -> None:
         article.get_absolute_url(),
         sub.parent.get_absolute_url(),
         sub.get_absolute_url(),
+        "/tag/sawah",
         "/cari?q=sawah",
         site["writer"].get_absolute_url(),
         "/pilihan",
@@ -130,14 +176,22 @@ def test_the_frame_holds_for_anonymous_readers(page: Page) -> None:
         "/daftar",
         "/pedoman",
     ]
-    problems = _visit(page, "anonim", paths)
+    problems = _visit(page, "anonim", paths, article.get_absolute_url())
     assert not problems, "\n".join(problems)
 
 
 def test_the_frame_holds_for_a_writer(page: Page) -> None:
     site = _site()
     sign_in(page, "sekar")
-    paths = ["/", site["article"].get_absolute_url(), "/dasbor", "/notifikasi", "/akun/profil"]
+    paths = [
+        "/",
+        site["article"].get_absolute_url(),
+        "/tulis",
+        f"/tulis/{site['article'].pk}",
+        "/dasbor",
+        "/notifikasi",
+        "/akun/profil",
+    ]
     problems = _visit(page, "penulis", paths)
     assert not problems, "\n".join(problems)
 
@@ -146,6 +200,7 @@ def test_the_frame_holds_for_a_reader_and_a_moderator(page: Page, browser: Any) 
     site = _site()
     sign_in(page, "raka")
     problems = _visit(page, "pembaca", ["/mengikuti", "/bacaan"])
+    problems += _report_dialog(page, site["article"].get_absolute_url())
     page.context.clear_cookies()
     sign_in(page, "penjaga")
     problems += _visit(page, "moderator", ["/moderasi", site["article"].get_absolute_url()])
