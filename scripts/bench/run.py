@@ -274,6 +274,8 @@ ENCODINGS = ("identity", "gzip", "br")
 # Issue 14: the anonymous article page's HTML + CSS + JS on the wire, brotli.
 TARGET_ARTICLE_TRANSFER = 10 * 1024
 ASSET_RE = re.compile(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"')
+# The page-weight table: the pages above, and search (its first page of a common word).
+WEIGHED_PAGES = (*PAGES, SEARCH_PAGES[0])
 
 
 def transfer(url: str, encoding: str) -> tuple[int, bytes]:
@@ -286,7 +288,7 @@ def transfer(url: str, encoding: str) -> tuple[int, bytes]:
 
 def measure_transfer(target: Target, base: str) -> None:
     """Page weights raw, gzip and brotli; the article's with its CSS and JS."""
-    for name, _label in PAGES:
+    for name, _label in WEIGHED_PAGES:
         url = base + target.pages[name]["url"]
         target.pages[name]["transfer"] = {enc: transfer(url, enc)[0] for enc in ENCODINGS}
     _size, html = transfer(base + target.pages["article"]["url"], "identity")
@@ -301,7 +303,7 @@ def measure_transfer(target: Target, base: str) -> None:
 
 def transfer_report(target: Target) -> list[tuple[bool, str]]:
     say(f"{'page weight, bytes':<28} {'raw':>8} {'gzip':>8} {'br':>8}")
-    for name, label in PAGES:
+    for name, label in WEIGHED_PAGES:
         sizes = target.pages[name].get("transfer")
         if sizes:
             say(f"{label:<28} " + " ".join(f"{sizes[enc]:>8,}" for enc in ENCODINGS))

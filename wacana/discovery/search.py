@@ -318,6 +318,37 @@ def matching_ids(
     return items, next_cursor
 
 
+# The search page says how many articles match, counting no further than this: a word
+# in half of 100,000 articles must not cost a COUNT over 50,000 rows.
+COUNT_CAP = 1000
+
+
+def count_matches(terms: list[str], filters: Filters, cap: int | None = None) -> int:
+    """How many articles match `terms` under `filters` (every tier: all stems in title,
+    body or tags), at most `cap` + 1 — more than `cap` reads as "more than `cap`". One
+    query: the same full-text condition the tiers share, stopped at cap + 1 rows."""
+    if not terms:
+        return 0
+    cap = COUNT_CAP if cap is None else cap
+    where, params = _filter_sql(filters)
+    if connection.vendor == "postgresql":
+        every = " & ".join(f"'{term}'" for term in terms)
+        inner = "SELECT 1 FROM discovery_searchentry AS e WHERE e.document @@ %s::tsquery"
+        match_params = [every]
+    else:
+        every = "(" + " AND ".join(f'"{term}"' for term in terms) + ")"
+        inner = "SELECT 1 FROM discovery_search_fts"
+        if where:
+            inner += " JOIN discovery_searchentry AS e ON e.article_id = discovery_search_fts.rowid"
+        inner += " WHERE discovery_search_fts MATCH %s"
+        match_params = [every]
+    for clause in where:
+        inner += f" AND {clause}"
+    # The conditions are constants of this module; values go in as parameters.
+    sql = f"SELECT COUNT(*) FROM ({inner} LIMIT %s) AS found"  # noqa: S608
+    return _run(sql, [*match_params, *params, cap + 1])[0]
+
+
 def search(
     terms: list[str], filters: Filters, after: str | None = None, limit: int = cursor.DEFAULT_LIMIT
 ) -> cursor.Page:

@@ -103,6 +103,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 context["page"] = search.search(
                     form.terms, form.filters(), request.GET.get("cursor")
                 )
+                if not request.GET.get("cursor") and context["page"].next_cursor:
+                    # More than one page: count (capped), one more query.
+                    context["count_cap"] = search.COUNT_CAP
+                    context["total"] = search.count_matches(form.terms, form.filters())
             except cursor.BadCursor:
                 raise Http404(_("This page of the list does not exist.")) from None
             context["searched"] = True

@@ -71,6 +71,11 @@ class Element:
         return str(copy.text_content())
 
     @property
+    def children(self) -> list["Element"]:
+        """The child elements, in order (not text, comments or processing instructions)."""
+        return [Element(child) for child in self.element if isinstance(child.tag, str)]
+
+    @property
     def parent(self) -> "Element | None":
         parent = self.element.getparent()
         return None if parent is None else Element(parent)

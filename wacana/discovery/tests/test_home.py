@@ -282,6 +282,22 @@ def test_the_picks_listing_is_keyset_paginated(
     assert client.get("/pilihan", {"cursor": "bukan-kursor"}).status_code == 404
 
 
+def test_picks_are_sorted_by_publication_not_by_pick_time_or_id(
+    client: Client, writer: User, editor: User
+) -> None:
+    now = datetime.now(UTC)
+    # Written (ids) in one order, published in another, picked in a third.
+    newest = publish(writer, "Terbit Kemarin", at=now - timedelta(days=1))
+    oldest = publish(writer, "Terbit Tiga Hari Lalu", at=now - timedelta(days=3))
+    middle = publish(writer, "Terbit Dua Hari Lalu", at=now - timedelta(days=2))
+    assert newest.pk < middle.pk and oldest.pk < middle.pk
+    for article in (oldest, newest, middle):
+        curate(editor, article, actions.PICK)
+    wanted = ["Terbit Kemarin", "Terbit Dua Hari Lalu", "Terbit Tiga Hari Lalu"]
+    assert titles(client.get("/pilihan").content.decode()) == wanted
+    assert titles(section(client.get("/").content.decode(), "pilihan")) == wanted
+
+
 def test_the_picks_listing_when_there_are_none(client: Client) -> None:
     html = client.get("/pilihan").content.decode()
     assert "Redaksi belum memilih artikel apa pun." in html

@@ -7,6 +7,7 @@ from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles import actions
+from wacana.discovery import search
 from wacana.testing.content import publish
 from wacana.testing.html import Element as Node
 from wacana.testing.html import html
@@ -152,3 +153,26 @@ def test_the_api_limit_answers_429_with_retry_after(
     response = client.get("/api/v1/search?q=kopi")
     assert_error_shape(response, 429)
     assert int(response["Retry-After"]) > 0
+
+
+def test_the_result_count_is_the_number_of_matches_capped_and_cheap(
+    client: Client, writer: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(23):
+        publish(writer, f"Kabar sawah {n}", "Isi tentang padi.")
+    publish(writer, "Kabar pasar", "Isi tentang ikan.")
+    one_page = html(client.get("/cari", {"q": "pasar"}))
+    assert first(one_page, ".result-count").text == "1 hasil"
+    page = html(client.get("/cari", {"q": "sawah"}))
+    assert len(page.select("li.card")) == 20
+    assert first(page, ".result-count").text == "23 hasil"  # all of them, not the page's 20
+    for n in range(21):
+        publish(writer, f"Kabar sawah dari kota {n}", "Isi.", category="bisnis")
+    assert first(html(client.get("/cari", {"q": "sawah"})), ".result-count").text == "44 hasil"
+    # Filters count too: only the sub-category's matches.
+    only = html(client.get("/cari", {"q": "sawah", "category": "sekolah"}))
+    assert first(only, ".result-count").text == "23 hasil"
+    # Past the cap the count stops: a COUNT over at most cap + 1 rows.
+    monkeypatch.setattr(search, "COUNT_CAP", 21)
+    capped = html(client.get("/cari", {"q": "kabar"}))
+    assert first(capped, ".result-count").text == "Lebih dari 21 hasil"

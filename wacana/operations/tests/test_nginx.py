@@ -1,7 +1,8 @@
 """deploy/nginx.conf in front of a real granian server (`manage.py serve`), both on this
 run's ports: static files and media with their headers, the reader's address reaching
 Wacana (rate limits per real client), anonymous pages from the proxy cache, signed-in
-readers never, and exact view counts for article pages.
+readers never, exact view counts for article pages, and pages compressed by Wacana itself
+(its BREACH padding on signed-in pages) passed through untouched.
 
 Readers come from distinct loopback addresses (127.0.0.2, 127.0.0.3 …) so that nginx,
 and through it Wacana, sees several clients on one machine.
@@ -214,3 +215,27 @@ def test_article_views_are_counted_exactly_behind_the_proxy(site: Site) -> None:
             assert reply.status == 200
             assert reply.header("x-cache-status") in ("BYPASS", "")
     assert python(site.env, VIEW_COUNT, str(site.facts["pk"])) == str(visitors)
+
+
+def test_wacana_compresses_its_pages_and_nginx_passes_them_through(site: Site) -> None:
+    # A signed-in page carries secrets: gzip with Django's padding (a random file name in
+    # the gzip header, FNAME flag set), never brotli, whatever the client accepts.
+    cookie = f"sessionid={site.facts['session']}"
+    lengths = set()
+    for _ in range(4):
+        signed_in = get("/kategori/sekolah", Cookie=cookie, **{"Accept-Encoding": "gzip, br"})
+        assert signed_in.status == 200
+        assert signed_in.header("content-encoding") == "gzip"
+        assert signed_in.body[:3] == b"\x1f\x8b\x08"
+        assert signed_in.body[3] & 0x08, "no BREACH padding: nginx compressed the page itself"
+        assert b"Raka Pembaca" in gzip.decompress(signed_in.body)
+        lengths.add(len(signed_in.body))
+    assert len(lengths) > 1, "the padding's length should vary from response to response"
+    # An anonymous page carries none: brotli; the cache keeps each encoding apart.
+    for _ in range(2):
+        assert get("/pedoman", **{"Accept-Encoding": "gzip, br"}).header("content-encoding") == "br"
+        plain = get("/pedoman", **{"Accept-Encoding": "gzip"})
+        assert plain.header("content-encoding") == "gzip"
+        assert not plain.body[3] & 0x08  # nothing to hide: no padding
+        assert get("/pedoman").header("content-encoding") == ""
+    assert get("/pedoman", **{"Accept-Encoding": "gzip"}).header("x-cache-status") == "HIT"

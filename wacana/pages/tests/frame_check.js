@@ -33,8 +33,10 @@
     const size = parseFloat(getComputedStyle(el).fontSize);
     if (visible(el) && size < 16) problems.push(`${selector} text is ${size}px`);
   }
+  // An <img> without a source (the writing page's picture dialog, filled when a picture
+  // is chosen) loads nothing and shifts nothing: only images that load need dimensions.
   for (const img of document.images)
-    if (!img.getAttribute('width') || !img.getAttribute('height'))
+    if (img.getAttribute('src') && (!img.getAttribute('width') || !img.getAttribute('height')))
       problems.push(`image without dimensions: ${img.getAttribute('src')}`);
   return problems;
 })
