@@ -83,7 +83,8 @@ class Element:
     def select(self, selector: str) -> list["Element"]:
         """Every element below this one matching the CSS `selector`."""
         matches = self.element.cssselect(selector)
-        return [Element(found) for found in matches if not (self.wrapper and found is self.element)]
+        # lxml's cssselect searches descendant-or-self: this element itself is not "below".
+        return [Element(found) for found in matches if found is not self.element]
 
     def one(self, selector: str) -> "Element":
         """The one element matching `selector`; fails when there are none or several."""
