@@ -97,10 +97,12 @@ def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None
         }
         with override_settings(CACHES={**settings.CACHES, **moved}, REDIS_URL=own):
             os.environ["REDIS_URL"] = own  # for tests that ask Redis directly
+            os.environ["WACANA_TEST_RUN_REDIS_URL"] = url
             try:
                 yield
             finally:
                 os.environ["REDIS_URL"] = url
+                del os.environ["WACANA_TEST_RUN_REDIS_URL"]
         return
     folder = tmp_path_factory.mktemp("cache")
     moved = {
