@@ -10,6 +10,11 @@ WORKERS ?= 2
 THREADS ?= 8
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/wacana
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+# pytest runs on this many workers (pytest-xdist): auto is one per CPU, 0 runs in this
+# process alone. Worker n has its own test database (test_…_gwn), and with Redis the
+# database REDIS_TEST_URL's minus n. Tests marked xdist_group stay on one worker.
+PYTEST_WORKERS ?= auto
+PYTEST_FLAGS = -q -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadgroup
 
 .PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean bench wrk assets check-assets bundle-size loadtest paint
 .PHONY: lock deploy-check cluster-test
@@ -110,7 +115,7 @@ test: lint typecheck browsers
 
 pytest-sqlite: install
 	@echo "== pytest on SQLite (local-memory cache)"
-	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest -q -p no:cacheprovider
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest $(PYTEST_FLAGS)
 
 pytest-postgres: install
 	@url="$${DATABASE_URL:-$(PG_TEST_URL)}"; \
@@ -120,7 +125,7 @@ pytest-postgres: install
 	if $(PY) scripts/services.py redis "$$redis"; then \
 		echo "== pytest on PostgreSQL with Redis ($$redis)"; export REDIS_URL="$$redis"; \
 	else echo "== Redis does not answer at $$redis: PostgreSQL run without Redis"; unset REDIS_URL; fi; \
-	DATABASE_URL="$$url" $(BIN)/pytest -q -p no:cacheprovider
+	DATABASE_URL="$$url" $(BIN)/pytest $(PYTEST_FLAGS)
 
 # Debian's chromium drives the browser tests; install it where we can (CI runs as root).
 browsers:

@@ -66,12 +66,34 @@ def _purge_moderation_log(request: pytest.FixtureRequest) -> Iterator[None]:
 @pytest.fixture(scope="session", autouse=True)
 def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Without Redis the caches are folders on disk: each test run gets its own, so a
-    run never empties (or reads) the site's cache in var/, nor another run's."""
+    run never empties (or reads) the site's cache in var/, nor another run's (tmp_path is
+    per xdist worker too). With Redis, each worker empties and reads a database of its
+    own: the run's (REDIS_URL) for the first, one lower for each next (see
+    wacana.testing.parallel)."""
     from django.conf import settings
     from django.test import override_settings
 
-    if "views" not in settings.CACHES:  # Redis: the run's own database (REDIS_URL)
-        yield
+    from wacana.testing.parallel import worker_redis_url
+
+    if "views" not in settings.CACHES:  # Redis
+        url = os.environ.get("REDIS_URL", "")
+        own = worker_redis_url(url) if url else url
+        if own == url:
+            yield
+            return
+        moved = {
+            alias: {**config, "LOCATION": own}
+            for alias, config in settings.CACHES.items()
+            if config["BACKEND"].endswith("RedisCache")
+        }
+        with override_settings(CACHES={**settings.CACHES, **moved}, REDIS_URL=own):
+            os.environ["REDIS_URL"] = own  # for tests that ask Redis directly
+            os.environ["WACANA_TEST_RUN_REDIS_URL"] = url
+            try:
+                yield
+            finally:
+                os.environ["REDIS_URL"] = url
+                del os.environ["WACANA_TEST_RUN_REDIS_URL"]
         return
     folder = tmp_path_factory.mktemp("cache")
     moved = {
@@ -100,16 +122,17 @@ def warm_frame(client: Client) -> None:
 
 
 # --- Media on object storage -----------------------------------------------------------
-S3_TEST_PORT = int(os.environ.get("WACANA_TEST_S3_PORT", "8211"))
 
 
 @pytest.fixture(scope="session")
 def s3_server() -> Iterator[Any]:
     """moto's S3 server for the whole run, started on first use; skips where it cannot."""
     from wacana.operations.testing import S3Unavailable, start_s3_server
+    from wacana.testing.parallel import server_port
 
     try:
-        server = start_s3_server(S3_TEST_PORT)
+        # A free port, or per worker from WACANA_TEST_S3_PORT when that is set.
+        server = start_s3_server(server_port("WACANA_TEST_S3_PORT"))
     except S3Unavailable as error:
         pytest.skip(f"no S3 server for the object-storage tests: {error}")
     yield server

@@ -1,5 +1,6 @@
 """Wacana's one settings module, driven by environment variables (see README.md)."""
 
+import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,18 @@ def _secret_key() -> str:
     # Generated once and kept, so sessions survive restarts on a development machine.
     path = VAR_DIR / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        # Written aside, then linked into place: processes starting together (parallel
+        # test workers, a server's workers) never read a half-written key, and the
+        # first one's key wins.
+        fresh = path.with_name(f"secret_key.{os.getpid()}")
+        fresh.write_text(secrets.token_urlsafe(50))
+        fresh.chmod(0o600)
+        try:
+            os.link(fresh, path)
+        except FileExistsError:
+            pass
+        finally:
+            fresh.unlink()
     return path.read_text().strip()
 
 

@@ -83,8 +83,10 @@ class Element:
     def select(self, selector: str) -> list["Element"]:
         """Every element below this one matching the CSS `selector`."""
         matches = self.element.cssselect(selector)
-        # lxml's cssselect searches descendant-or-self: this element itself is not "below".
-        return [Element(found) for found in matches if found is not self.element]
+        # lxml's cssselect searches descendant-or-self: this element itself is not "below",
+        # except the document's root, so that html(page).select("html") finds it.
+        root = not self.wrapper and self.element.getparent() is None
+        return [Element(found) for found in matches if root or found is not self.element]
 
     def one(self, selector: str) -> "Element":
         """The one element matching `selector`; fails when there are none or several."""

@@ -3,14 +3,13 @@ the cache on disk with this test (and with each other), as `make run` serves the
 
 Each test starts and stops its own server (bounded: about half a minute on two cores).
 The servers listen on 127.0.0.1, on a free port the system picks, or from
-WACANA_TEST_PORT_BASE on when it is set (so that parallel runs on a shared machine keep
-to their own ports).
+WACANA_TEST_PORT_BASE on when it is set, shifted per xdist worker (so that parallel runs
+on a shared machine keep to their own ports).
 """
 
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -28,6 +27,7 @@ from wacana.accounts.models import User
 from wacana.articles import actions, counting
 from wacana.articles.models import Article
 from wacana.testing.content import publish
+from wacana.testing.parallel import server_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -42,15 +42,6 @@ START_SECONDS = 40
 def _the_embedded_default() -> None:
     if counting.redis_client() is not None or connection.vendor != "sqlite":
         pytest.skip("the one-machine default (SQLite, no Redis) is tested in the SQLite run")
-
-
-def _port(offset: int) -> int:
-    base = os.environ.get("WACANA_TEST_PORT_BASE")
-    if base:
-        return int(base) + offset
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Server:
@@ -123,7 +114,7 @@ class Server:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    running = Server(_port(0), tmp_path)
+    running = Server(server_port("WACANA_TEST_PORT_BASE"), tmp_path)
     try:
         yield running
     finally:

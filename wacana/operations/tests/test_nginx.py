@@ -11,7 +11,6 @@ and through it Wacana, sees several clients on one machine.
 import gzip
 import http.client
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,11 +20,14 @@ import pytest
 
 from wacana.operations.nginx import Nginx, NginxUnavailable, start_nginx
 from wacana.operations.testing import AppServer, manage, python, site_env, start_app_server
+from wacana.testing.parallel import server_ports
 
-pytestmark = pytest.mark.process
+# One worker runs the whole file: its tests share one nginx and one app server (a
+# module fixture that takes seconds to start); spread, each worker would start its own.
+pytestmark = [pytest.mark.process, pytest.mark.xdist_group("nginx")]
 
-BASE = int(os.environ.get("WACANA_TEST_NGINX_PORT", "8212"))
-NGINX_PORT, APP_PORT = BASE, BASE + 2
+# Free ports, or from WACANA_TEST_NGINX_PORT on (per xdist worker) when that is set.
+NGINX_PORT, APP_PORT = server_ports("WACANA_TEST_NGINX_PORT", 2)
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36"
 ROOT = Path(__file__).resolve().parents[3]
 CSP = "default-src 'none'; img-src 'self'; sandbox"

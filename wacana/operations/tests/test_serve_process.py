@@ -1,8 +1,9 @@
 """`make run` end to end, bounded: it serves, a killed worker comes back within seconds,
 SIGTERM to make stops everything within 10 s, and buffered views reach the database.
 
-Runs on this test run's ports (WACANA_TEST_PORT, default 8172) with SQLite in a temporary
-folder; buffered views are counted through the shared cache (Redis or the cache on disk).
+Runs on a free port (or, per xdist worker, from WACANA_TEST_PORT when that is set) with
+SQLite in a temporary folder; buffered views are counted through the shared cache (Redis
+or the cache on disk).
 """
 
 import contextlib
@@ -21,8 +22,10 @@ from pathlib import Path
 
 import pytest
 
+from wacana.testing.parallel import server_port
+
 ROOT = Path(__file__).resolve().parents[3]
-PORT = int(os.environ.get("WACANA_TEST_PORT", "8172"))
+PORT = server_port("WACANA_TEST_PORT")
 VISITORS = 5
 
 CREATE_ARTICLE = """

@@ -61,8 +61,11 @@ def catalogue() -> list[tuple[str, str]]:
     return found
 
 
+# A {% blocktranslate %} block is an English msgid (checked through the catalogue), like
+# {% translate "..." %}; long ones are wrapped over several lines with `trimmed`.
 _TEMPLATE_CODE = re.compile(
-    r"\{%\s*comment\s*%\}.*?\{%\s*endcomment\s*%\}|\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}"
+    r"\{%\s*blocktrans(?:late)?\b.*?\{%\s*endblocktrans(?:late)?\s*%\}"
+    r"|\{%\s*comment\s*%\}.*?\{%\s*endcomment\s*%\}|\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}"
     r"|<script\b.*?</script>|<style\b.*?</style>",
     re.S,
 )
