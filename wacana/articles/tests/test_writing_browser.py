@@ -300,18 +300,24 @@ def test_the_connection_drops_mid_typing_and_a_reload_restores_the_text(
     context = page.context
     page.evaluate("window.wacanaWriteClean && window.wacanaWriteClean()")
     page.close(run_before_unload=False)
+    # Back online the closing tab's last save may still get through (or not): below,
+    # either the server has the text or this device offers its copy back.
     context.set_offline(False)
-    article.refresh_from_db()
-    assert "Listrik padam" not in article.body
     again = context.new_page()
     again.set_viewport_size(size)
     # This tab's autosave must not run before the check: the copy is offered first.
     again.goto(f"/tulis/{article.pk}")
+    # The copy on this device is offered back; or, where the closing tab's last save got
+    # through once the connection returned (writes bypass the service worker), the server
+    # already has the text and the page opens with it. Either way nothing is lost.
     offer = again.locator(".restore-local")
-    expect(offer).to_be_visible()
-    offer.get_by_role("button", name=indonesian("Bring it back")).click()
-    expect(again.locator(".rich-body")).to_contain_text("Listrik padam, sinyal hilang.")
-    expect(again.locator(".save-status")).to_have_text(re.compile(r"^Tersimpan"))
+    body = again.locator(".rich-body")
+    expect(offer.or_(body.filter(has_text="Listrik padam, sinyal hilang."))).to_be_visible()
+    if offer.is_visible():
+        offer.get_by_role("button", name=indonesian("Bring it back")).click()
+        expect(body).to_contain_text("Listrik padam, sinyal hilang.")
+        expect(again.locator(".save-status")).to_have_text(re.compile(r"^Tersimpan"))
+    expect(body).to_contain_text("Listrik padam, sinyal hilang.")
     article.refresh_from_db()
     assert "Listrik padam, sinyal hilang." in article.body
 

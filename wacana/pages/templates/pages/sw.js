@@ -14,6 +14,13 @@ var KIND = "X-Wacana-Offline";
 var READER = "X-Wacana-Reader";
 
 self.addEventListener("install", function (event) {
+  // Writes never wait for this worker: a save sent as the writing page closes (a keepalive
+  // fetch) is lost when it must first start the worker, so they go straight to the network.
+  if (event.addRoutes) {
+    try {
+      event.addRoutes([{ condition: { not: { requestMethod: "GET" } }, source: "network" }]);
+    } catch (e) { /* an older browser: the fetch handler lets them through */ }
+  }
   event.waitUntil(
     caches.open(STATIC).then(function (cache) {
       return Promise.all(
