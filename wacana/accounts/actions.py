@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wacana.accounts import hooks
-from wacana.accounts.models import ApiToken, Follow, User
+from wacana.accounts.models import USERNAME_TAKEN, ApiToken, Follow, User
 from wacana.accounts.tasks import tell_owner_of_signup
 from wacana.accounts.validators import (
     normalize_email_address,
@@ -34,7 +34,7 @@ class UsernameTaken(Refusal):
     status = 409
 
     def __init__(self, errors: dict[str, list[str]] | None = None) -> None:
-        super().__init__(errors=errors or {"username": [_("This username is already taken.")]})
+        super().__init__(errors=errors or {"username": [str(USERNAME_TAKEN)]})
 
     def default_message(self) -> str:
         return _("That username is already in use.")

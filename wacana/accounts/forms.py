@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wacana.accounts import actions
 from wacana.accounts.limits import TooManyAttempts
-from wacana.accounts.models import BIO_MAX, DISPLAY_NAME_MAX, TAGLINE_MAX, User
+from wacana.accounts.models import BIO_MAX, DISPLAY_NAME_MAX, TAGLINE_MAX, USERNAME_TAKEN, User
 from wacana.accounts.signin import WRONG_CREDENTIALS, SignInRefused, sign_in
 from wacana.accounts.validators import PASSWORD_MAX, USERNAME_MAX, normalize_email_address
 from wacana.lib.text import XmlSafeInput
@@ -51,7 +51,7 @@ class SignupForm(XmlSafeInput, forms.Form):
     def clean_username(self) -> str:
         username = actions.clean_username(self.cleaned_data["username"])
         if User.objects.by_username(username).exists():
-            raise ValidationError(_("This username is already taken."), code="taken")
+            raise ValidationError(USERNAME_TAKEN, code="taken")
         return username
 
     def clean_email(self) -> str:

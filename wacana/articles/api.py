@@ -15,7 +15,7 @@ from ninja.files import UploadedFile
 from pydantic import Field
 
 from wacana.accounts.auth import api_user, optional, signed_in
-from wacana.accounts.models import User
+from wacana.accounts.models import NO_SUCH_WRITER, User
 from wacana.accounts.roles import is_editor
 from wacana.accounts.validators import USERNAME_MAX, is_username_shaped
 from wacana.articles import actions, writing
@@ -344,7 +344,7 @@ def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
             else None
         )
         if author is None:
-            raise invalid({"author": [_("No writer has that username.")]})
+            raise invalid({"author": [str(NO_SUCH_WRITER)]})
         articles = articles.by(author)
     if query.tag:
         tag = Tag.objects.filter(slug=query.tag).first() if _slug_shaped(query.tag, 40) else None

@@ -40,7 +40,7 @@ from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import require_safe
 
-from wacana.accounts.models import User
+from wacana.accounts.models import NO_SUCH_WRITER, User
 from wacana.articles.models import (
     Article,
     ArticlePage,
@@ -326,7 +326,7 @@ class WriterFeed(ArticleFeed):
     def find(self, **kwargs: Any) -> User:
         person = User.objects.active().filter(username=kwargs["username"]).first()
         if person is None:
-            raise Http404(_("No writer has that username."))
+            raise Http404(str(NO_SUCH_WRITER))
         return person
 
     def title(self, obj: User) -> str:

@@ -59,22 +59,26 @@ def invalid(errors: dict[str, list[str]], status: int = 422) -> Invalid:
 
 
 def _pydantic_message(kind: str) -> str:
+    whole_number = _("This field must be a whole number.")
+    true_or_false = _("This field must be true or false.")
+    json_object = _("This must be a JSON object.")
+    not_a_choice = _("This value is not one of the allowed choices.")
     messages = {
         "missing": _("This field is required."),
         "string_type": _("This field must be text."),
-        "int_type": _("This field must be a whole number."),
-        "int_parsing": _("This field must be a whole number."),
-        "int_from_float": _("This field must be a whole number."),
-        "bool_type": _("This field must be true or false."),
-        "bool_parsing": _("This field must be true or false."),
+        "int_type": whole_number,
+        "int_parsing": whole_number,
+        "int_from_float": whole_number,
+        "bool_type": true_or_false,
+        "bool_parsing": true_or_false,
         "list_type": _("This field must be a list."),
         "dict_type": _("This field must be an object."),
-        "model_type": _("This must be a JSON object."),
-        "model_attributes_type": _("This must be a JSON object."),
+        "model_type": json_object,
+        "model_attributes_type": json_object,
         "string_too_long": _("This text is too long."),
         "string_too_short": _("This text is too short."),
-        "literal_error": _("This value is not one of the allowed choices."),
-        "enum": _("This value is not one of the allowed choices."),
+        "literal_error": not_a_choice,
+        "enum": not_a_choice,
         "extra_forbidden": _("This field is not accepted here."),
         "string_unicode": _("This text is not valid Unicode."),
     }

@@ -61,6 +61,16 @@ class Refused(Refusal):
         super().__init__(message, status=status, field=field)
 
 
+class UnknownTarget(Refused):
+    """A report or decision about something that is not an article, comment or account."""
+
+    status = 422
+    field = "target"
+
+    def default_message(self) -> str:
+        return _("Choose article, comment or account.")
+
+
 class ModeratorsOnly(Refused):
     status = 403
 
@@ -210,7 +220,7 @@ def decide(
     if action not in DECISIONS:
         raise Refused(422, _("Choose dismiss, hide, suspend or restore."), "action")
     if target_type not in Target.values:
-        raise Refused(422, _("Choose article, comment or account."), "target")
+        raise UnknownTarget
     note = _checked_note(note)
     if rule and not is_rule(rule):
         raise NoSuchRule

@@ -194,7 +194,7 @@ def _page(queryset: Any, cursor: str | None, limit: int) -> Any:
 
 def _target_type(value: str) -> str:
     if value not in Target.values:
-        raise invalid({"target": [_("Choose article, comment or account.")]})
+        raise invalid({"target": [actions.UnknownTarget().message]})
     return value
 
 
@@ -240,7 +240,7 @@ def create_report(request: HttpRequest, payload: ReportIn) -> Status[dict[str, A
     user = _user(request)
     errors: dict[str, list[str]] = {}
     if payload.target not in Target.values:
-        errors["target"] = [_("Choose article, comment or account.")]
+        errors["target"] = [actions.UnknownTarget().message]
     pk, username = _id_or_username(payload.target, payload.id)
     if pk is None and not username:
         errors["id"] = [
