@@ -17,7 +17,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 from ninja.parser import Parser
 
-from wacana.lib.refusal import Invalid, Refusal
+from wacana.lib.refusal import Invalid, RateLimited, Refusal
 
 logger = logging.getLogger("wacana.api")
 
@@ -223,21 +223,21 @@ def install(api: NinjaAPI) -> None:
             # Raised by JsonParser; ninja wraps every parser error in a plain 400.
             return _respond(api, request, exc.__cause__)
         if isinstance(exc, AuthenticationError):
-            detail = _("Sign in first: send a valid token or a session cookie.")
+            detail = _detail_for(401)
         elif isinstance(exc, AuthorizationError):
-            detail = _("You may not do this.")
+            detail = _detail_for(403)
         else:
             detail = str(exc)
         return _respond(api, request, ApiError(exc.status_code, detail))
 
     def on_404(request: HttpRequest, exc: Exception) -> HttpResponse:
-        return _respond(api, request, ApiError(404, _("Not found.")))
+        return _respond(api, request, ApiError(404, _detail_for(404)))
 
     def on_too_big(request: HttpRequest, exc: Exception) -> HttpResponse:
-        return _respond(api, request, ApiError(413, _("The request is too large.")))
+        return _respond(api, request, ApiError(413, _detail_for(413)))
 
     def on_suspicious(request: HttpRequest, exc: Exception) -> HttpResponse:
-        return _respond(api, request, ApiError(400, _("The request could not be understood.")))
+        return _respond(api, request, ApiError(400, _detail_for(400)))
 
     handlers: list[tuple[type[Exception], Any]] = [
         (Refusal, on_refusal),
@@ -260,13 +260,13 @@ def _detail_for(status: int) -> str:
         404: _("Not found."),
         405: _("This method is not allowed here."),
         413: _("The request is too large."),
-        429: _("Too many requests. Please wait a moment and try again."),
+        429: RateLimited(0).message,
     }
     if status in details:
         return details[status]
     if status >= 500:
         return _("Something went wrong on our side. Please try again later.")
-    return _("The request could not be handled.")
+    return Refusal().message
 
 
 def json_error(
