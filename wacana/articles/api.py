@@ -36,7 +36,7 @@ from wacana.articles.models import (
     Tag,
 )
 from wacana.articles.models import Status as ArticleStatus
-from wacana.lib.apierrors import ERRORS, ApiError, form_errors, invalid
+from wacana.lib.apierrors import ERRORS, ApiError, form_errors, invalid, not_a_choice, not_null
 from wacana.lib.apischema import BIGINT_MAX, Cursor, Limit, omittable, text
 from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit, paginate
 from wacana.lib.uploads import count_upload
@@ -433,7 +433,7 @@ def update_article(request: HttpRequest, article_id: int, payload: ArticlePatch)
     when = _schedule_time(publish_at) if publish_at is not None else None
     nulls = [name for name, value in sent.items() if value is None]
     if nulls:
-        raise invalid({name: [_("This field cannot be null.")] for name in nulls})
+        raise not_null(nulls)
     status = sent.pop("status", None)
     current = {
         "title": article.title,
@@ -531,7 +531,7 @@ def _rateable(request: HttpRequest, article_id: int) -> Article:
 def rate(request: HttpRequest, article_id: int, payload: RatingIn) -> dict[str, Any]:
     user = _user(request)
     if payload.kind not in RatingKind.values:
-        raise invalid({"kind": [_("This value is not one of the allowed choices.")]})
+        raise invalid({"kind": [not_a_choice()]})
     article = _rateable(request, article_id)
     return {"ratings": actions.rate_article(user, article, payload.kind)}
 

@@ -58,11 +58,19 @@ def invalid(errors: dict[str, list[str]], status: int = 422) -> Invalid:
     return Invalid(errors=errors, status=status)
 
 
+def not_null(names: list[str]) -> Invalid:
+    """The refusal of fields sent as null where null is not accepted."""
+    return invalid({name: [_("This field cannot be null.")] for name in names})
+
+
+def not_a_choice() -> str:
+    return _("This value is not one of the allowed choices.")
+
+
 def _pydantic_message(kind: str) -> str:
     whole_number = _("This field must be a whole number.")
     true_or_false = _("This field must be true or false.")
     json_object = _("This must be a JSON object.")
-    not_a_choice = _("This value is not one of the allowed choices.")
     messages = {
         "missing": _("This field is required."),
         "string_type": _("This field must be text."),
@@ -77,8 +85,8 @@ def _pydantic_message(kind: str) -> str:
         "model_attributes_type": json_object,
         "string_too_long": _("This text is too long."),
         "string_too_short": _("This text is too short."),
-        "literal_error": not_a_choice,
-        "enum": not_a_choice,
+        "literal_error": not_a_choice(),
+        "enum": not_a_choice(),
         "extra_forbidden": _("This field is not accepted here."),
         "string_unicode": _("This text is not valid Unicode."),
     }
