@@ -33,6 +33,8 @@ RESERVED_USERNAMES = frozenset(
 )
 
 INVALID_EMAIL = _("Enter a valid email address.")
+EMPTY_DISPLAY_NAME = _("A display name cannot be empty.")
+WRONG_PASSWORD = _("The password is not correct.")
 
 
 def normalize_username(value: str) -> str:

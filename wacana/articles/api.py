@@ -20,7 +20,7 @@ from wacana.accounts.roles import is_editor
 from wacana.accounts.validators import USERNAME_MAX, is_username_shaped
 from wacana.articles import actions, writing
 from wacana.articles.access import can_edit, get_article_for_reading
-from wacana.articles.forms import ArticleForm
+from wacana.articles.forms import NO_SUCH_CATEGORY, ArticleForm
 from wacana.articles.limits import check_write_limit
 from wacana.articles.models import (
     BODY_MAX,
@@ -334,7 +334,7 @@ def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
             else None
         )
         if category is None:
-            raise invalid({"category": [_("This category does not exist.")]})
+            raise invalid({"category": [str(NO_SUCH_CATEGORY)]})
         articles = articles.in_category(category)
     if query.author:
         username = query.author.lower()

@@ -58,6 +58,11 @@ CONTENT_MAX = 20_000
 _RELATIVE = re.compile(r'(\s(?:src|href))="/(?!/)')
 
 
+def _named_title(name: str) -> str:
+    """A feed's title: the category's or the writer's name, then the site's."""
+    return _("%(name)s · Wacana") % {"name": name}
+
+
 class XmlSafeGenerator(SimplerXMLGenerator):
     """Writes text and attribute values without the characters XML 1.0 forbids.
 
@@ -283,7 +288,7 @@ class CategoryFeed(ArticleFeed):
         return found
 
     def title(self, obj: Category) -> str:
-        return _("%(name)s · Wacana") % {"name": obj.name}
+        return _named_title(obj.name)
 
     def subtitle(self, obj: Category) -> str:
         return obj.description or _("The latest %(name)s articles on Wacana.") % {"name": obj.name}
@@ -330,7 +335,7 @@ class WriterFeed(ArticleFeed):
         return person
 
     def title(self, obj: User) -> str:
-        return _("%(name)s · Wacana") % {"name": obj.name}
+        return _named_title(obj.name)
 
     def subtitle(self, obj: User) -> str:
         return obj.tagline or _("Articles by %(name)s on Wacana.") % {"name": obj.name}
