@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wacana.accounts import hooks
-from wacana.accounts.models import ApiToken, Follow, User
+from wacana.accounts.models import USERNAME_TAKEN, ApiToken, Follow, User
 from wacana.accounts.tasks import tell_owner_of_signup
 from wacana.accounts.validators import (
+    EMPTY_DISPLAY_NAME,
     normalize_email_address,
     normalize_username,
     validate_username,
@@ -34,7 +35,7 @@ class UsernameTaken(Refusal):
     status = 409
 
     def __init__(self, errors: dict[str, list[str]] | None = None) -> None:
-        super().__init__(errors=errors or {"username": [_("This username is already taken.")]})
+        super().__init__(errors=errors or {"username": [str(USERNAME_TAKEN)]})
 
     def default_message(self) -> str:
         return _("That username is already in use.")
@@ -111,7 +112,7 @@ def update_profile(user: User, **fields: str) -> User:
         setattr(user, name, value.strip())
         changed.append(name)
     if "display_name" in changed and not user.display_name:
-        raise ValidationError({"display_name": [_("A display name cannot be empty.")]})
+        raise ValidationError({"display_name": [str(EMPTY_DISPLAY_NAME)]})
     user.full_clean(exclude=["password", "username", "email", "avatar", "avatar_small"])
     if changed:
         user.save(update_fields=changed)

@@ -27,7 +27,7 @@ from wacana.accounts.validators import (
     USERNAME_PATTERN,
     is_username_shaped,
 )
-from wacana.lib.apierrors import ERRORS, form_errors, invalid
+from wacana.lib.apierrors import ERRORS, form_errors, invalid, not_null
 from wacana.lib.apischema import omittable, text
 from wacana.lib.uploads import count_upload
 
@@ -228,7 +228,7 @@ def update_me(request: HttpRequest, payload: ProfilePatch) -> User:
     sent = payload.dict(exclude_unset=True)
     nulls = [name for name, value in sent.items() if value is None]
     if nulls:
-        raise invalid({name: [_("This field cannot be null.")] for name in nulls})
+        raise not_null(nulls)
     data = {name: getattr(user, name) for name in ("display_name", "tagline", "bio")} | sent
     form = ProfileForm(data=data, instance=copy.copy(user))
     if not form.is_valid():

@@ -12,9 +12,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wacana.accounts import actions
 from wacana.accounts.limits import TooManyAttempts
-from wacana.accounts.models import BIO_MAX, DISPLAY_NAME_MAX, TAGLINE_MAX, User
+from wacana.accounts.models import BIO_MAX, DISPLAY_NAME_MAX, TAGLINE_MAX, USERNAME_TAKEN, User
 from wacana.accounts.signin import WRONG_CREDENTIALS, SignInRefused, sign_in
-from wacana.accounts.validators import PASSWORD_MAX, USERNAME_MAX, normalize_email_address
+from wacana.accounts.validators import (
+    EMPTY_DISPLAY_NAME,
+    PASSWORD_MAX,
+    USERNAME_MAX,
+    WRONG_PASSWORD,
+    normalize_email_address,
+)
 from wacana.lib.text import XmlSafeInput
 
 
@@ -51,7 +57,7 @@ class SignupForm(XmlSafeInput, forms.Form):
     def clean_username(self) -> str:
         username = actions.clean_username(self.cleaned_data["username"])
         if User.objects.by_username(username).exists():
-            raise ValidationError(_("This username is already taken."), code="taken")
+            raise ValidationError(USERNAME_TAKEN, code="taken")
         return username
 
     def clean_email(self) -> str:
@@ -97,7 +103,7 @@ class ProfileForm(XmlSafeInput, forms.ModelForm[User]):
     def clean_display_name(self) -> str:
         value: str = self.cleaned_data["display_name"].strip()
         if not value:
-            raise ValidationError(_("A display name cannot be empty."), code="required")
+            raise ValidationError(EMPTY_DISPLAY_NAME, code="required")
         return value
 
     def clean_bio(self) -> str:
@@ -131,7 +137,7 @@ class DeleteAccountForm(forms.Form):
     def clean_password(self) -> str:
         password: str = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise ValidationError(_("The password is not correct."), code="wrong")
+            raise ValidationError(WRONG_PASSWORD, code="wrong")
         return password
 
 

@@ -15,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from wacana.accounts.validators import validate_username
 
 DISPLAY_NAME_MAX = 50
+# Said wherever a username is refused or looked up in vain (forms, API, pages).
+USERNAME_TAKEN = _("This username is already taken.")
+NO_SUCH_WRITER = _("No writer has that username.")
 TAGLINE_MAX = 100
 BIO_MAX = 500
 
@@ -53,7 +56,7 @@ class User(AbstractUser):
         unique=True,
         validators=[validate_username],
         help_text=_("3–30 lowercase letters, digits, underscores or dots."),
-        error_messages={"unique": _("This username is already taken.")},
+        error_messages={"unique": USERNAME_TAKEN},
     )
     email = models.EmailField(_("email address"), max_length=254)
     # An address given at sign-up that already belonged to another account. The account

@@ -32,6 +32,10 @@ RESERVED_USERNAMES = frozenset(
     """.split()  # noqa: SIM905 - easier to read and extend as a block
 )
 
+INVALID_EMAIL = _("Enter a valid email address.")
+EMPTY_DISPLAY_NAME = _("A display name cannot be empty.")
+WRONG_PASSWORD = _("The password is not correct.")
+
 
 def normalize_username(value: str) -> str:
     """The stored spelling of a new username: a sign-up refuses anything else."""
@@ -90,9 +94,9 @@ def normalize_email_address(value: str) -> str:
         )
     local, at, domain = email.rpartition("@")
     if not at or not local or not domain:
-        raise ValidationError(_("Enter a valid email address."), code="invalid")
+        raise ValidationError(INVALID_EMAIL, code="invalid")
     try:
         ascii_domain = domain.encode("idna").decode("ascii").lower()
     except UnicodeError:
-        raise ValidationError(_("Enter a valid email address."), code="invalid") from None
+        raise ValidationError(INVALID_EMAIL, code="invalid") from None
     return f"{local}@{ascii_domain}"

@@ -23,7 +23,7 @@ from wacana.accounts.forms import (
     SignupForm,
 )
 from wacana.accounts.limits import TooManyAttempts, check_password_reset_limit, check_signup_limit
-from wacana.accounts.models import Follow, User
+from wacana.accounts.models import NO_SUCH_WRITER, Follow, User
 from wacana.accounts.signin import remember_device
 from wacana.accounts.validators import is_username_shaped
 from wacana.lib import cursor, offline, refusal
@@ -138,7 +138,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
         return redirect("accounts:profile", username=username.lower(), permanent=True)
     person = User.objects.active().filter(username=username).first()
     if person is None:
-        raise Http404(_("No writer has that username."))
+        raise Http404(str(NO_SUCH_WRITER))
     # The articles app owns articles: the template asks its {% writer_articles %} tag for
     # the listing (accounts sits below articles and does not import it).
     viewer = request.user
@@ -159,7 +159,7 @@ def _person_or_404(username: str) -> User:
         else None
     )
     if person is None:
-        raise Http404(_("No writer has that username."))
+        raise Http404(str(NO_SUCH_WRITER))
     return person
 
 

@@ -15,12 +15,12 @@ from ninja.files import UploadedFile
 from pydantic import Field
 
 from wacana.accounts.auth import api_user, optional, signed_in
-from wacana.accounts.models import User
+from wacana.accounts.models import NO_SUCH_WRITER, User
 from wacana.accounts.roles import is_editor
 from wacana.accounts.validators import USERNAME_MAX, is_username_shaped
 from wacana.articles import actions, writing
 from wacana.articles.access import can_edit, get_article_for_reading
-from wacana.articles.forms import ArticleForm
+from wacana.articles.forms import NO_SUCH_CATEGORY, ArticleForm
 from wacana.articles.limits import check_write_limit
 from wacana.articles.models import (
     BODY_MAX,
@@ -36,7 +36,7 @@ from wacana.articles.models import (
     Tag,
 )
 from wacana.articles.models import Status as ArticleStatus
-from wacana.lib.apierrors import ERRORS, ApiError, form_errors, invalid
+from wacana.lib.apierrors import ERRORS, ApiError, form_errors, invalid, not_a_choice, not_null
 from wacana.lib.apischema import BIGINT_MAX, Cursor, Limit, omittable, text
 from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit, paginate
 from wacana.lib.uploads import count_upload
@@ -334,7 +334,7 @@ def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
             else None
         )
         if category is None:
-            raise invalid({"category": [_("This category does not exist.")]})
+            raise invalid({"category": [str(NO_SUCH_CATEGORY)]})
         articles = articles.in_category(category)
     if query.author:
         username = query.author.lower()
@@ -344,7 +344,7 @@ def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
             else None
         )
         if author is None:
-            raise invalid({"author": [_("No writer has that username.")]})
+            raise invalid({"author": [str(NO_SUCH_WRITER)]})
         articles = articles.by(author)
     if query.tag:
         tag = Tag.objects.filter(slug=query.tag).first() if _slug_shaped(query.tag, 40) else None
@@ -433,7 +433,7 @@ def update_article(request: HttpRequest, article_id: int, payload: ArticlePatch)
     when = _schedule_time(publish_at) if publish_at is not None else None
     nulls = [name for name, value in sent.items() if value is None]
     if nulls:
-        raise invalid({name: [_("This field cannot be null.")] for name in nulls})
+        raise not_null(nulls)
     status = sent.pop("status", None)
     current = {
         "title": article.title,
@@ -531,7 +531,7 @@ def _rateable(request: HttpRequest, article_id: int) -> Article:
 def rate(request: HttpRequest, article_id: int, payload: RatingIn) -> dict[str, Any]:
     user = _user(request)
     if payload.kind not in RatingKind.values:
-        raise invalid({"kind": [_("This value is not one of the allowed choices.")]})
+        raise invalid({"kind": [not_a_choice()]})
     article = _rateable(request, article_id)
     return {"ratings": actions.rate_article(user, article, payload.kind)}
 

@@ -21,6 +21,8 @@ from wacana.articles.models import (
 from wacana.lib.markdown import body_problem, split_pages
 from wacana.lib.text import XmlSafeInput
 
+NO_SUCH_CATEGORY = _("This category does not exist.")
+
 
 def category_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """Sub-categories grouped by rubric, for a <select> with <optgroup>s."""
@@ -115,7 +117,7 @@ class ArticleForm(XmlSafeInput, forms.Form):
         slug = self.cleaned_data["category"]
         category = Category.objects.select_related("parent").filter(slug=slug).first()
         if category is None:
-            raise ValidationError(_("This category does not exist."), code="invalid")
+            raise ValidationError(NO_SUCH_CATEGORY, code="invalid")
         if category.is_rubric:
             raise ValidationError(
                 _("Choose a sub-category of %(rubric)s."), params={"rubric": category.name}

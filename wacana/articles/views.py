@@ -137,11 +137,16 @@ def _reader_actions(request: HttpRequest, article: Article) -> dict[str, Any]:
     }
 
 
+def _unknown_action() -> HttpResponseBadRequest:
+    """A form posted an action this view does not know (never from the site's own pages)."""
+    return HttpResponseBadRequest(_("Unknown action."))
+
+
 def _listing(request: HttpRequest, queryset: Any, **paginate: Any) -> cursor.Page:
     try:
         return cursor.paginate(queryset, request.GET.get("cursor"), **paginate)
     except cursor.BadCursor:
-        raise Http404(_("This page of the list does not exist.")) from None
+        raise cursor.no_such_page() from None
 
 
 @require_safe
@@ -425,7 +430,7 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
         actions.unpublish_article(user, article)
         messages.success(request, _("The article is a draft again; only you can see it."))
         return redirect("articles:edit", pk=article.pk)
-    return HttpResponseBadRequest(_("Unknown action."))
+    return _unknown_action()
 
 
 @login_required
@@ -522,7 +527,7 @@ def save(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_article_for_reading(user, pk)
     action = request.POST.get("action", "")
     if action not in ("", "save", "remove"):
-        return HttpResponseBadRequest(_("Unknown action."))
+        return _unknown_action()
     if action == "remove" or (not action and actions.is_saved(user, article)):
         actions.remove_saved(user, article)
         messages.success(request, _("Removed from your reading list."))
@@ -561,7 +566,7 @@ def curate(request: HttpRequest, pk: str) -> HttpResponse:
         raise PermissionDenied(actions.EditorsOnly().message)
     kind, action = request.POST.get("kind", ""), request.POST.get("action", "")
     if kind not in (actions.PICK, actions.HEADLINE) or action not in ("add", "remove"):
-        return HttpResponseBadRequest(_("Unknown action."))
+        return _unknown_action()
     article = get_article_for_reading(user, int(pk))
     try:
         actions.curate(user, article, kind, action == "add")

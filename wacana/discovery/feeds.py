@@ -40,7 +40,7 @@ from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import require_safe
 
-from wacana.accounts.models import User
+from wacana.accounts.models import NO_SUCH_WRITER, User
 from wacana.articles.models import (
     Article,
     ArticlePage,
@@ -56,6 +56,11 @@ CONTENT_MAX = 20_000
 
 # Links and pictures in article HTML are site-relative ("/media/...", "/user/1/slug").
 _RELATIVE = re.compile(r'(\s(?:src|href))="/(?!/)')
+
+
+def _named_title(name: str) -> str:
+    """A feed's title: the category's or the writer's name, then the site's."""
+    return _("%(name)s · Wacana") % {"name": name}
 
 
 class XmlSafeGenerator(SimplerXMLGenerator):
@@ -283,7 +288,7 @@ class CategoryFeed(ArticleFeed):
         return found
 
     def title(self, obj: Category) -> str:
-        return _("%(name)s · Wacana") % {"name": obj.name}
+        return _named_title(obj.name)
 
     def subtitle(self, obj: Category) -> str:
         return obj.description or _("The latest %(name)s articles on Wacana.") % {"name": obj.name}
@@ -326,11 +331,11 @@ class WriterFeed(ArticleFeed):
     def find(self, **kwargs: Any) -> User:
         person = User.objects.active().filter(username=kwargs["username"]).first()
         if person is None:
-            raise Http404(_("No writer has that username."))
+            raise Http404(str(NO_SUCH_WRITER))
         return person
 
     def title(self, obj: User) -> str:
-        return _("%(name)s · Wacana") % {"name": obj.name}
+        return _named_title(obj.name)
 
     def subtitle(self, obj: User) -> str:
         return obj.tagline or _("Articles by %(name)s on Wacana.") % {"name": obj.name}

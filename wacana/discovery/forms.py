@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from wacana.accounts.models import User
+from wacana.accounts.models import NO_SUCH_WRITER, User
 from wacana.accounts.validators import is_username_shaped
 from wacana.articles.models import Category
 from wacana.discovery import search
@@ -111,7 +111,7 @@ class SearchForm(forms.Form):
             else None
         )
         if found is None:
-            raise forms.ValidationError(_("No writer has that username."), code="unknown")
+            raise forms.ValidationError(NO_SUCH_WRITER, code="unknown")
         self.author_id = found
         return username
 

@@ -10,7 +10,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wacana.accounts.models import User
@@ -31,7 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
         try:
             page = sections.latest_page(after, cursor.DEFAULT_LIMIT)
         except cursor.BadCursor:
-            raise Http404(_("This page of the list does not exist.")) from None
+            raise cursor.no_such_page() from None
         return render(request, "discovery/latest.html", {"page": page})
     site = SiteSettings.current()
     version = sections.version()
@@ -77,7 +76,7 @@ def picks(request: HttpRequest) -> HttpResponse:
     try:
         page = sections.picks_page(request.GET.get("cursor"))
     except cursor.BadCursor:
-        raise Http404(_("This page of the list does not exist.")) from None
+        raise cursor.no_such_page() from None
     return render(request, "discovery/picks.html", {"page": page})
 
 
@@ -108,7 +107,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
                     context["count_cap"] = search.COUNT_CAP
                     context["total"] = search.count_matches(form.terms, form.filters())
             except cursor.BadCursor:
-                raise Http404(_("This page of the list does not exist.")) from None
+                raise cursor.no_such_page() from None
             context["searched"] = True
     elif form.is_bound and form.errors:
         status = 400

@@ -57,9 +57,7 @@ def _refused(
     """The form again with its errors and the text as typed (or the same as JSON)."""
     form = context["form"]
     if _wants_json(request):
-        body: dict[str, Any] = {
-            "detail": detail or _("Some fields are not valid. Please check them.")
-        }
+        body: dict[str, Any] = {"detail": detail or refusal.Invalid().detail}
         if form.errors:
             body["errors"] = form_errors(form)
         response: HttpResponse = JsonResponse(body, status=status)

@@ -17,7 +17,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 from ninja.parser import Parser
 
-from wacana.lib.refusal import Invalid, Refusal
+from wacana.lib.refusal import Invalid, RateLimited, Refusal
 
 logger = logging.getLogger("wacana.api")
 
@@ -58,23 +58,35 @@ def invalid(errors: dict[str, list[str]], status: int = 422) -> Invalid:
     return Invalid(errors=errors, status=status)
 
 
+def not_null(names: list[str]) -> Invalid:
+    """The refusal of fields sent as null where null is not accepted."""
+    return invalid({name: [_("This field cannot be null.")] for name in names})
+
+
+def not_a_choice() -> str:
+    return _("This value is not one of the allowed choices.")
+
+
 def _pydantic_message(kind: str) -> str:
+    whole_number = _("This field must be a whole number.")
+    true_or_false = _("This field must be true or false.")
+    json_object = _("This must be a JSON object.")
     messages = {
         "missing": _("This field is required."),
         "string_type": _("This field must be text."),
-        "int_type": _("This field must be a whole number."),
-        "int_parsing": _("This field must be a whole number."),
-        "int_from_float": _("This field must be a whole number."),
-        "bool_type": _("This field must be true or false."),
-        "bool_parsing": _("This field must be true or false."),
+        "int_type": whole_number,
+        "int_parsing": whole_number,
+        "int_from_float": whole_number,
+        "bool_type": true_or_false,
+        "bool_parsing": true_or_false,
         "list_type": _("This field must be a list."),
         "dict_type": _("This field must be an object."),
-        "model_type": _("This must be a JSON object."),
-        "model_attributes_type": _("This must be a JSON object."),
+        "model_type": json_object,
+        "model_attributes_type": json_object,
         "string_too_long": _("This text is too long."),
         "string_too_short": _("This text is too short."),
-        "literal_error": _("This value is not one of the allowed choices."),
-        "enum": _("This value is not one of the allowed choices."),
+        "literal_error": not_a_choice(),
+        "enum": not_a_choice(),
         "extra_forbidden": _("This field is not accepted here."),
         "string_unicode": _("This text is not valid Unicode."),
     }
@@ -219,21 +231,21 @@ def install(api: NinjaAPI) -> None:
             # Raised by JsonParser; ninja wraps every parser error in a plain 400.
             return _respond(api, request, exc.__cause__)
         if isinstance(exc, AuthenticationError):
-            detail = _("Sign in first: send a valid token or a session cookie.")
+            detail = _detail_for(401)
         elif isinstance(exc, AuthorizationError):
-            detail = _("You may not do this.")
+            detail = _detail_for(403)
         else:
             detail = str(exc)
         return _respond(api, request, ApiError(exc.status_code, detail))
 
     def on_404(request: HttpRequest, exc: Exception) -> HttpResponse:
-        return _respond(api, request, ApiError(404, _("Not found.")))
+        return _respond(api, request, ApiError(404, _detail_for(404)))
 
     def on_too_big(request: HttpRequest, exc: Exception) -> HttpResponse:
-        return _respond(api, request, ApiError(413, _("The request is too large.")))
+        return _respond(api, request, ApiError(413, _detail_for(413)))
 
     def on_suspicious(request: HttpRequest, exc: Exception) -> HttpResponse:
-        return _respond(api, request, ApiError(400, _("The request could not be understood.")))
+        return _respond(api, request, ApiError(400, _detail_for(400)))
 
     handlers: list[tuple[type[Exception], Any]] = [
         (Refusal, on_refusal),
@@ -256,13 +268,13 @@ def _detail_for(status: int) -> str:
         404: _("Not found."),
         405: _("This method is not allowed here."),
         413: _("The request is too large."),
-        429: _("Too many requests. Please wait a moment and try again."),
+        429: RateLimited(0).message,
     }
     if status in details:
         return details[status]
     if status >= 500:
         return _("Something went wrong on our side. Please try again later.")
-    return _("The request could not be handled.")
+    return Refusal().message
 
 
 def json_error(

@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from wacana.lib.refusal import Invalid
@@ -39,6 +40,11 @@ class BadCursor(Invalid, ValueError):
 
     def default_message(self) -> str:
         return _("This cursor is not valid; start again without it.")
+
+
+def no_such_page() -> Http404:
+    """What a page raises for a cursor it did not make: a 404 with one sentence."""
+    return Http404(_("This page of the list does not exist."))
 
 
 def checked_limit(limit: int) -> int:

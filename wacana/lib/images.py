@@ -35,6 +35,13 @@ class Encoded:
     height: int
 
 
+def _too_many_pixels(max_pixels: int) -> ImageRejected:
+    return ImageRejected(
+        _("The image is too large: at most %(mp)d megapixels.") % {"mp": max_pixels // 1_000_000},
+        status=422,
+    )
+
+
 def open_checked(upload: UploadedFile, *, max_bytes: int, max_pixels: int) -> Image.Image:
     """Open and fully decode `upload`, or raise ImageRejected with a message for people."""
     size = upload.size or 0
@@ -62,20 +69,12 @@ def open_checked(upload: UploadedFile, *, max_bytes: int, max_pixels: int) -> Im
                 )
             width, height = image.size
             if width * height > max_pixels:
-                raise ImageRejected(
-                    _("The image is too large: at most %(mp)d megapixels.")
-                    % {"mp": max_pixels // 1_000_000},
-                    status=422,
-                )
+                raise _too_many_pixels(max_pixels)
             image.load()
     except ImageRejected:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageRejected(
-            _("The image is too large: at most %(mp)d megapixels.")
-            % {"mp": max_pixels // 1_000_000},
-            status=422,
-        ) from None
+        raise _too_many_pixels(max_pixels) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ImageRejected(_("The file is not an image we can read."), status=415) from None
     return image

@@ -61,6 +61,34 @@ class Refused(Refusal):
         super().__init__(message, status=status, field=field)
 
 
+class UnknownTarget(Refused):
+    """A report or decision about something that is not an article, comment or account."""
+
+    status = 422
+    field = "target"
+
+    def default_message(self) -> str:
+        return _("Choose article, comment or account.")
+
+
+class NoSuchReason(Refused):
+    status = 422
+    field = "reason"
+
+    def default_message(self) -> str:
+        return _("Choose one of the reasons.")
+
+
+class NotADecision(Refused):
+    """A report is resolved by dismissing, hiding or suspending (restoring is separate)."""
+
+    status = 422
+    field = "action"
+
+    def default_message(self) -> str:
+        return _("Choose dismiss, hide or suspend.")
+
+
 class ModeratorsOnly(Refused):
     status = 403
 
@@ -112,7 +140,7 @@ class NoSuchThing(Refused):
 def file_report(reporter: User, thing: Thing, reason: str, detail: str = "") -> Report:
     """Record a report about `thing` (already checked reportable) and maybe auto-hide it."""
     if reason not in Reason.values:
-        raise Refused(422, _("Choose one of the reasons."), "reason")
+        raise NoSuchReason
     detail = xml_safe(detail).strip()
     with transaction.atomic():
         duplicate = Report.objects.open().about(thing.type, thing.id).filter(reporter=reporter)
@@ -197,7 +225,7 @@ def resolve_report(
     if report.status != ReportStatus.OPEN:
         raise Refused(409, _("This report has already been handled."))
     if action == RESTORE:
-        raise Refused(422, _("Choose dismiss, hide or suspend."), "action")
+        raise NotADecision
     return decide(moderator, report.target_type, report.target_id, action, note, rule)
 
 
@@ -210,7 +238,7 @@ def decide(
     if action not in DECISIONS:
         raise Refused(422, _("Choose dismiss, hide, suspend or restore."), "action")
     if target_type not in Target.values:
-        raise Refused(422, _("Choose article, comment or account."), "target")
+        raise UnknownTarget
     note = _checked_note(note)
     if rule and not is_rule(rule):
         raise NoSuchRule

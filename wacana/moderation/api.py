@@ -192,9 +192,13 @@ def _page(queryset: Any, cursor: str | None, limit: int) -> Any:
     return paginate(queryset, cursor, checked_limit(limit), time_field="created_at")
 
 
+def _whole_number_id() -> str:
+    return _("Send the id as a whole number.")
+
+
 def _target_type(value: str) -> str:
     if value not in Target.values:
-        raise invalid({"target": [_("Choose article, comment or account.")]})
+        raise invalid({"target": [actions.UnknownTarget().message]})
     return value
 
 
@@ -240,13 +244,13 @@ def create_report(request: HttpRequest, payload: ReportIn) -> Status[dict[str, A
     user = _user(request)
     errors: dict[str, list[str]] = {}
     if payload.target not in Target.values:
-        errors["target"] = [_("Choose article, comment or account.")]
+        errors["target"] = [actions.UnknownTarget().message]
     pk, username = _id_or_username(payload.target, payload.id)
     if pk is None and not username:
         errors["id"] = [
             _("Send the id as a whole number (or a username, for an account).")
             if payload.target == Target.ACCOUNT
-            else _("Send the id as a whole number.")
+            else _whole_number_id()
         ]
     if payload.reason not in Reason.values:
         errors["reason"] = [_("Choose one of the reasons (GET /api/v1/reports/reasons).")]
@@ -308,7 +312,7 @@ def resolve(request: HttpRequest, report_id: int, payload: ResolveIn) -> dict[st
     if pk is None:
         raise actions.NoSuchReport
     if payload.action not in ("dismiss", "hide", "suspend"):
-        raise invalid({"action": [_("Choose dismiss, hide or suspend.")]})
+        raise invalid({"action": [actions.NotADecision().message]})
     entry = actions.resolve_report(moderator, pk, payload.action, payload.note, payload.rule)
     return _entries([entry])[0]
 
@@ -325,7 +329,7 @@ def restore(request: HttpRequest, payload: RestoreIn) -> dict[str, Any]:
             raise actions.NoSuchThing
         pk = found.pk
     if pk is None:
-        raise invalid({"id": [_("Send the id as a whole number.")]})
+        raise invalid({"id": [_whole_number_id()]})
     entry = actions.decide(moderator, target_type, pk, "restore", payload.note, payload.rule)
     return _entries([entry])[0]
 

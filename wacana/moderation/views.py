@@ -275,9 +275,14 @@ def act(request: HttpRequest) -> HttpResponse:
         return _refused(request, refused)
     messages.success(
         request,
-        _("Done: %(kind)s. The decision is in the log.") % {"kind": ActionKind(entry.kind).label},
+        _done(entry),
     )
     return redirect("moderation:queue")
+
+
+def _done(entry: ModerationAction) -> str:
+    """The message after a decision, with its kind."""
+    return _("Done: %(kind)s. The decision is in the log.") % {"kind": ActionKind(entry.kind).label}
 
 
 @moderators_only
@@ -298,7 +303,7 @@ def decide_appeal(request: HttpRequest, appeal_id: int) -> HttpResponse:
         return _refused(request, refused)
     messages.success(
         request,
-        _("Done: %(kind)s. The decision is in the log.") % {"kind": ActionKind(entry.kind).label},
+        _done(entry),
     )
     return redirect("moderation:queue")
 
@@ -314,16 +319,20 @@ def people_names(ids: set[int | None]) -> dict[int, str]:
     return dict(User.objects.filter(pk__in=wanted).values_list("pk", "username"))
 
 
+def _deleted_account() -> str:
+    return _("deleted account")
+
+
 def moderator_name(entry: ModerationAction, names: dict[int, str]) -> str:
     if entry.moderator_id is None:
         return _("system")
-    return names.get(entry.moderator_id, _("deleted account"))
+    return names.get(entry.moderator_id, _deleted_account())
 
 
 def subject_name(entry: ModerationAction, names: dict[int, str]) -> str | None:
     if entry.subject_id is None:
         return None
-    return names.get(entry.subject_id, _("deleted account"))
+    return names.get(entry.subject_id, _deleted_account())
 
 
 @moderators_only

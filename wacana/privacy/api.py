@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
@@ -11,7 +10,7 @@ from wacana.accounts.api import router as accounts_router
 from wacana.accounts.auth import api_user, signed_in
 from wacana.accounts.forms import DeleteAccountForm
 from wacana.accounts.models import User
-from wacana.accounts.validators import PASSWORD_MAX
+from wacana.accounts.validators import PASSWORD_MAX, WRONG_PASSWORD
 from wacana.lib.apierrors import ERRORS, ApiError, form_errors
 from wacana.privacy import actions
 
@@ -51,7 +50,7 @@ def delete_me(request: HttpRequest, payload: PasswordIn) -> Status[None]:
     user = _user(request)
     form = DeleteAccountForm(user, data=payload.dict())
     if not form.is_valid():
-        raise ApiError(403, _("The password is not correct."), form_errors(form))
+        raise ApiError(403, str(WRONG_PASSWORD), form_errors(form))
     actions.delete_account(user)
     if hasattr(request, "session"):
         request.session.flush()
