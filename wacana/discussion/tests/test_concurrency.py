@@ -55,11 +55,16 @@ def run_together(jobs: list[Callable[[], Any]]) -> list[BaseException]:
 
 def _poster(user: User, article: Article, body: str, parent: Comment | None = None) -> Any:
     def job() -> None:
+        # A parent deleted by a racing job before this one even reads it is a reply to a
+        # comment that is gone: refused as the action refuses one removed meanwhile.
+        found = Comment.objects.filter(pk=parent.pk).first() if parent else None
+        if parent and found is None:
+            raise actions.InvalidParent()
         actions.post_comment(
             User.objects.get(pk=user.pk),
             Article.objects.select_related("author").get(pk=article.pk),
             body,
-            Comment.objects.get(pk=parent.pk) if parent else None,
+            found,
         )
 
     return job
