@@ -239,19 +239,6 @@ def start_server(data: Data, port: int) -> subprocess.Popen[bytes]:
     )
 
 
-def stop_server(server: subprocess.Popen[bytes]) -> None:
-    if server.poll() is not None:
-        return
-    try:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=5)
-    except ProcessLookupError:
-        pass
-
-
 def wait_until_up(server: subprocess.Popen[bytes], url: str, log: Path) -> None:
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -485,6 +472,9 @@ def report(data: Data, results: dict[str, dict[str, Any]], runs: int) -> None:
 
 
 def bench(data: Data, runs: int, generate: tuple[str, ...] = ()) -> None:
+    # The other benches' way to stop a server and its whole process group.
+    import run as bench_run
+
     say(f"== {data.label}: preparing {data.var_dir}")
     prepare(data, generate)
     run(data, "manage.py", "collectstatic", "--no-input", "-v0")
@@ -498,7 +488,7 @@ def bench(data: Data, runs: int, generate: tuple[str, ...] = ()) -> None:
                 r.read()
         report(data, measure(data, base, runs), runs)
     finally:
-        stop_server(server)
+        bench_run.stop_server(server)
 
 
 def main(argv: list[str]) -> int:
