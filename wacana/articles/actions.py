@@ -1,9 +1,11 @@
 """Writes with side effects for articles. Views and the API call these, nothing else."""
 
+import io
 import secrets
 from collections.abc import Iterable
 from typing import Any
 
+import PIL.Image
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -304,23 +306,8 @@ def set_featured_image(article: Article, upload: UploadedFile) -> Article:
         max_pixels=settings.ARTICLE_IMAGE_MAX_PIXELS,
     )
     large, medium, small = images.resized_webp(picture, FEATURED_WIDTHS)
-    # A card thumbnail, where the picture is wide enough for it to be smaller than the
-    # 360 px rendition, and AVIF copies where Pillow writes AVIF and they are the smaller
-    # (flat drawings can come out larger than their WebP): issue 18.
-    extra: list[tuple[str, bytes]] = []
-    variants = ""
     stem = f"{article.pk}-{secrets.token_hex(6)}"
-    if small.width >= 360:
-        (thumb,) = images.resized_webp(picture, (Article.THUMB_WIDTH,))
-        extra.append((f"articles/{stem}-{thumb.width}.webp", thumb.data))
-        variants = "webp"
-        if images.avif_available():
-            webps = (large, medium, small, thumb)
-            widths = tuple(encoded.width for encoded in webps)
-            avifs = images.resized_webp(picture, widths, format="AVIF")
-            if sum(len(a.data) for a in avifs) < sum(len(w.data) for w in webps):
-                extra += [(f"articles/{stem}-{a.width}.avif", a.data) for a in avifs]
-                variants = "avif"
+    extra, variants = _variant_files(picture, (large, medium, small), f"articles/{stem}")
     old = article.image_files()
     with transaction.atomic():
         for name, data in extra:
@@ -346,11 +333,63 @@ def set_featured_image(article: Article, upload: UploadedFile) -> Article:
     return article
 
 
+def _variant_files(
+    picture: PIL.Image.Image, renditions: tuple[images.Encoded, ...], stem: str
+) -> tuple[list[tuple[str, bytes]], str]:
+    """The files beside the three WebP renditions, and what image_variants says of them.
+
+    A card thumbnail, where the picture is wide enough for it to be smaller than the
+    360 px rendition, and AVIF copies where Pillow writes AVIF and they are the smaller
+    (flat drawings can come out larger than their WebP): issue 18. `stem` is the storage
+    name of the renditions without their "-{width}.webp".
+    """
+    small = renditions[-1]
+    if small.width < 360:
+        return [], ""
+    (thumb,) = images.resized_webp(picture, (Article.THUMB_WIDTH,))
+    extra = [(f"{stem}-{thumb.width}.webp", thumb.data)]
+    if not images.avif_available():
+        return extra, "webp"
+    webps = (*renditions, thumb)
+    avifs = images.resized_webp(picture, tuple(w.width for w in webps), format="AVIF")
+    if sum(len(a.data) for a in avifs) >= sum(len(w.data) for w in webps):
+        return extra, "webp"
+    return extra + [(f"{stem}-{a.width}.avif", a.data) for a in avifs], "avif"
+
+
+def add_image_variants(article: Article) -> bool:
+    """Give a featured image stored before issue 18 its thumbnail and AVIF copies, made
+    from its largest rendition; False when it has them already or has no picture."""
+    if article.image_variants or not article.image or not article.image_small:
+        return False
+    stored = []
+    for field in (article.image, article.image_medium, article.image_small):
+        with field.open("rb") as file:
+            stored.append(file.read())
+    picture = PIL.Image.open(io.BytesIO(stored[0]))
+    picture.load()
+    # The renditions were made never enlarging, so their widths follow from the largest.
+    widths = (min(width, picture.width) for width in FEATURED_WIDTHS)
+    renditions = tuple(images.Encoded(data, w, 0) for data, w in zip(stored, widths, strict=True))
+    stem = article.image_small.name.rsplit("-", 1)[0]
+    extra, variants = _variant_files(picture, renditions, stem)
+    if not variants:
+        return False
+    storage = article.image.storage
+    for name, data in extra:
+        if storage.exists(name):
+            storage.delete(name)
+        storage.save(name, ContentFile(data))
+    Article.objects.filter(pk=article.pk).update(image_variants=variants)
+    article.image_variants = variants
+    return True
+
+
 def remove_featured_image(article: Article) -> Article:
     old = article.image_files()
     article.image = article.image_medium = article.image_small = ""
     article.image_width = article.image_height = 0
-    article.image_variants = False
+    article.image_variants = ""
     article.save(
         update_fields=[
             "image",
