@@ -109,6 +109,12 @@ class CompressionMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
+        if response.status_code == 304:
+            # A 304 carries the Vary its 200 would have (RFC 9110 15.4.5), or a shared
+            # cache could answer another encoding's request from it. It comes from
+            # ConditionalGetMiddleware, inside this one, before Vary was added here.
+            patch_vary_headers(response, ("Accept-Encoding",))
+            return response
         if (
             not isinstance(response, HttpResponse)
             or response.streaming

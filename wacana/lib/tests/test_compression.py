@@ -126,6 +126,7 @@ def test_etag_and_304_still_work_on_compressed_pages(client: Client, article_url
     again = client.get(article_url, headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
     assert again.status_code == 304
     assert not again.content
+    assert "accept-encoding" in vary(again), "a 304 varies as its 200 does"
 
 
 def test_the_feed_answers_304_to_its_compressed_etag(client: Client, article_url: str) -> None:
@@ -135,6 +136,7 @@ def test_the_feed_answers_304_to_its_compressed_etag(client: Client, article_url
     assert etag.startswith('W/"')
     again = client.get("/feed", headers={"Accept-Encoding": BOTH, "If-None-Match": etag})
     assert again.status_code == 304
+    assert "accept-encoding" in vary(again)
 
 
 def test_the_cached_home_is_stored_compressed_and_a_hit_compresses_nothing(
@@ -174,6 +176,7 @@ def test_the_cached_home_answers_304(client: Client, article_url: str) -> None:
     etag = first["ETag"]
     again = client.get("/", headers={"Accept-Encoding": BOTH, "If-None-Match": etag})
     assert again.status_code == 304
+    assert "accept-encoding" in vary(again)
     other = client.get("/", headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
     assert other.status_code == 200, "another encoding is another representation"
 
