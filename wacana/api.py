@@ -172,6 +172,14 @@ USES_ARTICLE = [
     ("delete", ARTICLE + "/pick"),
     ("put", ARTICLE + "/headline"),
     ("delete", ARTICLE + "/headline"),
+    ("get", ARTICLE + "/responses"),
+]
+SERIES = "/api/v1/series/{series_id}"
+USES_SERIES = [
+    ("get", SERIES),
+    ("patch", SERIES),
+    ("delete", SERIES),
+    ("put", SERIES + "/articles"),
 ]
 USES_COMMENT = [("get", COMMENT), ("patch", COMMENT), ("delete", COMMENT)]
 USES_USER = [
@@ -206,6 +214,9 @@ def _links() -> dict[tuple[str, str, str], list[Link]]:
                 {"body": "Balasan.", "parent_id": "$response.body#/id"},
             ),
             report("comment"),
+        ],
+        ("post", "/api/v1/series", "201"): [
+            (m, p, {"series_id": "$response.body#/id"}, None) for m, p in USES_SERIES
         ],
         ("post", "/api/v1/accounts", "201"): [
             *[(m, p, username, None) for m, p in USES_USER],
