@@ -725,6 +725,10 @@ class SeriesOut(SeriesSummary):
         )
     )
 
+    @staticmethod
+    def resolve_parts(series: Series) -> list[Article]:
+        return list(getattr(series, "visible_parts", []))
+
 
 class SeriesListing(Schema):
     items: list[SeriesSummary]
@@ -736,17 +740,10 @@ class MySeriesQuery(Schema):
     limit: Limit = DEFAULT_LIMIT
 
 
-def _series_out(series: Series, viewer: Any) -> dict[str, Any]:
-    return {
-        "id": series.pk,
-        "name": series.name,
-        "slug": series.slug,
-        "description": series.description,
-        "url": series.get_absolute_url(),
-        "author": SeriesSummary.resolve_author(series),
-        "updated_at": series.updated_at,
-        "parts": list(series_actions.parts(series, viewer)),
-    }
+def _series_out(series: Series, viewer: Any) -> Series:
+    """The series with the parts `viewer` may see, for SeriesOut."""
+    series.visible_parts = list(series_actions.parts(series, viewer))  # type: ignore[attr-defined]
+    return series
 
 
 def _series_form(data: dict[str, Any]) -> dict[str, Any]:
@@ -773,7 +770,7 @@ def my_series(request: HttpRequest, query: Query[MySeriesQuery]) -> dict[str, An
 
 
 @router.post("/series", response={201: SeriesOut, **ERRORS}, auth=signed_in)
-def create_series(request: HttpRequest, payload: SeriesIn) -> Status[dict[str, Any]]:
+def create_series(request: HttpRequest, payload: SeriesIn) -> Status[Series]:
     """A new, empty series of the caller's; set its parts with PUT /series/{id}/articles."""
     user = _user(request)
     data = _series_form(payload.dict())
@@ -782,18 +779,20 @@ def create_series(request: HttpRequest, payload: SeriesIn) -> Status[dict[str, A
 
 
 @router.get("/series/{series_id}", response={200: SeriesOut, **ERRORS}, auth=optional)
-def get_series(request: HttpRequest, series_id: int) -> dict[str, Any]:
+def get_series(request: HttpRequest, series_id: int) -> Series:
     """A series and its parts; a series without a published part is 404 to anyone but
     its writer and staff."""
     series = get_object_or_404(Series.objects.select_related("owner"), pk=series_id)
     out = _series_out(series, request.user)
-    if not out["parts"] and not series_actions.may_see_all(request.user, series):
+    if not getattr(out, "visible_parts", None) and not series_actions.may_see_all(
+        request.user, series
+    ):
         raise Http404
     return out
 
 
 @router.patch("/series/{series_id}", response={200: SeriesOut, **ERRORS}, auth=signed_in)
-def update_series(request: HttpRequest, series_id: int, payload: SeriesPatch) -> dict[str, Any]:
+def update_series(request: HttpRequest, series_id: int, payload: SeriesPatch) -> Series:
     """Rename the series or change its description (its writer only)."""
     series = _own_series(request, series_id)
     sent = payload.dict(exclude_unset=True)
@@ -817,9 +816,7 @@ def delete_series(request: HttpRequest, series_id: int) -> Status[None]:
 
 
 @router.put("/series/{series_id}/articles", response={200: SeriesOut, **ERRORS}, auth=signed_in)
-def set_series_parts(
-    request: HttpRequest, series_id: int, payload: SeriesPartsIn
-) -> dict[str, Any]:
+def set_series_parts(request: HttpRequest, series_id: int, payload: SeriesPartsIn) -> Series:
     """Set the series' parts and their order at once (its writer only)."""
     series = _own_series(request, series_id)
     series_actions.set_parts(series, list(payload.articles))

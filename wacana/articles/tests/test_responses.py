@@ -91,7 +91,7 @@ def test_the_response_page_links_the_original_and_the_original_lists_it(
     assert "(2)" in section.one("h2").text
     titles = [a.text for a in section.select(".card-title a")]
     assert titles == ["Tanggapan kedua", "Tanggapan pertama"]  # newest first
-    write = section.one("a.button")
+    write = page.one("p.respond a.button")
     assert write["href"] == f"/tulis?tanggapan={original.pk}"
     actions.hide_article(older)
     page = html(Client().get(original.get_absolute_url()))
