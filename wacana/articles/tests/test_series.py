@@ -12,6 +12,7 @@ from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles import series as series_actions
 from wacana.articles.models import Article, Series
+from wacana.articles.privacy import personal_data_of, remove_all_of
 from wacana.conftest import warm_frame
 from wacana.testing.api import Api, api_for, assert_error_shape
 from wacana.testing.content import draft, fresh, publish
@@ -296,3 +297,33 @@ def test_the_series_listing_is_paged(writer: User) -> None:
     assert len(first["items"]) == 2 and first["next_cursor"]
     rest = api.get(f"/me/series?limit=2&cursor={first['next_cursor']}").json()
     assert len(rest["items"]) == 1 and rest["next_cursor"] is None
+
+
+# --- personal data ------------------------------------------------------------------------
+
+
+def test_series_and_responses_are_in_the_export_and_go_with_the_account(
+    writer: User, reader: User
+) -> None:
+
+    series, parts = series_of(writer, 2)
+    response = publish(reader, title="Tanggapan", response_to=parts[0])
+    assert fresh(parts[0]).response_count == 1
+    mine = personal_data_of(writer, lambda name: name)
+    assert mine["series"] == [
+        {
+            "id": series.pk,
+            "name": "Catatan dari Flores",
+            "description": "",
+            "created_at": series.created_at.isoformat(),
+            "article_ids": [a.pk for a in parts],
+        }
+    ]
+    theirs = personal_data_of(reader, lambda name: name)
+    assert theirs["articles"][0]["response_to"] == parts[0].pk
+    # The responder leaves: the original's count follows.
+    remove_all_of(reader)
+    assert fresh(parts[0]).response_count == 0
+    assert not Article.objects.filter(pk=response.pk).exists()
+    remove_all_of(writer)
+    assert not Series.objects.exists()
