@@ -110,9 +110,19 @@ class ArticleSummary(Schema):
         )
     )
 
+    series_id: int | None = Field(
+        description=(
+            'The series ("Seri") the article is a part of (GET /api/v1/series/{id}), or null.'
+        )
+    )
+
     @staticmethod
     def resolve_response_to(article: Article) -> int | None:
         return article.response_to_id
+
+    @staticmethod
+    def resolve_series_id(article: Article) -> int | None:
+        return article.series_id
 
     @staticmethod
     def resolve_url(article: Article) -> str:

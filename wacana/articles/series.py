@@ -102,7 +102,9 @@ def delete_series(series: Series) -> None:
 def _own_articles(series: Series, ids: list[int]) -> dict[int, Article]:
     found = {
         article.pk: article
+        # Locked: a concurrent edit of another series cannot take the same article.
         for article in Article.objects.filter(pk__in=ids, author_id=series.owner_id)
+        .select_for_update(of=("self",))
         .select_related("series")
         .only("pk", "title", "series_id", "series__name")
     }

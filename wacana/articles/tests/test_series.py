@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles import series as series_actions
-from wacana.articles.models import Article, Series
+from wacana.articles.forms import SeriesForm
+from wacana.articles.models import SERIES_PARTS_MAX, Article, Series
 from wacana.articles.privacy import personal_data_of, remove_all_of
 from wacana.conftest import warm_frame
 from wacana.testing.api import Api, api_for, assert_error_shape
@@ -217,6 +218,8 @@ def test_the_api_builds_orders_and_deletes_a_series(writer: User, anon_api: Api)
     seen = anon_api.get(f"/series/{series_id}").json()
     assert seen["url"] == Series.objects.get().get_absolute_url()
     assert [p["title"] for p in seen["parts"]] == ["Bagian 3", "Bagian 1"]
+    assert anon_api.get(f"/articles/{parts[2].pk}").json()["series_id"] == series_id
+    assert anon_api.get(f"/articles/{parts[1].pk}").json()["series_id"] is None
     renamed = api.patch(f"/series/{series_id}", {"name": "Jejak Flores"})
     assert renamed.json()["name"] == "Jejak Flores"
     assert renamed.json()["description"] == "Tiga bagian."
@@ -327,3 +330,25 @@ def test_series_and_responses_are_in_the_export_and_go_with_the_account(
     assert not Article.objects.filter(pk=response.pk).exists()
     remove_all_of(writer)
     assert not Series.objects.exists()
+
+
+# --- the OpenAPI document -----------------------------------------------------------------
+
+
+def test_the_document_states_the_forms_limits_and_links_a_new_series() -> None:
+    document = Client().get("/api/v1/openapi.json").json()
+    schemas = document["components"]["schemas"]
+    for schema in ("SeriesIn", "SeriesPatch"):
+        properties = schemas[schema]["properties"]
+        for field in ("name", "description"):
+            limit = getattr(SeriesForm.base_fields[field], "max_length", None)
+            assert limit and properties[field]["maxLength"] == limit
+    parts = schemas["SeriesPartsIn"]["properties"]["articles"]
+    assert parts["maxItems"] == SERIES_PARTS_MAX
+    assert parts["items"]["minimum"] == 1
+    response_to = schemas["ArticleIn"]["properties"]["response_to"]["anyOf"][0]
+    assert (response_to["type"], response_to["minimum"]) == ("integer", 1)
+    assert {"response_to", "series_id"} <= set(schemas["ArticleSummary"]["properties"])
+    links = document["paths"]["/api/v1/series"]["post"]["responses"]["201"]["links"]
+    assert {link["parameters"]["series_id"] for link in links.values()} == {"$response.body#/id"}
+    assert len(links) == 4
