@@ -352,3 +352,24 @@ def test_the_document_states_the_forms_limits_and_links_a_new_series() -> None:
     links = document["paths"]["/api/v1/series"]["post"]["responses"]["201"]["links"]
     assert {link["parameters"]["series_id"] for link in links.values()} == {"$response.body#/id"}
     assert len(links) == 4
+
+
+def test_the_series_pages_cost_the_same_whatever_their_length(writer: User) -> None:
+    short, _ = series_of(writer, 2, "Pendek")
+    long, _ = series_of(writer, 12, "Panjang")
+    for other in range(3):
+        series_actions.create_series(writer, f"Kosong {other}")
+
+    def count(client: Client, url: str) -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    for client in (Client(), signed_in(writer)):
+        assert count(client, short.get_absolute_url()) == count(client, long.get_absolute_url())
+    owner = signed_in(writer)
+    assert count(owner, f"/tulis/seri/{short.pk}") == count(owner, f"/tulis/seri/{long.pk}")
+    few = count(owner, "/tulis/seri")
+    series_actions.create_series(writer, "Satu lagi")
+    assert count(owner, "/tulis/seri") == few
