@@ -135,7 +135,10 @@ def set_parts(series: Series, ids: list[int]) -> list[int]:
             )
     Article.objects.filter(series=series).exclude(pk__in=ids).update(series=None, series_position=0)
     for position, pk in enumerate(ids, 1):
-        Article.objects.filter(pk=pk).update(series=series, series_position=position)
+        found[pk].series_id, found[pk].series_position = series.pk, position
+    # One statement for the whole order (save() is not called: placing an article in a
+    # series is not an edit of it, so changed_at stays).
+    Article.objects.bulk_update(list(found.values()), ["series", "series_position"])
     series.save(update_fields=["updated_at"])
     return ids
 

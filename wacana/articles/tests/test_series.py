@@ -55,8 +55,10 @@ def test_each_public_part_shows_its_place_and_walks_to_the_next(writer: User) ->
 
 def test_reordering_moves_the_links(writer: User) -> None:
     series, parts = series_of(writer, 3)
+    before = fresh(parts[2]).changed_at
     series_actions.move_part(series, parts[2].pk, 1)
     assert series_actions.part_ids(series) == [parts[2].pk, parts[0].pk, parts[1].pk]
+    assert fresh(parts[2]).changed_at == before  # not an edit of the article
     page = html(Client().get(parts[0].get_absolute_url()))
     assert page.one("nav.series-steps a[rel=prev]")["href"] == parts[2].get_absolute_url()
 
@@ -135,6 +137,10 @@ def test_a_writer_builds_a_series_on_the_pages(writer: User) -> None:
     assert fresh(parts[2]).series_id is None
     page = html(client.get(edit))
     assert len(page.select(".series-parts li")) == 2
+    writing = html(client.get(f"/tulis/{parts[1].pk}")).one(".status-line")
+    assert writing.one(f"a[href='{edit}']").text.endswith("“Catatan dari Flores”")
+    writing = html(client.get(f"/tulis/{parts[2].pk}")).one(".status-line")
+    assert writing.select("a[href='/tulis/seri']")
     assert [o["value"] for o in page.select("#add-article option")] == [str(parts[2].pk)]
     renamed = client.post(edit, {"intent": "rename", "name": "Jejak Flores", "description": ""})
     assert renamed.status_code == 302 and Series.objects.get().name == "Jejak Flores"
