@@ -99,6 +99,12 @@ def delete_series(series: Series) -> None:
     series.delete()
 
 
+def _lock(series: Series) -> None:
+    # The series row is locked, so two edits of one series cannot interleave: a change
+    # reads the current order after the lock, and writes it before letting go.
+    Series.objects.select_for_update().only("pk").get(pk=series.pk)
+
+
 def _own_articles(series: Series, ids: list[int]) -> dict[int, Article]:
     found = {
         article.pk: article
@@ -119,8 +125,7 @@ def set_parts(series: Series, ids: list[int]) -> list[int]:
     """Make `ids` (article ids, in order) the series' parts: those left out leave it,
     new ones join, every one takes its place (1, 2, ...). Each must be the writer's own
     article and in no other series. Returns the ids in order."""
-    # The series row is locked, so two edits of one series cannot interleave.
-    Series.objects.select_for_update().only("pk").get(pk=series.pk)
+    _lock(series)
     if len(ids) > SERIES_PARTS_MAX:
         raise SeriesRefused(_("A series has at most %(max)d articles.") % {"max": SERIES_PARTS_MAX})
     if len(set(ids)) != len(ids):
@@ -151,22 +156,28 @@ def part_ids(series: Series) -> list[int]:
     )
 
 
+@transaction.atomic
 def add_part(series: Series, article_id: int) -> list[int]:
+    _lock(series)
     current = part_ids(series)
     if article_id in current:
         raise SeriesRefused(_("This article is in the series already."))
     return set_parts(series, [*current, article_id])
 
 
+@transaction.atomic
 def remove_part(series: Series, article_id: int) -> list[int]:
+    _lock(series)
     current = part_ids(series)
     if article_id not in current:
         raise SeriesRefused(_("This article is not in the series."))
     return set_parts(series, [pk for pk in current if pk != article_id])
 
 
+@transaction.atomic
 def move_part(series: Series, article_id: int, position: int) -> list[int]:
     """Put the part at `position` (1 is first; beyond the end is last)."""
+    _lock(series)
     current = part_ids(series)
     if article_id not in current:
         raise SeriesRefused(_("This article is not in the series."))
