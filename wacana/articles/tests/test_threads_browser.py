@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from wacana.articles import series as series_actions
 from wacana.articles.models import Article, Series, Status
 from wacana.notifications.models import Notification
+from wacana.testing.axe import assert_no_serious_violations
 from wacana.testing.browser import sign_in
 from wacana.testing.content import publish
 from wacana.testing.language import indonesian
@@ -75,6 +76,7 @@ def test_respond_see_it_under_the_original_and_the_writer_is_told(
     section = page.locator("section#tanggapan")
     expect(section.locator("h2")).to_have_text(indonesian("Responses (%(n)s)") % {"n": "1"})
     expect(section.get_by_role("link", name="Taman Baca di Pos Ronda")).to_be_visible()
+    assert_no_serious_violations(page)
 
     # The original's writer, in a browser of their own, reads the notice.
     context = browser.new_context(base_url=live_server.url, locale="id-ID")
@@ -165,3 +167,22 @@ def test_build_a_series_of_three_on_a_phone_without_javascript_and_walk_it(
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [320, 1366])
+def test_the_series_pages_pass_axe(page: Page, width: int) -> None:
+    writer = make_user("dewi.lestari", display_name="Dewi Lestari")
+    series = series_actions.create_series(writer, "Jejak Flores", "Tiga catatan perjalanan.")
+    parts = [publish(writer, f"Bagian {n}", "Catatan perjalanan.") for n in (1, 2, 3)]
+    series_actions.set_parts(series, [a.pk for a in parts[:2]])
+    page.set_viewport_size({"width": width, "height": 800})
+    sign_in(page, "dewi.lestari")
+    for url in (
+        "/tulis/seri",
+        f"/tulis/seri/{series.pk}",
+        series.get_absolute_url(),
+        parts[1].get_absolute_url(),
+    ):
+        page.goto(url)
+        assert_no_serious_violations(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, url
