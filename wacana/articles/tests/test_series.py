@@ -378,3 +378,24 @@ def test_the_series_pages_cost_the_same_whatever_their_length(writer: User) -> N
     few = count(owner, "/tulis/seri")
     series_actions.create_series(writer, "Satu lagi")
     assert count(owner, "/tulis/seri") == few
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [{"name": ""}, {"name": None}, {"name": "x" * 101}, {"description": None}, {"name": ["a"]}],
+)
+def test_the_api_refuses_a_bad_rename(writer: User, payload: dict[str, Any]) -> None:
+    series, _ = series_of(writer, 1)
+    answer = api_for(writer).patch(f"/series/{series.pk}", payload)
+    assert_error_shape(answer, 422)
+    assert Series.objects.get().name == "Catatan dari Flores"
+
+
+def test_an_unknown_series_is_not_found(writer: User, anon_api: Api) -> None:
+    api = api_for(writer)
+    assert_error_shape(api.get("/series/987654"), 404)
+    for method in ("patch", "delete"):
+        assert_error_shape(api.call(method, "/series/987654", {"name": "x"}), 404)
+    assert_error_shape(api.put("/series/987654/articles", {"articles": []}), 404)
+    assert_error_shape(anon_api.get("/series/987654"), 404)
+    assert Client().get(f"/{writer.username}/seri/987654/apa-saja").status_code == 404
