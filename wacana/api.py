@@ -125,11 +125,18 @@ SUMMARIES = {
     ("delete", "/api/v1/articles/{article_id}/pick"): "Batalkan Pilihan · Unpick",
     ("put", "/api/v1/articles/{article_id}/headline"): "Jadikan Artikel Utama · Headline",
     ("delete", "/api/v1/articles/{article_id}/headline"): "Lepas Artikel Utama · Unheadline",
-    ("get", "/api/v1/articles/{article_id}/comments"): "Tanggapan artikel · Comments",
-    ("post", "/api/v1/articles/{article_id}/comments"): "Tulis tanggapan · Comment",
-    ("get", "/api/v1/comments/{comment_id}"): "Satu tanggapan · A comment",
-    ("patch", "/api/v1/comments/{comment_id}"): "Sunting tanggapan · Edit a comment",
-    ("delete", "/api/v1/comments/{comment_id}"): "Hapus tanggapan · Delete a comment",
+    ("get", "/api/v1/articles/{article_id}/responses"): "Tanggapan atas artikel · Responses",
+    ("get", "/api/v1/me/series"): "Seri saya · My series",
+    ("post", "/api/v1/series"): "Buat seri · Create a series",
+    ("get", "/api/v1/series/{series_id}"): "Lihat seri · Read a series",
+    ("patch", "/api/v1/series/{series_id}"): "Sunting seri · Edit a series",
+    ("delete", "/api/v1/series/{series_id}"): "Hapus seri · Delete a series",
+    ("put", "/api/v1/series/{series_id}/articles"): "Atur isi seri · Set a series' parts",
+    ("get", "/api/v1/articles/{article_id}/comments"): "Komentar artikel · Comments",
+    ("post", "/api/v1/articles/{article_id}/comments"): "Tulis komentar · Comment",
+    ("get", "/api/v1/comments/{comment_id}"): "Satu komentar · A comment",
+    ("patch", "/api/v1/comments/{comment_id}"): "Sunting komentar · Edit a comment",
+    ("delete", "/api/v1/comments/{comment_id}"): "Hapus komentar · Delete a comment",
     ("get", "/api/v1/reports/reasons"): "Alasan laporan · Report reasons",
     ("post", "/api/v1/reports"): "Laporkan · Report",
     ("get", "/api/v1/moderation/reports"): "Antrean laporan · Report queue",
@@ -172,6 +179,14 @@ USES_ARTICLE = [
     ("delete", ARTICLE + "/pick"),
     ("put", ARTICLE + "/headline"),
     ("delete", ARTICLE + "/headline"),
+    ("get", ARTICLE + "/responses"),
+]
+SERIES = "/api/v1/series/{series_id}"
+USES_SERIES = [
+    ("get", SERIES),
+    ("patch", SERIES),
+    ("delete", SERIES),
+    ("put", SERIES + "/articles"),
 ]
 USES_COMMENT = [("get", COMMENT), ("patch", COMMENT), ("delete", COMMENT)]
 USES_USER = [
@@ -206,6 +221,9 @@ def _links() -> dict[tuple[str, str, str], list[Link]]:
                 {"body": "Balasan.", "parent_id": "$response.body#/id"},
             ),
             report("comment"),
+        ],
+        ("post", "/api/v1/series", "201"): [
+            (m, p, {"series_id": "$response.body#/id"}, None) for m, p in USES_SERIES
         ],
         ("post", "/api/v1/accounts", "201"): [
             *[(m, p, username, None) for m, p in USES_USER],

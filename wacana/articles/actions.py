@@ -22,6 +22,7 @@ from wacana.articles.models import (
     POSITIVE_RATINGS,
     Article,
     ArticlePage,
+    ArticleQuerySet,
     ArticleTag,
     Category,
     CategoryAlias,
@@ -37,6 +38,7 @@ from wacana.lib import images, markdown
 from wacana.lib.busy import TryAgainLater, is_busy_database
 from wacana.lib.refusal import Refusal
 from wacana.notifications.actions import notify
+from wacana.notifications.models import Kind
 
 WORDS_PER_MINUTE = markdown.WORDS_PER_MINUTE
 FEATURED_WIDTHS = (1200, 720, 360)
@@ -119,6 +121,9 @@ def create_article(
 
 def _create_article(author: User, data: dict[str, Any], rendered: markdown.Rendered) -> Article:
     category: Category = data["category"]
+    original = data.get("response_to")
+    if original is not None:
+        original = respondable(original.pk if isinstance(original, Article) else original)
     article = Article(
         author=author,
         title=data["title"],
@@ -128,6 +133,8 @@ def _create_article(author: User, data: dict[str, Any], rendered: markdown.Rende
         rubric_id=category.rubric_id,
         image_caption=data.get("image_caption", ""),
         image_source=data.get("image_source", ""),
+        response_to=original,
+        is_response=original is not None,
     )
     article.save()
     _store_pages(article, rendered)
@@ -219,6 +226,11 @@ def _count_public(article: Article, delta: int) -> None:
     # Every change of what is public passes here (with _visibility_changed after it).
     User.objects.filter(pk=article.author_id).update(article_count=F("article_count") + delta)
     Tag.objects.filter(articletag__article=article).update(article_count=F("article_count") + delta)
+    if article.response_to_id:
+        # The original's "Tanggapan (n)" counts its public responses.
+        Article.objects.filter(pk=article.response_to_id).update(
+            response_count=F("response_count") + delta
+        )
 
 
 def _enqueue_follower_notice(article_id: int) -> None:
@@ -259,6 +271,8 @@ def publish_article(user: User, article: Article) -> Article:
     if first_time:
         # Followers hear of it once, from the worker.
         _enqueue_follower_notice(article.pk)
+        if article.response_to_id:
+            _tell_original_writer(article)
     ArticleTag.objects.filter(article=article).update(
         is_public=True, published_at=article.published_at
     )
@@ -489,6 +503,66 @@ def restore_articles_of(author: User) -> int:
     ):
         restored += restore_article(article)
     return restored
+
+
+# --- responses ("Tanggapan") ----------------------------------------------------------
+
+
+class NotRespondable(Refusal):
+    """A response answers a published article only (not a draft, a hidden or a deleted
+    one); said at the field "response_to"."""
+
+    status = 422
+    field = "response_to"
+
+    def default_message(self) -> str:
+        return _("You can only respond to a published article.")
+
+
+def respondable(article_id: Any) -> Article:
+    """The published article `article_id` names, to respond to; else NotRespondable."""
+    if isinstance(article_id, bool) or not isinstance(article_id, int) or article_id < 1:
+        raise NotRespondable
+    found = (
+        Article.objects.published()
+        .select_related("author")
+        .only("pk", "title", "slug", "status", "author_id", "author__username")
+        .filter(pk=article_id)
+        .first()
+    )
+    if found is None:
+        raise NotRespondable
+    return found
+
+
+def _tell_original_writer(response: Article) -> None:
+    """The original's writer hears of a response when it is first published (not of a
+    draft, and not of their own response to themselves)."""
+    original = (
+        Article.objects.published()
+        .select_related("author")
+        .only("pk", "title", "author")
+        .filter(pk=response.response_to_id or 0)
+        .first()
+    )
+    if original is None or original.author_id == response.author_id:
+        return
+    writer = response.author
+    names = {"name": writer.name, "title": original.title, "response": response.title}
+    with translation.override(settings.LANGUAGE_CODE):
+        message = _("%(name)s responded to your article “%(title)s” with “%(response)s”.") % names
+    notify(
+        original.author,
+        Kind.RESPONSE,
+        message,
+        actor=writer,
+        target_url=response.get_absolute_url(),
+    )
+
+
+def public_responses(article: Article) -> ArticleQuerySet:
+    """The public responses to `article`, newest first, ready for cards."""
+    return Article.objects.published().filter(response_to=article).for_listing().latest_first()
 
 
 # --- ratings ("Beri Nilai") and the reading list ("Simpan") ----------------------------

@@ -10,8 +10,17 @@ from django.utils.translation import gettext_lazy
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor, may_act_on, protected_from
 from wacana.articles import actions
+from wacana.articles import series as series_actions
 from wacana.articles.forms import checked_body
-from wacana.articles.models import Article, Category, CategoryAlias, Image, SiteSettings, Tag
+from wacana.articles.models import (
+    Article,
+    Category,
+    CategoryAlias,
+    Image,
+    Series,
+    SiteSettings,
+    Tag,
+)
 from wacana.lib.text import XmlSafeInput
 
 
@@ -213,3 +222,26 @@ class SiteSettingsAdmin(admin.ModelAdmin[SiteSettings]):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return not SiteSettings.objects.exists()
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin[Series]):
+    """Staff look; the writer sets a series' name and parts (wacana.articles.series)."""
+
+    list_display = ["name", "owner", "updated_at"]
+    search_fields = ["name", "owner__username"]
+    readonly_fields = ["owner", "name", "slug", "description", "created_at", "updated_at"]
+    raw_id_fields = ["owner"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Series | None = None) -> bool:
+        return False
+
+    def delete_model(self, request: HttpRequest, obj: Series) -> None:
+        series_actions.delete_series(obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Series]) -> None:
+        for series in queryset:
+            series_actions.delete_series(series)

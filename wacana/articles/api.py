@@ -19,12 +19,16 @@ from wacana.accounts.models import NO_SUCH_WRITER, User
 from wacana.accounts.roles import is_editor
 from wacana.accounts.validators import USERNAME_MAX, is_username_shaped
 from wacana.articles import actions, writing
+from wacana.articles import series as series_actions
 from wacana.articles.access import can_edit, get_article_for_reading
-from wacana.articles.forms import NO_SUCH_CATEGORY, ArticleForm
+from wacana.articles.forms import NO_SUCH_CATEGORY, ArticleForm, SeriesForm
 from wacana.articles.limits import check_write_limit
 from wacana.articles.models import (
     BODY_MAX,
     CAPTION_MAX,
+    SERIES_DESCRIPTION_MAX,
+    SERIES_NAME_MAX,
+    SERIES_PARTS_MAX,
     SOURCE_MAX,
     TAG_MAX,
     TAGS_MAX,
@@ -33,6 +37,7 @@ from wacana.articles.models import (
     ArticleTag,
     Category,
     RatingKind,
+    Series,
     Tag,
 )
 from wacana.articles.models import Status as ArticleStatus
@@ -98,6 +103,26 @@ class ArticleSummary(Schema):
     publish_at: datetime | None = Field(
         description='A draft\'s scheduled publication ("Terbitkan nanti"), or null.'
     )
+    response_to: int | None = Field(
+        description=(
+            'The id of the article this one responds to ("Tanggapan"), or null: not a '
+            "response, or the original was deleted."
+        )
+    )
+
+    series_id: int | None = Field(
+        description=(
+            'The series ("Seri") the article is a part of (GET /api/v1/series/{id}), or null.'
+        )
+    )
+
+    @staticmethod
+    def resolve_response_to(article: Article) -> int | None:
+        return article.response_to_id
+
+    @staticmethod
+    def resolve_series_id(article: Article) -> int | None:
+        return article.series_id
 
     @staticmethod
     def resolve_url(article: Article) -> str:
@@ -214,6 +239,19 @@ Version = Annotated[
     ),
 ]
 WriteStatus = Literal["draft", "published"]
+ResponseTo = Annotated[
+    int | None,
+    Field(
+        ge=1,
+        le=BIGINT_MAX,
+        strict=True,
+        description=(
+            'Makes the new article a response ("Tanggapan") to this published article (its '
+            "id); its writer is told when the response is published. A draft, hidden or "
+            "missing article: 422. Set at creation only."
+        ),
+    ),
+]
 
 
 class ArticleIn(Schema):
@@ -225,6 +263,7 @@ class ArticleIn(Schema):
     image_caption: Caption = ""
     image_source: Source = ""
     publish_at: PublishAt = None
+    response_to: ResponseTo = None
 
 
 class ArticlePatch(Schema):
@@ -609,3 +648,186 @@ def make_headline(request: HttpRequest, article_id: int) -> Status[None]:
 def remove_headline(request: HttpRequest, article_id: int) -> Status[None]:
     """Editors only: take the article off the headlines; idempotent."""
     return _curate(request, article_id, actions.HEADLINE, False)
+
+
+# --- responses ("Tanggapan") ------------------------------------------------------------
+
+
+class ResponsesQuery(Schema):
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
+
+
+@router.get(
+    "/articles/{article_id}/responses", response={200: ArticleListing, **ERRORS}, auth=optional
+)
+def responses(
+    request: HttpRequest, article_id: int, query: Query[ResponsesQuery]
+) -> dict[str, Any]:
+    """The published responses to an article, newest first, page by page (404 when the
+    caller may not see the article)."""
+    checked_limit(query.limit)
+    article = get_article_for_reading(request.user, article_id)
+    page = paginate(actions.public_responses(article), query.cursor, query.limit)
+    return {"items": page.items, "next_cursor": page.next_cursor}
+
+
+# --- series ("Seri") ----------------------------------------------------------------------
+
+SeriesName = Annotated[str, text(SERIES_NAME_MAX, required=True, description="The series' name.")]
+SeriesDescription = Annotated[
+    str, text(SERIES_DESCRIPTION_MAX, description="A sentence or two on the series.")
+]
+ArticleId = Annotated[int, Field(ge=1, le=BIGINT_MAX, strict=True)]
+
+
+class SeriesIn(Schema):
+    name: SeriesName
+    description: SeriesDescription = ""
+
+
+class SeriesPatch(Schema):
+    """Only the fields sent change; none may be null."""
+
+    name: SeriesName = omittable()
+    description: SeriesDescription = omittable()
+
+
+class SeriesPartsIn(Schema):
+    articles: list[ArticleId] = Field(
+        max_length=SERIES_PARTS_MAX,
+        description=(
+            f"Every part, in order (at most {SERIES_PARTS_MAX}): the caller's own articles, "
+            "each once and in no other series (else 422). Articles left out leave the "
+            "series; [] empties it."
+        ),
+    )
+
+
+class SeriesSummary(Schema):
+    id: int
+    name: str
+    slug: str
+    description: str
+    url: str
+    author: AuthorOut
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_url(series: Series) -> str:
+        return series.get_absolute_url()
+
+    @staticmethod
+    def resolve_author(series: Series) -> dict[str, str]:
+        owner = series.owner
+        return {
+            "username": owner.username,
+            "display_name": owner.display_name,
+            "url": owner.get_absolute_url(),
+        }
+
+
+class SeriesOut(SeriesSummary):
+    parts: list[ArticleSummary] = Field(
+        description=(
+            "The parts in order: every one for the writer and staff, the published ones "
+            "for anyone else."
+        )
+    )
+
+    @staticmethod
+    def resolve_parts(series: Series) -> list[Article]:
+        return list(getattr(series, "visible_parts", []))
+
+
+class SeriesListing(Schema):
+    items: list[SeriesSummary]
+    next_cursor: str | None
+
+
+class MySeriesQuery(Schema):
+    cursor: Cursor = None
+    limit: Limit = DEFAULT_LIMIT
+
+
+def _series_out(series: Series, viewer: Any) -> Series:
+    """The series with the parts `viewer` may see, for SeriesOut."""
+    series.visible_parts = list(series_actions.parts(series, viewer))  # type: ignore[attr-defined]
+    return series
+
+
+def _series_form(data: dict[str, Any]) -> dict[str, Any]:
+    form = SeriesForm(data=data)
+    if not form.is_valid():
+        raise invalid(form_errors(form))
+    return form.cleaned_data
+
+
+def _own_series(request: HttpRequest, series_id: int) -> Series:
+    series = get_object_or_404(Series.objects.select_related("owner"), pk=series_id)
+    if not series_actions.may_edit(_user(request), series):
+        raise ApiError(403, _("Only the writer of this series can change it."))
+    return series
+
+
+@router.get("/me/series", response={200: SeriesListing, **ERRORS}, auth=signed_in)
+def my_series(request: HttpRequest, query: Query[MySeriesQuery]) -> dict[str, Any]:
+    """The caller's series, the last changed first."""
+    checked_limit(query.limit)
+    mine = Series.objects.filter(owner=_user(request)).select_related("owner")
+    page = paginate(mine, query.cursor, query.limit, time_field="updated_at")
+    return {"items": page.items, "next_cursor": page.next_cursor}
+
+
+@router.post("/series", response={201: SeriesOut, **ERRORS}, auth=signed_in)
+def create_series(request: HttpRequest, payload: SeriesIn) -> Status[Series]:
+    """A new, empty series of the caller's; set its parts with PUT /series/{id}/articles."""
+    user = _user(request)
+    data = _series_form(payload.dict())
+    series = series_actions.create_series(user, data["name"], data["description"])
+    return Status(201, _series_out(series, user))
+
+
+@router.get("/series/{series_id}", response={200: SeriesOut, **ERRORS}, auth=optional)
+def get_series(request: HttpRequest, series_id: int) -> Series:
+    """A series and its parts; a series without a published part is 404 to anyone but
+    its writer and staff."""
+    series = get_object_or_404(Series.objects.select_related("owner"), pk=series_id)
+    out = _series_out(series, request.user)
+    if not getattr(out, "visible_parts", None) and not series_actions.may_see_all(
+        request.user, series
+    ):
+        raise Http404
+    return out
+
+
+@router.patch("/series/{series_id}", response={200: SeriesOut, **ERRORS}, auth=signed_in)
+def update_series(request: HttpRequest, series_id: int, payload: SeriesPatch) -> Series:
+    """Rename the series or change its description (its writer only)."""
+    series = _own_series(request, series_id)
+    sent = payload.dict(exclude_unset=True)
+    nulls = [name for name, value in sent.items() if value is None]
+    if nulls:
+        raise not_null(nulls)
+    data = _series_form({"name": series.name, "description": series.description} | sent)
+    series_actions.change_series(
+        series,
+        name=data["name"] if "name" in sent else None,
+        description=data["description"] if "description" in sent else None,
+    )
+    return _series_out(series, _user(request))
+
+
+@router.delete("/series/{series_id}", response={204: None, **ERRORS}, auth=signed_in)
+def delete_series(request: HttpRequest, series_id: int) -> Status[None]:
+    """Delete the series (its writer only); its articles stay, in no series."""
+    series_actions.delete_series(_own_series(request, series_id))
+    return Status(204, None)
+
+
+@router.put("/series/{series_id}/articles", response={200: SeriesOut, **ERRORS}, auth=signed_in)
+def set_series_parts(request: HttpRequest, series_id: int, payload: SeriesPartsIn) -> Series:
+    """Set the series' parts and their order at once (its writer only)."""
+    series = _own_series(request, series_id)
+    series_actions.set_parts(series, list(payload.articles))
+    return _series_out(series, _user(request))

@@ -8,6 +8,7 @@ from django.utils import timezone
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles import actions
+from wacana.articles import series as series_actions
 from wacana.articles.demo_content import ARTICLES
 from wacana.articles.demo_pictures import picture_for
 from wacana.articles.forms import TagsField
@@ -60,3 +61,22 @@ def bring_demo_to_life(articles: list[Article]) -> None:
         others = [w for w in writers if w.pk != writer.pk]
         for followed in rng.sample(others, k=min(len(others), rng.randint(2, 4))):
             account_actions.follow(writer, followed)
+    _demo_series(articles)
+
+
+# A series ("Seri") of one demo writer's pieces, in reading order (issue 16).
+DEMO_SERIES = (
+    "maria.tambunan",
+    "Danau Toba dari Dekat",
+    "Catatan orang Balige tentang danau di depan rumahnya: menyeberang, berlibur, menjaga.",
+    ("Menyeberang ke Samosir", "Tiga Hari di Danau Toba", "Danau Toba Tidak Butuh Dipuji"),
+)
+
+
+def _demo_series(articles: list[Article]) -> None:
+    username, name, description, beginnings = DEMO_SERIES
+    mine = [a for a in articles if a.author.username == username]
+    parts = [a for start in beginnings for a in mine if a.title.startswith(start)]
+    if len(parts) == len(beginnings):
+        series = series_actions.create_series(parts[0].author, name, description)
+        series_actions.set_parts(series, [a.pk for a in parts])

@@ -8,14 +8,18 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wacana.articles.actions import NotRespondable, respondable
 from wacana.articles.models import (
     BODY_MAX,
     CAPTION_MAX,
     PAGES_MAX,
+    SERIES_DESCRIPTION_MAX,
+    SERIES_NAME_MAX,
     SOURCE_MAX,
     TAG_MAX,
     TAGS_MAX,
     TITLE_MAX,
+    Article,
     Category,
 )
 from wacana.lib.markdown import body_problem, split_pages
@@ -107,6 +111,12 @@ class ArticleForm(XmlSafeInput, forms.Form):
         help_text=_("Who made the picture, e.g. Dokumentasi pribadi."),
     )
 
+    # The article a new one responds to ("Tanggapan"): kept in a hidden field on the
+    # writing page, `response_to` in the API. Only a new article takes it.
+    response_to = forms.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         widget = self.fields["category"].widget
@@ -126,6 +136,26 @@ class ArticleForm(XmlSafeInput, forms.Form):
 
     def clean_body(self) -> str:
         return checked_body(self.cleaned_data["body"])
+
+    def clean_response_to(self) -> Article | None:
+        article_id = self.cleaned_data.get("response_to")
+        if article_id is None:
+            return None
+        try:
+            return respondable(article_id)
+        except NotRespondable as refused:
+            raise ValidationError(refused.message, code="not_respondable") from None
+
+
+class SeriesForm(XmlSafeInput, forms.Form):
+    name = forms.CharField(label=_("Series name"), max_length=SERIES_NAME_MAX)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=SERIES_DESCRIPTION_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: a sentence or two on what the series is about."),
+    )
 
 
 def checked_body(body: str) -> str:

@@ -265,6 +265,35 @@ class Article(models.Model):
     # "Terbitkan nanti": a draft with a time is published by the task worker then.
     publish_at = models.DateTimeField(_("publish at"), null=True, blank=True, editable=False)
 
+    # Responses ("Tanggapan", issue 16): the article this one answers. Set when the
+    # response is created and never changed; a deleted original leaves NULL here and
+    # `is_response` set, so the response says it answered something no longer there.
+    response_to = models.ForeignKey(
+        "self",
+        verbose_name=_("response to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responses",
+        editable=False,
+    )
+    is_response = models.BooleanField(default=False, editable=False)
+    # Public responses to this article, moved with the responses' visibility (_count_public).
+    response_count = models.PositiveIntegerField(default=0, editable=False)
+
+    # Series ("Seri", issue 16): at most one series per article, the writer's own, at
+    # `series_position` (1, 2, ...) within it. Set only by the series actions.
+    series = models.ForeignKey(
+        "Series",
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="parts",
+        editable=False,
+    )
+    series_position = models.PositiveIntegerField(default=0, editable=False)
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -288,6 +317,11 @@ class Article(models.Model):
                 name="article_picks_published",
             ),
             models.Index(fields=["author", "changed_at", "id"], name="article_dashboard"),
+            # An article's public responses, newest first, page by page.
+            models.Index(
+                fields=["response_to", "status", "published_at", "id"], name="article_responses"
+            ),
+            models.Index(fields=["series", "series_position", "id"], name="article_series"),
         ]
 
     def __str__(self) -> str:
@@ -381,6 +415,43 @@ class Article(models.Model):
     def page_url(self, number: int | str) -> str:
         base = self.get_absolute_url()
         return base if number == 1 else f"{base}?page={number}"
+
+
+SERIES_NAME_MAX = 100
+SERIES_DESCRIPTION_MAX = 300
+SERIES_PARTS_MAX = 100
+SERIES_PER_WRITER_MAX = 100
+
+
+class Series(models.Model):
+    """A writer's named, ordered group of their own articles ("Seri"). Its address holds
+    its id and a slug of its name (as an article's): a renamed series keeps its links."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("writer"),
+        on_delete=models.CASCADE,
+        related_name="series",
+    )
+    name = models.CharField(_("name"), max_length=SERIES_NAME_MAX)
+    slug = models.SlugField(_("slug"), max_length=120)
+    description = models.CharField(_("description"), max_length=SERIES_DESCRIPTION_MAX, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+        indexes = [models.Index(fields=["owner", "updated_at", "id"], name="series_of_writer")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "articles:series",
+            kwargs={"username": self.owner.username, "pk": self.pk, "slug": self.slug or "-"},
+        )
 
 
 class ArticlePage(models.Model):

@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from wacana.accounts.models import User
 from wacana.articles.actions import delete_article, remove_ratings_of
-from wacana.articles.models import Article, Image, Rating, Revision, SavedArticle
+from wacana.articles.models import Article, Image, Rating, Revision, SavedArticle, Series
 
 COVERS = (
     "articles.Article.author",
@@ -21,6 +21,7 @@ COVERS = (
     "articles.Rating.user",
     "articles.Revision.editor",
     "articles.SavedArticle.user",
+    "articles.Series.owner",
 )
 
 
@@ -46,6 +47,9 @@ def _articles(user: User, media_url: Any) -> list[dict[str, Any]]:
             "updated_at": _iso(article.updated_at),
             "published_at": _iso(article.published_at),
             "url": article.get_absolute_url(),
+            "response_to": article.response_to_id,
+            "series_id": article.series_id,
+            "series_position": article.series_position if article.series_id else None,
         }
         # Drafts and hidden articles included: they are the writer's data all the same.
         for article in Article.objects.filter(author=user)
@@ -88,6 +92,19 @@ def personal_data_of(user: User, media_url: Any) -> dict[str, Any]:
             .order_by("id")
             .values_list("article_id", "title", "body", "saved_at")
         ],
+        # Their series: names and the order they set (the parts are in "articles").
+        "series": [
+            {
+                "id": series.pk,
+                "name": series.name,
+                "description": series.description,
+                "created_at": _iso(series.created_at),
+                "article_ids": list(
+                    series.parts.order_by("series_position", "id").values_list("pk", flat=True)
+                ),
+            }
+            for series in Series.objects.filter(owner=user).order_by("id")
+        ],
         # An editor's curation decisions: which articles they chose, and when.
         "curation": [
             {
@@ -118,6 +135,7 @@ def remove_all_of(user: User) -> None:
     for article in Article.objects.filter(author=user):
         delete_article(user, article)
     SavedArticle.objects.filter(user=user).delete()
+    Series.objects.filter(owner=user).delete()  # its articles went above
     images = Image.objects.filter(owner=user)
     files = list(images.values_list("file", flat=True))
     images.delete()

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from wacana.articles import views, writing_pages
+from wacana.articles import series_pages, views, writing_pages
 
 app_name = "articles"
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
         name="restore_revision",
     ),
     re_path(r"^tulis/(?P<pk>[0-9]{1,18})/kurasi$", views.curate, name="curate"),
+    path("tulis/seri", series_pages.mine, name="my_series"),
+    re_path(r"^tulis/seri/(?P<pk>[0-9]{1,18})$", series_pages.edit, name="edit_series"),
     path("dasbor", views.dashboard, name="dashboard"),
     path("kategori/<slug:slug>", views.category, name="category"),
     path("tag/<slug:slug>", views.tag, name="tag"),
@@ -26,6 +28,22 @@ urlpatterns = [
     re_path(r"^nilai/(?P<pk>[0-9]{1,18})$", views.rate, name="rate"),
     re_path(r"^simpan/(?P<pk>[0-9]{1,18})$", views.save, name="save"),
     path("bacaan", views.reading_list, name="reading_list"),
+    re_path(
+        r"^(?P<username>[A-Za-z0-9_.]{3,30})/seri/(?P<pk>[0-9]{1,18})/(?P<slug>[A-Za-z0-9_-]{1,120})$",
+        series_pages.page,
+        name="series",
+    ),
+    re_path(
+        r"^(?P<username>[A-Za-z0-9_.]{3,30})/seri/(?P<pk>[0-9]{1,18})/?$",
+        series_pages.page,
+        name="series_short",
+    ),
+    re_path(
+        r"^(?P<username>[A-Za-z0-9_.]{3,30})/(?P<pk>[0-9]{1,18})/(?P<slug>[A-Za-z0-9_-]{1,160})"
+        r"/tanggapan$",
+        views.responses,
+        name="responses",
+    ),
     re_path(
         r"^(?P<username>[A-Za-z0-9_.]{3,30})/(?P<pk>[0-9]{1,18})/(?P<slug>[A-Za-z0-9_-]{1,160})$",
         views.detail,

@@ -1,5 +1,6 @@
 """HTML pages for articles: reading, listings by category and tag, and writing."""
 
+import hashlib
 import re
 from typing import Any
 
@@ -20,6 +21,7 @@ from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor
 from wacana.articles import actions, counting, related, writing, writing_pages
 from wacana.articles import pending as pending_images
+from wacana.articles import series as series_actions
 from wacana.articles.access import can_edit, get_article_for_edit, get_article_for_reading
 from wacana.articles.forms import ArticleForm, ImageForm
 from wacana.articles.limits import TooManyWrites, check_write_limit
@@ -43,6 +45,7 @@ from wacana.lib.refusal import NON_FIELD
 from wacana.lib.uploads import TooManyUploads, count_upload
 
 PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
+PAGE_ID_RE = re.compile(r"^[0-9]{1,18}$", re.ASCII)
 
 
 def _user(request: HttpRequest) -> User:
@@ -104,12 +107,61 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         "current_rubric": article.rubric_id,
         "with_sidebar": True,
         **_reader_actions(request, article),
+        **_threads(article),
     }
     response = render(request, "articles/detail.html", context)
     if article.is_public:
         # The service worker may keep it for reading offline (wacana/lib/offline.py).
         offline.mark(response, offline.SAVED if context["is_saved"] else offline.ARTICLE)
     return response
+
+
+RESPONSES_SHOWN = 5
+
+
+def _threads(article: Article) -> dict[str, Any]:
+    """What ties the article to others (issue 16): the article it responds to, its place
+    in a series, and its public responses. A query for each only where there is one (an
+    ordinary article costs none); `threads_key` is part of the cached block's key."""
+    response_of: dict[str, str] | None = None
+    if article.response_to_id:
+        original = (
+            Article.objects.published()
+            .select_related("author")
+            .only("pk", "title", "slug", "author__username")
+            .filter(pk=article.response_to_id)
+            .first()
+        )
+        if original is not None:
+            response_of = {"title": original.title, "url": original.get_absolute_url()}
+    navigation = series_actions.navigation(article)
+    responses: list[Article] = []
+    if article.response_count and article.is_public:
+        responses = list(actions.public_responses(article)[:RESPONSES_SHOWN])
+    key = repr((response_of, navigation))
+    return {
+        "response_of": response_of,
+        "series_nav": navigation,
+        "responses": responses,
+        "more_responses": article.response_count > len(responses),
+        "threads_key": hashlib.blake2b(key.encode(), digest_size=8).hexdigest(),
+    }
+
+
+@require_safe
+def responses(request: HttpRequest, username: str, pk: str, slug: str) -> HttpResponse:
+    """Every public response to an article, newest first, page by page."""
+    article = get_article_for_reading(request.user, int(pk))
+    if username != article.author.username or slug != article.slug:
+        return redirect(
+            "articles:responses",
+            username=article.author.username,
+            pk=article.pk,
+            slug=article.slug or "-",
+            permanent=True,
+        )
+    page = _listing(request, actions.public_responses(article))
+    return render(request, "articles/responses.html", {"article": article, "page": page})
 
 
 def _reader_actions(request: HttpRequest, article: Article) -> dict[str, Any]:
@@ -215,8 +267,39 @@ def _write_context(user: User, article: Article | None, **extra: Any) -> dict[st
         ),
         "version": article.version if article else "",
         "revision_count": article.revisions.count() if article else 0,
+        "responding_to": extra.pop("responding_to", None) or _responding_to(article, form),
         **extra,
     }
+
+
+def _write_response(request: HttpRequest, user: User) -> HttpResponse:
+    """/tulis?tanggapan=<id>: the writing page for a response to that article ("Tulis
+    tanggapan"). Only a published article takes responses; otherwise the page says why."""
+    raw = request.GET["tanggapan"]
+    try:
+        original = actions.respondable(int(raw) if PAGE_ID_RE.match(raw) else None)
+    except actions.NotRespondable as refused:
+        refusal.to_messages(request, refused)
+        form = ArticleForm()
+        response = render(request, "articles/write.html", _write_context(user, None, form=form))
+        response.status_code = refused.status
+        return response
+    form = ArticleForm(initial={"response_to": original.pk})
+    return render(
+        request,
+        "articles/write.html",
+        _write_context(user, None, form=form, responding_to=original),
+    )
+
+
+def _responding_to(article: Article | None, form: Any) -> Article | None:
+    """The original a response answers, for the note at the top of the writing page."""
+    if article is not None:
+        return article.response_to if article.response_to_id else None
+    if form is None:
+        return None
+    cleaned = getattr(form, "cleaned_data", {}).get("response_to")
+    return cleaned if isinstance(cleaned, Article) else None
 
 
 def _has_image(article: Article | None, data: Any, pending: Any, image_form: Any) -> bool:
@@ -233,6 +316,8 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     user = _user(request)
     article = get_article_for_edit(user, pk) if pk else None
     if request.method != "POST":
+        if article is None and "tanggapan" in request.GET:
+            return _write_response(request, user)
         form = ArticleForm(initial=_initial(article) if article else None)
         return render(request, "articles/write.html", _write_context(user, article, form=form))
 

@@ -14,6 +14,7 @@ class Kind(models.TextChoices):
     EDITORIAL = "editorial", _("Editorial news")
     PICKED = "picked", _("Your article became an editor's pick")
     HEADLINE = "headline", _("Your article became a headline")
+    RESPONSE = "response", _("Response to your article")
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):

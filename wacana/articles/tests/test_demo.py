@@ -10,7 +10,7 @@ from PIL import Image
 from wacana.accounts.models import User
 from wacana.articles.demo_content import ARTICLES
 from wacana.articles.demo_pictures import picture_for, scene_for
-from wacana.articles.models import Article
+from wacana.articles.models import Article, Series
 from wacana.discussion.models import Comment
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +50,10 @@ def test_writers_joined_before_they_wrote_and_have_followers_and_comments(demo: 
     # The headlines lead the home with a picture.
     headlines = Article.objects.published().headlines()
     assert headlines.count() == 2 and all(a.image for a in headlines)
+
+
+def test_the_demo_has_a_series_in_reading_order(demo: None) -> None:
+    series = Series.objects.get()
+    parts = list(series.parts.order_by("series_position").values_list("title", flat=True))
+    assert len(parts) == 3 and parts[0].startswith("Menyeberang ke Samosir")
+    assert series.owner.username == "maria.tambunan"

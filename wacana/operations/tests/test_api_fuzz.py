@@ -41,7 +41,9 @@ EXCLUDED = [
 # ignores. Each reason is also in the operation's description.
 DATA_DEPENDENT_422 = {
     "POST /api/v1/accounts": "username reserved, password too common or like the username",
-    "POST /api/v1/articles": "the category must exist and be a sub-category",
+    "POST /api/v1/articles": (
+        "the category must exist and be a sub-category; response_to a published article"
+    ),
     "PATCH /api/v1/articles/{article_id}": "the category must exist and be a sub-category",
     "GET /api/v1/articles": "the category, author and tag filters must exist",
     "GET /api/v1/search": "category and author must exist; q must hold a searchable word",
@@ -52,11 +54,14 @@ DATA_DEPENDENT_422 = {
     "POST /api/v1/moderation/restore": "only hidden things can be restored",
     "POST /api/v1/appeals": "only decisions about you can be appealed",
     "POST /api/v1/moderation/appeals/{appeal_id}/decide": "decided appeals stay decided",
+    "PUT /api/v1/series/{series_id}/articles": "the caller's own articles, in no other series",
 }
 # A cursor is opaque: one the server did not make (any the fuzzer writes) is 422.
 for _listing in (
     "GET /api/v1/articles/{article_id}/comments",
+    "GET /api/v1/articles/{article_id}/responses",
     "GET /api/v1/me/feed",
+    "GET /api/v1/me/series",
     "GET /api/v1/me/reading-list",
     "GET /api/v1/moderation/appeals",
     "GET /api/v1/moderation/log",
