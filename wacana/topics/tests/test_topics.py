@@ -85,7 +85,9 @@ def test_bad_topics_are_refused_with_a_sentence(editor_api: Api, change: Any, fi
     assert body["errors"][field][0]
 
 
-def test_upcoming_topics_are_for_editors_only(editor: User, anon_api: Api, editor_api: Api, reader_api: Api) -> None:
+def test_upcoming_topics_are_for_editors_only(
+    editor: User, anon_api: Api, editor_api: Api, reader_api: Api
+) -> None:
     make_topic(editor, "nanti", opens=2, closes=9)
     assert_error_shape(anon_api.get("/topics/nanti"), 404)
     assert_error_shape(reader_api.get("/topics/nanti"), 404)
@@ -117,7 +119,9 @@ def test_a_writer_attaches_their_own_article_while_the_topic_is_open(editor: Use
     assert TopicArticle.objects.get(article=article).topic == open_topic
     assert Api(Client()).get(path).json()["topic"]["slug"] == "buka"
     assert_error_shape(owner_api.get("/articles/999999999/topic"), 404)
-    assert_error_shape(owner_api.put("/articles/99999999999999999999/topic", {"topic": "buka"}), 404)
+    assert_error_shape(
+        owner_api.put("/articles/99999999999999999999/topic", {"topic": "buka"}), 404
+    )
     # Leaving is allowed at any time; someone else may not take it off.
     assert_error_shape(other_api.delete(path), 403)
     assert owner_api.delete(path).status_code == 204
@@ -140,7 +144,9 @@ def test_topic_articles_latest_and_top_rated_with_keyset_pages(
     latest = anon_api.get("/topics/hari-guru/articles?limit=2").json()
     seen = [item["id"] for item in latest["items"]]
     while latest["next_cursor"]:
-        latest = anon_api.get(f"/topics/hari-guru/articles?limit=2&cursor={latest['next_cursor']}").json()
+        latest = anon_api.get(
+            f"/topics/hari-guru/articles?limit=2&cursor={latest['next_cursor']}"
+        ).json()
         seen += [item["id"] for item in latest["items"]]
     assert seen == [a.pk for a in reversed(articles)]
     top = anon_api.get("/topics/hari-guru/articles?order=top_rated").json()["items"]
@@ -165,7 +171,9 @@ def fresh_score(pk: int) -> int:
 def test_topic_picture_through_the_api(editor_api: Api, reader_api: Api, editor: User) -> None:
     make_topic(editor)
     assert_error_shape(reader_api.upload("/topics/hari-guru/picture", "a.png", image_bytes()), 403)
-    assert_error_shape(editor_api.upload("/topics/hari-guru/picture", "a.png", b"bukan gambar"), 415)
+    assert_error_shape(
+        editor_api.upload("/topics/hari-guru/picture", "a.png", b"bukan gambar"), 415
+    )
     done = editor_api.upload("/topics/hari-guru/picture", "a.png", image_bytes())
     assert done.status_code == 200 and done.json()["picture"].endswith(".webp")
 
@@ -206,7 +214,9 @@ def test_topic_pages_by_role(editor: User, moderator: User, reader: User) -> Non
     assert html(bad).select(".error")
 
 
-def test_the_writing_page_joins_a_topic_and_refuses_a_closed_one(editor: User, writer: User) -> None:
+def test_the_writing_page_joins_a_topic_and_refuses_a_closed_one(
+    editor: User, writer: User
+) -> None:
     open_topic = make_topic(editor, "buka")
     closed = make_topic(editor, "tutup", opens=-9, closes=-1)
     client = signed_in(writer)
@@ -220,7 +230,10 @@ def test_the_writing_page_joins_a_topic_and_refuses_a_closed_one(editor: User, w
     refused = client.post(f"/tulis/{article.pk}", {**data, "topic": "tutup"})
     assert refused.status_code == 409
     assert "tutup" not in str(TopicArticle.objects.get(article=article).topic.slug)
-    assert html(refused).select(".form-errors, .errors, [role=alert]") or b"Hari Guru" in refused.content
+    assert (
+        html(refused).select(".form-errors, .errors, [role=alert]")
+        or b"Hari Guru" in refused.content
+    )
     missing = client.post(f"/tulis/{article.pk}", {**data, "topic": "tidak-ada"})
     assert missing.status_code == 422
     # An editor editing the writer's article sees no topic choice and cannot move it.
@@ -237,10 +250,14 @@ def test_the_writing_page_joins_a_topic_and_refuses_a_closed_one(editor: User, w
 def test_join_from_the_topic_page(editor: User, writer: User, reader: User) -> None:
     make_topic(editor)
     article = publish(writer, "Guru saya")
-    assert signed_in(reader).post("/topik/hari-guru/ikut", {"article": article.pk}).status_code == 403
+    assert (
+        signed_in(reader).post("/topik/hari-guru/ikut", {"article": article.pk}).status_code == 403
+    )
     assert signed_in(writer).post("/topik/hari-guru/ikut", {"article": "x"}).status_code == 302
     assert signed_in(writer).post("/topik/hari-guru/ikut", {"article": "99999"}).status_code == 404
-    assert signed_in(writer).post("/topik/hari-guru/ikut", {"article": article.pk}).status_code == 302
+    assert (
+        signed_in(writer).post("/topik/hari-guru/ikut", {"article": article.pk}).status_code == 302
+    )
     assert TopicArticle.objects.filter(article=article).exists()
     listed = html(Client().get("/topik/hari-guru")).select(".cards .card-title a")
     assert [a.text for a in listed] == ["Guru saya"]
