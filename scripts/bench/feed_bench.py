@@ -87,7 +87,8 @@ def main() -> int:
                 + Follow.objects.filter(follower=reader).count()
             )
             print(
-                f"== The following feed with {follows} follows of mixed kinds (target: under {TARGET_MS:.0f} ms CPU a page)"
+                f"== The following feed with {follows} follows of mixed kinds"
+                f" (target: under {TARGET_MS:.0f} ms CPU a page)"
             )
             cursors: dict[int, str | None] = {1: None}
             after = None
