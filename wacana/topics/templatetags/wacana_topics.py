@@ -5,6 +5,7 @@ never imports topics (docs/architecture.md, "hooks")."""
 from typing import Any
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 
 from wacana.articles.models import Article, Category, Tag
@@ -50,12 +51,17 @@ def follow_button(context: Any, target: Category | Tag | Topic | None) -> dict[s
     request = context.get("request")
     user = getattr(request, "user", None)
     kind, _fields = actions.kind_and_filter(target)
+    slug = getattr(target, "slug", "")
     return {
+        "action": (
+            reverse("topics:follow", kwargs={"kind": kind, "slug": slug})
+            if slug
+            else reverse("topics:follow_all", kwargs={"kind": kind})
+        ),
         "request": request,
         "signed_in": bool(user and user.is_authenticated),
         "following": actions.is_following(user, target),
         "kind": kind,
-        "slug": getattr(target, "slug", ""),
         "csrf_token": context.get("csrf_token"),
     }
 
