@@ -27,7 +27,7 @@ from wacana.lib.uploads import count_upload
 from wacana.topics import actions
 from wacana.topics.forms import TopicForm
 from wacana.topics.models import DESCRIPTION_MAX, SLUG_MAX, TITLE_MAX, Follow, Kind, Topic
-from wacana.topics.views import topic_articles, visible_topic
+from wacana.topics.views import SLUG_RE, topic_articles, visible_topic
 
 router = Router(tags=["topics"])
 
@@ -145,7 +145,9 @@ def _topic_for_editor(request: HttpRequest, slug: str) -> Topic:
     user = _user(request)
     if not is_editor(user):
         raise actions.NotAnEditor
-    return get_object_or_404(Topic, slug=slug[:SLUG_MAX])
+    if not SLUG_RE.match(slug):
+        raise Http404
+    return get_object_or_404(Topic, slug=slug)
 
 
 @router.get("/topics", response={200: TopicListing, **ERRORS}, auth=optional)
@@ -374,7 +376,7 @@ def unfollow(
     request: HttpRequest, kind: Literal["category", "tag", "topic"], slug: str
 ) -> Status[None]:
     """Stop following a rubric, sub-category, tag or topic (204 also when not followed)."""
-    if len(slug) > 100:
+    if not SLUG_RE.match(slug):
         raise Http404
     actions.unfollow(_user(request), _target(kind, slug))
     return Status(204, None)

@@ -1,6 +1,7 @@
 """Topic pages (/topik...), the follow buttons of rubrics, tags and topics, and the list
 of everything one follows (/mengikuti/daftar)."""
 
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -23,6 +24,7 @@ from wacana.topics import actions
 from wacana.topics.forms import PictureForm, TopicForm
 from wacana.topics.models import Follow, Kind, Topic
 
+SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 ORDERS = {"terbaru": ("published_at", "id"), "nilai": ("rating_score", "id")}
 
 
@@ -33,7 +35,10 @@ def _user(request: HttpRequest) -> User:
 
 def visible_topic(user: Any, slug: str) -> Topic:
     """A started topic for anyone; one still to come only for editors (404 to others)."""
-    topic = get_object_or_404(Topic, slug=slug[:100])
+    if not SLUG_RE.match(slug):
+        # Checked before a lookup: nothing else can match, and PostgreSQL refuses a NUL.
+        raise Http404
+    topic = get_object_or_404(Topic, slug=slug)
     if topic.is_upcoming() and not is_editor(user):
         raise Http404
     return topic

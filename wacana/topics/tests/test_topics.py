@@ -14,7 +14,7 @@ from wacana.testing.api import Api, api_for, assert_error_shape
 from wacana.testing.content import draft, fresh, publish
 from wacana.testing.html import html
 from wacana.testing.images import image_bytes, upload
-from wacana.testing.personas import make_writer, signed_in
+from wacana.testing.personas import make_moderator, make_writer, signed_in
 from wacana.topics import actions
 from wacana.topics.models import Follow, Kind, Topic, TopicArticle
 
@@ -108,6 +108,7 @@ def test_a_writer_attaches_their_own_article_while_the_topic_is_open(editor: Use
     assert_error_shape(Api(Client()).put(path, {"topic": "buka"}), 401)
     assert_error_shape(other_api.put(path, {"topic": "buka"}), 403)
     assert_error_shape(api_for(editor).put(path, {"topic": "buka"}), 403)
+    assert_error_shape(api_for(make_moderator()).put(path, {"topic": "buka"}), 403)
     closed_answer = assert_error_shape(owner_api.put(path, {"topic": "tutup"}), 409, "topic")
     assert "closed" in closed_answer["detail"] or "ditutup" in closed_answer["detail"]
     assert_error_shape(owner_api.put(path, {"topic": "nanti"}), 422, "topic")
@@ -293,3 +294,11 @@ def test_follow_rows_hold_their_kind(reader: User, editor: User) -> None:
     assert Follow.objects.get(follower=reader).kind == Kind.TOPIC
     assert actions.unfollow(reader, topic) and not actions.unfollow(reader, topic)
     assert fresh(publish(make_writer("penulis2"))).pk
+
+
+@pytest.mark.parametrize("slug", ["a%00b", "%C3%A9t%C3%A9", "x" * 101, "a%20b"])
+def test_hostile_slugs_are_404(editor_api: Api, anon_api: Api, slug: str) -> None:
+    assert_error_shape(anon_api.get(f"/topics/{slug}"), 404)
+    assert_error_shape(anon_api.get(f"/topics/{slug}/articles"), 404)
+    assert_error_shape(editor_api.patch(f"/topics/{slug}", {"title": "X"}), 404)
+    assert_error_shape(editor_api.delete(f"/me/follows/tag/{slug}"), 404)
