@@ -192,6 +192,15 @@ USES_ARTICLE = [
     ("delete", ARTICLE + "/pick"),
     ("put", ARTICLE + "/headline"),
     ("delete", ARTICLE + "/headline"),
+    ("get", ARTICLE + "/topic"),
+    ("delete", ARTICLE + "/topic"),
+]
+TOPIC = "/api/v1/topics/{slug}"
+USES_TOPIC = [
+    ("get", TOPIC),
+    ("patch", TOPIC),
+    ("post", TOPIC + "/picture"),
+    ("get", TOPIC + "/articles"),
 ]
 USES_COMMENT = [("get", COMMENT), ("patch", COMMENT), ("delete", COMMENT)]
 USES_USER = [
@@ -230,6 +239,10 @@ def _links() -> dict[tuple[str, str, str], list[Link]]:
         ("post", "/api/v1/accounts", "201"): [
             *[(m, p, username, None) for m, p in USES_USER],
             report("account", "$response.body#/username"),
+        ],
+        ("post", "/api/v1/topics", "201"): [
+            *[(m, p, {"slug": "$response.body#/slug"}, None) for m, p in USES_TOPIC],
+            ("post", "/api/v1/me/follows", {}, {"kind": "topic", "slug": "$response.body#/slug"}),
         ],
         ("post", "/api/v1/reports", "201"): [
             (

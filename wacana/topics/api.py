@@ -270,7 +270,8 @@ class FollowIn(Schema):
         )
     )
     slug: Annotated[str, Field(max_length=100, pattern=r"^[-a-zA-Z0-9_]*$")] = Field(
-        "", description="The category's, tag's or topic's slug; empty for kind topics."
+        "",
+        description="The category's, tag's or topic's slug (required); empty for kind topics.",
     )
 
 
