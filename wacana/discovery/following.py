@@ -1,18 +1,27 @@
 """The "Following" feed (/mengikuti, GET /api/v1/me/feed): the latest published articles
 of everything someone follows: writers (accounts.Follow), rubrics and sub-categories,
-tags and topics (topics.Follow).
+tags and topics (topics.Follow). Newest first, keyset pages, each article once.
 
-Two queries, whatever the number of follows. The first finds the page's article ids:
-articles are read newest first down the `article_latest` index from the cursor, and
-each is kept when any follow matches it, the follows being subqueries of that one
-statement (each article comes once, however many follows match it; a followed tag or
-topic is probed per article through the (article, ...) unique indexes, never
-materialized). Its SQL is written once here, with the models' table and column names,
-rather than composed by the ORM at each request: composing it cost 3 ms of CPU, more
-than running it. The second reads the cards by id. A person following hundreds of
-things matches many articles near the top, so a page reads little more than its own
-rows at any depth; `scripts/bench/feed_bench.py` measures it on the bench data.
+Three queries whatever the number of follows: the follows themselves; the ids of the
+page; the cards by id. Nobody followed: one query, an empty page.
+
+- Up to FEW follows, the ids are one UNION of a LIMIT per followed thing, each down its
+  own index (a writer's `article_author`, a rubric's `article_rubric`, a sub-category's
+  `article_category`, a tag's `tag_latest`, a topic's links): the cost follows the
+  number of follows, never how rare their articles are.
+- Beyond, the ids are read newest first down `article_latest` from the cursor, each
+  article kept when any follow matches it (the follows are subqueries of that one
+  statement; a followed tag or topic is probed per article through the (article, ...)
+  unique indexes, never materialized). Hundreds of follows match many articles near the
+  top, so a page reads little more than its own rows, at any depth.
+
+The SQL is written here once, with the models' table and column names, rather than
+composed by the ORM at each request: composing it cost 3 ms of CPU, more than running
+it. `scripts/bench/feed_bench.py` measures 500 follows of mixed kinds on the bench data.
 """
+
+# ruff: noqa: S608 - the SQL here is built from the models' own table and column names and
+# placeholders only; every value goes as a parameter.
 
 from functools import cache
 from typing import Any
@@ -42,7 +51,7 @@ def _sql(after: bool, vendor: str) -> str:
 
     def followed(field: str) -> str:
         return (
-            f"SELECT {c(Interest, field)} FROM {_table(Interest)} "  # noqa: S608 - names only
+            f"SELECT {c(Interest, field)} FROM {_table(Interest)} "
             f"WHERE {c(Interest, 'follower')} = %s AND {c(Interest, 'kind')} = %s"
         )
 
@@ -52,7 +61,7 @@ def _sql(after: bool, vendor: str) -> str:
     return (
         # The writer's account is checked per article read (a primary key probe), not
         # joined: a join lets the planner start from the accounts.
-        f"SELECT {pk}, {time} FROM {_table(a)} a WHERE a.{c(a, 'status')} = %s{keyset}"  # noqa: S608 - names only
+        f"SELECT {pk}, {time} FROM {_table(a)} a WHERE a.{c(a, 'status')} = %s{keyset}"
         f" AND EXISTS (SELECT 1 FROM {_table(User)} u WHERE u.{c(User, 'id')} = a.{c(a, 'author')}"
         f" AND u.{c(User, 'is_active')} = %s) AND ("
         f"a.{c(a, 'author')} IN (SELECT {c(Follow, 'followed')} FROM {_table(Follow)} "
@@ -69,7 +78,91 @@ def _sql(after: bool, vendor: str) -> str:
     )
 
 
-def _ids(user: User, key: cursor.Key | None, count: int) -> list[tuple[int, Any]]:
+# Up to this many follows, a page is the merge of one index range per followed thing
+# (each LIMIT a page); beyond, the scan down `article_latest` (the many follows match
+# many articles near the top, so it stops early).
+FEW = 50
+
+
+def _follows(user: User) -> list[tuple[str, int]]:
+    """Everything `user` follows as (kind, id), in one query ("writer" for a writer)."""
+    c = _column
+    sql = (
+        f"SELECT %s, {c(Follow, 'followed')} FROM {_table(Follow)}"
+        f" WHERE {c(Follow, 'follower')} = %s"
+        f" UNION ALL SELECT {c(Interest, 'kind')}, COALESCE({c(Interest, 'category')},"
+        f" {c(Interest, 'tag')}, {c(Interest, 'topic')}) FROM {_table(Interest)}"
+        f" WHERE {c(Interest, 'follower')} = %s AND {c(Interest, 'kind')} <> %s"
+    )
+    with connection.cursor() as db:
+        db.execute(sql, ["writer", user.pk, user.pk, Kind.TOPICS])
+        return [(str(kind), int(pk)) for kind, pk in db.fetchall()]
+
+
+def _keyset(key: cursor.Key | None, time: str, pk: str) -> tuple[str, list[Any]]:
+    if key is None:
+        return "", []
+    at = Article._meta.get_field("published_at").get_db_prep_value(key.at, connection)
+    return (
+        f" AND {time} <= %s AND ({time} < %s OR ({time} = %s AND {pk} < %s))",
+        [at, at, at, key.id],
+    )
+
+
+def _part(kind: str, target: int, key: cursor.Key | None, count: int) -> tuple[str, list[Any]]:
+    """The newest `count` public articles of one followed thing, down its own index."""
+    a, c = Article, _column
+    time, pk = f"a.{c(a, 'published_at')}", f"a.{c(a, 'id')}"
+    active = (
+        f" AND EXISTS (SELECT 1 FROM {_table(User)} u WHERE u.{c(User, 'id')} = a.{c(a, 'author')}"
+        f" AND u.{c(User, 'is_active')} = %s)"
+    )
+    head = f"SELECT {pk}, {time} FROM {_table(a)} a"
+    if kind == Kind.TAG:
+        # Down tag_latest (tag, is_public, published_at, article), the article's copy.
+        t_time, t_pk = f"t.{c(ArticleTag, 'published_at')}", f"t.{c(ArticleTag, 'article')}"
+        keyset, params = _keyset(key, t_time, t_pk)
+        sql = (
+            f"{head} INNER JOIN {_table(ArticleTag)} t ON {t_pk} = {pk}"
+            f" WHERE t.{c(ArticleTag, 'tag')} = %s AND t.{c(ArticleTag, 'is_public')} = %s"
+            f"{keyset} AND a.{c(a, 'status')} = %s{active} ORDER BY {t_time} DESC, {t_pk} DESC"
+        )
+        return sql, [target, True, *params, Status.PUBLISHED, True]
+    keyset, params = _keyset(key, time, pk)
+    if kind == Kind.TOPIC:
+        sql = (
+            f"{head} INNER JOIN {_table(TopicArticle)} x ON x.{c(TopicArticle, 'article')} = {pk}"
+            f" WHERE x.{c(TopicArticle, 'topic')} = %s"
+        )
+    else:
+        column = {"writer": "author", "rubric": "rubric"}.get(kind, "category")
+        sql = f"{head} WHERE a.{c(a, column)} = %s"
+    sql += f" AND a.{c(a, 'status')} = %s{keyset}{active} ORDER BY {time} DESC, {pk} DESC"
+    return sql, [target, Status.PUBLISHED, *params, True]
+
+
+def _merged_ids(
+    follows: list[tuple[str, int]], key: cursor.Key | None, count: int
+) -> list[tuple[int, Any]]:
+    """Few follows: one LIMIT per followed thing, merged (UNION drops repeats)."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for kind, target in follows:
+        # A followed category is a rubric (its sub-categories' articles too) or a
+        # sub-category: both ranges, one of them empty.
+        for each in ("rubric", "category") if kind == Kind.CATEGORY else (kind,):
+            sql, values = _part(each, target, key, count)
+            parts.append(f"SELECT * FROM ({sql} LIMIT %s) p{len(parts)}")
+            params += [*values, count]
+    sql = " UNION ".join(parts)
+    merged = f"SELECT * FROM ({sql}) m ORDER BY 2 DESC, 1 DESC LIMIT %s"
+    with connection.cursor() as db:
+        db.execute(merged, [*params, count])
+        return [(row[0], row[1]) for row in db.fetchall()]
+
+
+def _scanned_ids(user: User, key: cursor.Key | None, count: int) -> list[tuple[int, Any]]:
+    """Many follows: down article_latest, each article tested against every follow."""
     params: list[Any] = [Status.PUBLISHED]
     if key is not None:
         at = Article._meta.get_field("published_at").get_db_prep_value(key.at, connection)
@@ -100,7 +193,13 @@ def feed_page(user: User, after: str | None, limit: int | None = None) -> cursor
         key = cursor.decode(after)
         if not hasattr(key.at, "tzinfo"):
             raise cursor.BadCursor(after)  # a cursor made for another sort order
-    found = _ids(user, key, limit + 1)
+    follows = _follows(user)
+    if not follows:
+        return cursor.Page([], None)
+    if len(follows) <= FEW:
+        found = _merged_ids(follows, key, limit + 1)
+    else:
+        found = _scanned_ids(user, key, limit + 1)
     shown = [pk for pk, _at in found[:limit]]
     cards = Article.objects.filter(pk__in=shown).select_related("author", "category").defer("body")
     by_id = {article.pk: article for article in cards} if shown else {}

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles.models import Category, Tag
+from wacana.discovery import following
 from wacana.notifications import actions as notifications
 from wacana.notifications.models import Notification
 from wacana.testing.api import Api, api_for, assert_error_shape
@@ -91,6 +92,39 @@ def test_the_feed_mixes_every_kind_newest_first_each_article_once(
     assert [a.text for a in page.select(".cards .card-title a")][:2] == ["Semuanya", "Bertopik"]
 
 
+def test_few_and_many_follows_give_the_same_feed(
+    reader: User, editor: User, monkeypatch: Any
+) -> None:
+    """Up to FEW follows the page is merged from one range per follow, beyond it the
+    latest articles are scanned: both give the same pages."""
+    writer, other = make_writer("penulis7"), make_writer("penulis8")
+    topic = open_topic(editor)
+    now = timezone.now()
+    for number in range(7):
+        article = publish(
+            other if number % 2 else writer,
+            f"Artikel {number}",
+            category="sekolah" if number % 3 == 0 else "bisnis",
+            tags="kopi" if number % 4 == 0 else "",
+            at=now - timedelta(hours=number),
+        )
+        if number == 5:
+            actions.set_article_topic(other, article, topic)
+    account_actions.follow(reader, writer)
+    actions.follow(reader, category("sekolah"))
+    actions.follow(reader, Tag.objects.get(slug="kopi"))
+    actions.follow(reader, topic)
+    merged = feed_ids(reader)
+    monkeypatch.setattr(following, "FEW", 0)
+    assert feed_ids(reader) == merged and len(merged) == len(set(merged)) >= 5
+
+
+def test_no_follows_is_an_empty_feed_at_once(reader: User, django_assert_num_queries: Any) -> None:
+    publish(make_writer("penulis9"), "Sendiri")
+    with django_assert_num_queries(1):
+        assert following.feed_page(reader, None).items == []
+
+
 def test_the_feed_costs_the_same_queries_whatever_the_number_of_follows(
     reader: User, editor: User, django_assert_num_queries: Any
 ) -> None:
@@ -118,7 +152,7 @@ def test_the_feed_costs_the_same_queries_whatever_the_number_of_follows(
         account_actions.follow(reader, make_writer(f"penulis_{number}"))
     assert count() == few
     api = api_for(reader)
-    with django_assert_num_queries(3):  # the token, the page's ids, its cards
+    with django_assert_num_queries(4):  # the token, the follows, the page's ids, its cards
         assert api.get("/me/feed").status_code == 200
 
 
