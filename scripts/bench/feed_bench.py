@@ -7,7 +7,9 @@ then this process reads pages of the feed (`discovery.following.feed_page`, the 
 and the article objects the page shows) at depth 1, 10 and 100 by following the
 cursors, and prints the median CPU time of this process per page (SQLite runs inside
 it, so its work is counted; on PostgreSQL the server's share is not) and the number of
-queries per page, PASS under 5 ms. Alone: `.venv/bin/python scripts/bench/feed_bench.py`.
+queries per page, PASS under 5 ms; the wall time beside it includes a database server's
+share (PostgreSQL). Alone: `.venv/bin/python scripts/bench/feed_bench.py`; with
+FEED_EXPLAIN=1 it also prints the database's plan of the first page's ids query.
 """
 
 import os
@@ -100,19 +102,30 @@ def main() -> int:
             for depth in DEPTHS:
                 if depth not in cursors:
                     continue
-                times = []
+                times, walls = [], []
                 for _run in range(RUNS):
-                    started = time.process_time()
+                    started, wall = time.process_time(), time.perf_counter()
                     with CaptureQueriesContext(connection) as captured:
                         page = feed_page(reader, cursors[depth])
                     times.append((time.process_time() - started) * 1000)
+                    walls.append((time.perf_counter() - wall) * 1000)
                 median = statistics.median(times)
                 verdict = "PASS" if median <= TARGET_MS else "FAIL"
                 failed |= median > TARGET_MS
                 print(
                     f"  {verdict}  page {depth:>3}: {median:5.2f} ms CPU (median of {RUNS}),"
-                    f" {len(captured)} query, {len(page.items)} articles"
+                    f" {statistics.median(walls):5.2f} ms wall (with the database server's"
+                    f" share), {len(captured)} queries, {len(page.items)} articles"
                 )
+            if os.environ.get("FEED_EXPLAIN"):
+                from wacana.discovery import following
+
+                sql = following._sql(False, connection.vendor)
+                params = ["published", True, reader.pk, reader.pk, "category", reader.pk]
+                params += ["category", reader.pk, "tag", reader.pk, "topic", 21]
+                with connection.cursor() as db:
+                    db.execute("EXPLAIN ANALYZE " + sql, params)
+                    print("\n".join(str(row[0]) for row in db.fetchall()))
             raise Rollback
     except Rollback:
         pass

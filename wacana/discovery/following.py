@@ -68,12 +68,16 @@ def _sql(after: bool, vendor: str) -> str:
         f"WHERE {c(Follow, 'follower')} = %s)"
         f" OR a.{c(a, 'rubric')} IN ({categories})"
         f" OR a.{c(a, 'category')} IN ({categories})"
+        # A followed tag or topic is probed per article read, through the (article, ...)
+        # unique index, never materialized (a tag may have tens of thousands of articles).
+        # "LIMIT 1 OFFSET 0" keeps PostgreSQL from turning the probe into a hash of them
+        # all (it does so for a plain EXISTS under OR); SQLite probes either way.
         f" OR EXISTS (SELECT 1 FROM {_table(ArticleTag)} t"
         f" WHERE t.{c(ArticleTag, 'article')} = {pk}"
-        f" AND t.{c(ArticleTag, 'tag')} IN ({followed('tag')}))"
+        f" AND t.{c(ArticleTag, 'tag')} IN ({followed('tag')}) LIMIT 1 OFFSET 0)"
         f" OR EXISTS (SELECT 1 FROM {_table(TopicArticle)} x"
         f" WHERE x.{c(TopicArticle, 'article')} = {pk}"
-        f" AND x.{c(TopicArticle, 'topic')} IN ({followed('topic')}))"
+        f" AND x.{c(TopicArticle, 'topic')} IN ({followed('topic')}) LIMIT 1 OFFSET 0)"
         f") ORDER BY {time} DESC, {pk} DESC LIMIT %s"
     )
 
