@@ -22,6 +22,7 @@ from wacana.lib import apierrors
 from wacana.moderation.api import router as moderation_router
 from wacana.notifications.api import router as notifications_router
 from wacana.privacy.api import router as privacy_router
+from wacana.topics.api import router as topics_router
 
 DESCRIPTION = """\
 **Bahasa Indonesia.** API JSON Wacana, platform blog komunitas untuk Indonesia: daftar
@@ -108,6 +109,21 @@ SUMMARIES = {
     ("put", "/api/v1/users/{username}/follow"): "Ikuti penulis · Follow a writer",
     ("delete", "/api/v1/users/{username}/follow"): "Berhenti mengikuti · Unfollow",
     ("get", "/api/v1/articles"): "Daftar artikel · List articles",
+    ("get", "/api/v1/topics"): "Topik Pilihan · Chosen topics",
+    ("post", "/api/v1/topics"): "Buat topik · Create a topic",
+    ("get", "/api/v1/topics/{slug}"): "Satu topik · A topic",
+    ("patch", "/api/v1/topics/{slug}"): "Sunting topik · Edit a topic",
+    ("post", "/api/v1/topics/{slug}/picture"): "Gambar topik · A topic's picture",
+    ("get", "/api/v1/topics/{slug}/articles"): "Artikel dalam topik · A topic's articles",
+    ("get", "/api/v1/articles/{article_id}/topic"): "Topik artikel · An article's topic",
+    ("put", "/api/v1/articles/{article_id}/topic"): "Ikutkan ke topik · Join a topic",
+    ("delete", "/api/v1/articles/{article_id}/topic"): "Keluarkan dari topik · Leave a topic",
+    ("get", "/api/v1/me/follows"): "Yang saya ikuti · What I follow",
+    ("post", "/api/v1/me/follows"): "Ikuti rubrik, tag atau topik · Follow",
+    ("delete", "/api/v1/me/follows/{kind}/{slug}"): "Berhenti mengikuti · Unfollow",
+    ("delete", "/api/v1/me/follows/topics"): "Berhenti mengikuti topik baru · Unfollow new topics",
+    ("get", "/api/v1/notifications/preferences"): "Pengaturan notifikasi · Notification settings",
+    ("put", "/api/v1/notifications/preferences"): "Ubah pengaturan notifikasi · Change them",
     ("post", "/api/v1/articles"): "Tulis artikel · Write an article",
     ("get", "/api/v1/articles/{article_id}"): "Baca artikel · Read an article",
     ("patch", "/api/v1/articles/{article_id}"): "Sunting artikel · Edit an article",
@@ -159,6 +175,10 @@ UPLOADS = {
         settings.ARTICLE_IMAGE_MAX_BYTES,
         settings.ARTICLE_IMAGE_MAX_PIXELS,
     ),
+    "/api/v1/topics/{slug}/picture": (
+        settings.ARTICLE_IMAGE_MAX_BYTES,
+        settings.ARTICLE_IMAGE_MAX_PIXELS,
+    ),
 }
 
 # (from method, from path, status) -> links to the operations that use what it made.
@@ -180,6 +200,8 @@ USES_ARTICLE = [
     ("put", ARTICLE + "/headline"),
     ("delete", ARTICLE + "/headline"),
     ("get", ARTICLE + "/responses"),
+    ("get", ARTICLE + "/topic"),
+    ("delete", ARTICLE + "/topic"),
 ]
 SERIES = "/api/v1/series/{series_id}"
 USES_SERIES = [
@@ -187,6 +209,13 @@ USES_SERIES = [
     ("patch", SERIES),
     ("delete", SERIES),
     ("put", SERIES + "/articles"),
+]
+TOPIC = "/api/v1/topics/{slug}"
+USES_TOPIC = [
+    ("get", TOPIC),
+    ("patch", TOPIC),
+    ("post", TOPIC + "/picture"),
+    ("get", TOPIC + "/articles"),
 ]
 USES_COMMENT = [("get", COMMENT), ("patch", COMMENT), ("delete", COMMENT)]
 USES_USER = [
@@ -228,6 +257,10 @@ def _links() -> dict[tuple[str, str, str], list[Link]]:
         ("post", "/api/v1/accounts", "201"): [
             *[(m, p, username, None) for m, p in USES_USER],
             report("account", "$response.body#/username"),
+        ],
+        ("post", "/api/v1/topics", "201"): [
+            *[(m, p, {"slug": "$response.body#/slug"}, None) for m, p in USES_TOPIC],
+            ("post", "/api/v1/me/follows", {}, {"kind": "topic", "slug": "$response.body#/slug"}),
         ],
         ("post", "/api/v1/reports", "201"): [
             (
@@ -418,3 +451,4 @@ api.add_router("", discussion_router)
 api.add_router("", moderation_router)
 api.add_router("", notifications_router)
 api.add_router("", discovery_router)
+api.add_router("", topics_router)

@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("wacana.operations.urls")),
     path("", include("wacana.pages.urls")),
     path("", include("wacana.discovery.urls")),
+    path("", include("wacana.topics.urls")),
     path("", include("wacana.discussion.urls")),
     path("", include("wacana.moderation.urls")),
     path("", include("wacana.notifications.urls")),

@@ -688,6 +688,7 @@ def bench(target: Target, args: argparse.Namespace) -> None:
     for page in target.pages.values():
         if page["status"] != 200:
             raise BenchError(f"{page['url']} answered {page['status']}: {page['reason']}")
+    feed_bench(target)
     say(f"== {target.label}: load on 127.0.0.1")
     load_test(target, args)
     search_load_test(target, args)
@@ -740,6 +741,15 @@ def arguments(argv: list[str]) -> argparse.Namespace:
         help="rounds of the article page with view counting off then on (the cheapest is kept)",
     )
     return parser.parse_args(argv)
+
+
+def feed_bench(target: Target) -> None:
+    """/mengikuti with 500 follows of mixed kinds, in-process (issue 16): its own process
+    on the target's data, in a transaction rolled back at the end."""
+    script = str(Path(__file__).resolve().parent / "feed_bench.py")
+    if subprocess.run([PYTHON, script], env=environment(target), cwd=ROOT, check=False).returncode:
+        say("bench: the following feed missed its target (or could not run)")
+    say("")
 
 
 def markdown_bench() -> None:

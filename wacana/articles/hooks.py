@@ -7,6 +7,7 @@ discovery keeps its search index, home cache and "popular" list in step, moderat
 logs staff edits. See wacana/lib/hooks.py for why hooks rather than imports.
 """
 
+from collections.abc import Mapping
 from typing import Any
 
 from wacana.accounts.models import User
@@ -32,4 +33,17 @@ staff_edited: Hook[[User, Article, dict[str, tuple[Any, Any]]]] = Hook("articles
 # The view counter wrote buffered views to the database (off the request path).
 views_flushed: Hook[[]] = Hook("articles.views_flushed")
 
-ALL = (article_changed, listings_changed, category_moved, staff_edited, views_flushed)
+# The writing page ("Tulis") saved an article, inside the save's transaction. Receives
+# the person saving, the article (already saved) and the posted form. Topics reads its
+# "topic" field there (the choice its template tag put in the page); a Refusal raised
+# by a receiver rolls the save back and is shown on the form.
+writing_saved: Hook[[User, Article, Mapping[str, Any]]] = Hook("articles.writing_saved")
+
+ALL = (
+    article_changed,
+    listings_changed,
+    category_moved,
+    staff_edited,
+    views_flushed,
+    writing_saved,
+)

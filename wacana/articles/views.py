@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor
-from wacana.articles import actions, counting, related, writing, writing_pages
+from wacana.articles import actions, counting, hooks, related, writing, writing_pages
 from wacana.articles import pending as pending_images
 from wacana.articles import series as series_actions
 from wacana.articles.access import can_edit, get_article_for_edit, get_article_for_reading
@@ -41,7 +41,7 @@ from wacana.lib import cursor, offline, refusal
 from wacana.lib.busy import TryAgainLater
 from wacana.lib.images import ImageRejected
 from wacana.lib.markdown import image_markdown
-from wacana.lib.refusal import NON_FIELD
+from wacana.lib.refusal import NON_FIELD, Refusal
 from wacana.lib.uploads import TooManyUploads, count_upload
 
 PAGE_RE = re.compile(r"^[0-9]{1,4}$", re.ASCII)
@@ -446,6 +446,7 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 actions.set_featured_image(article, pending.open())
             elif data.get("remove_image") and article.image:
                 actions.remove_featured_image(article)
+            hooks.writing_saved(user, article, data)
     except ImageRejected as rejected:
         # Everything in the block was rolled back, a new article included.
         refusal.to_form(form, rejected, field=NON_FIELD)
@@ -470,6 +471,17 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             _write_context(user, conflict, form=form, pending_image=pending, conflict=conflict),
             status=409,
         )
+    except Refusal as refused:
+        # A higher app's part of the page refused (joining a closed topic): nothing was
+        # saved, the text stays in the form with the reason.
+        refusal.to_form(form, refused, field=NON_FIELD)
+        response = render(
+            request,
+            "articles/write.html",
+            _write_context(user, original, form=form, pending_image=pending),
+            status=refused.status,
+        )
+        return refusal.add_headers(response, refused)
     if pending is not None:
         pending.discard()
     if intent == "publish":

@@ -131,8 +131,8 @@ class FeedQuery(Schema):
     operation_id="wacana_accounts_feed_api_feed",
 )
 def feed(request: HttpRequest, query: Query[FeedQuery]) -> dict[str, Any]:
-    """The following feed ("Mengikuti"): the articles of the writers the caller follows,
-    newest first."""
+    """The following feed ("Mengikuti"): the articles of the writers, rubrics,
+    sub-categories, tags and topics the caller follows, newest first, each once."""
     user = api_user(request)
     checked_limit(query.limit)
     page = feed_page(user, query.cursor, query.limit)

@@ -9,7 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wacana.accounts.models import User
-from wacana.notifications.models import MESSAGE_MAX, Notification
+from wacana.notifications.models import (
+    ALWAYS,
+    MESSAGE_MAX,
+    Notification,
+    SwitchedOff,
+    switchable_kinds,
+)
 
 
 @transaction.atomic
@@ -24,6 +30,8 @@ def notify(
     """Record a notification and move the recipient's unread count; never tell people
     about their own doings."""
     if actor is not None and actor.pk == recipient.pk:
+        return None
+    if kind not in ALWAYS and SwitchedOff.objects.filter(user=recipient, kind=kind).exists():
         return None
     notification = Notification.objects.create(
         recipient=recipient,
@@ -65,6 +73,13 @@ def notify_many(
     conflict and only those really inserted count as unread), so a batch run twice
     tells nobody twice. Returns how many were told."""
     recipients = [pk for pk in recipient_ids if actor is None or pk != actor.pk]
+    if recipients and kind not in ALWAYS:
+        off = set(
+            SwitchedOff.objects.filter(user_id__in=recipients, kind=kind).values_list(
+                "user_id", flat=True
+            )
+        )
+        recipients = [pk for pk in recipients if pk not in off]
     if not recipients:
         return 0
     with transaction.atomic():
@@ -114,6 +129,25 @@ def _insert_once(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [pk for (pk,) in cursor.fetchall()]
+
+
+def switched_off(user: User) -> set[str]:
+    """The kinds `user` switched off."""
+    return set(SwitchedOff.objects.filter(user=user).values_list("kind", flat=True))
+
+
+@transaction.atomic
+def set_switched_off(user: User, kinds: Iterable[str]) -> set[str]:
+    """Make exactly `kinds` the ones `user` does not want (kinds in ALWAYS and unknown
+    ones are ignored: the form and the API refuse them first). Returns the set kept."""
+    wanted = {kind for kind in kinds if kind in dict(switchable_kinds())}
+    current = switched_off(user)
+    SwitchedOff.objects.filter(user=user, kind__in=current - wanted).delete()
+    SwitchedOff.objects.bulk_create(
+        [SwitchedOff(user=user, kind=kind) for kind in sorted(wanted - current)],
+        ignore_conflicts=True,
+    )
+    return wanted
 
 
 def tell_followed(follower: User, followed: User) -> None:

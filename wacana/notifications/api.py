@@ -14,7 +14,7 @@ from wacana.lib.apierrors import ERRORS, invalid
 from wacana.lib.apischema import BIGINT_MAX, Cursor, Limit
 from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit, paginate
 from wacana.notifications import actions
-from wacana.notifications.models import Notification
+from wacana.notifications.models import Kind, Notification, switchable_kinds
 
 router = Router(tags=["notifications"])
 
@@ -96,3 +96,65 @@ def mark_read(request: HttpRequest, payload: ReadIn | None = None) -> Status[Non
         raise invalid({"ids": [_("Send at most 1,000 notification ids.")]})
     actions.mark_read(_user(request), ids)
     return Status(204, None)
+
+
+class KindOut(Schema):
+    kind: str
+    label: str
+    on: bool
+
+
+class PreferencesOut(Schema):
+    kinds: list[KindOut] = Field(
+        description="Every kind one may switch off (moderation decisions are always told)."
+    )
+    switched_off: list[str]
+
+
+SwitchableKind = Annotated[
+    str, Field(json_schema_extra={"enum": [v for v, _l in switchable_kinds()]})
+]
+
+
+class PreferencesIn(Schema):
+    switched_off: Annotated[
+        list[SwitchableKind],
+        Field(
+            max_length=len(Kind.choices),
+            description="Exactly the kinds not to be told of (in-site); [] turns every kind on.",
+        ),
+    ]
+
+
+def _preferences(user: User) -> dict[str, Any]:
+    off = actions.switched_off(user)
+    return {
+        "kinds": [
+            {"kind": value, "label": str(label), "on": value not in off}
+            for value, label in switchable_kinds()
+        ],
+        "switched_off": sorted(off),
+    }
+
+
+@router.get("/notifications/preferences", response={200: PreferencesOut, **ERRORS}, auth=signed_in)
+def preferences(request: HttpRequest) -> dict[str, Any]:
+    return _preferences(_user(request))
+
+
+@router.put("/notifications/preferences", response={200: PreferencesOut, **ERRORS}, auth=signed_in)
+def set_preferences(request: HttpRequest, payload: PreferencesIn) -> dict[str, Any]:
+    """Switch kinds off (and every other kind on); a kind that is not in the list is 422."""
+    known = {value for value, _label in switchable_kinds()}
+    unknown = [kind for kind in payload.switched_off if kind not in known]
+    if unknown:
+        raise invalid(
+            {
+                "switched_off": [
+                    _("These kinds cannot be switched off: %(kinds)s.")
+                    % {"kinds": ", ".join(sorted(set(unknown)))[:200]}
+                ]
+            }
+        )
+    actions.set_switched_off(_user(request), payload.switched_off)
+    return _preferences(_user(request))

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,17 @@ class Kind(models.TextChoices):
     PICKED = "picked", _("Your article became an editor's pick")
     HEADLINE = "headline", _("Your article became a headline")
     RESPONSE = "response", _("Response to your article")
+    NEW_TOPIC = "new_topic", _("A new topic is open")
+
+
+# Told whatever the person's settings: a moderation decision about one's own content or
+# account (with the way to appeal) is never switched off.
+ALWAYS = frozenset({Kind.MODERATION})
+
+
+def switchable_kinds() -> list[tuple[str, Any]]:
+    """The kinds a person may switch off, as (value, label)."""
+    return [(value, label) for value, label in Kind.choices if value not in ALWAYS]
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):
@@ -68,3 +81,21 @@ class Notification(models.Model):
     @property
     def read(self) -> bool:
         return self.read_at is not None
+
+
+class SwitchedOff(models.Model):
+    """A kind of notification `user` does not want (in-site): notify() and notify_many()
+    create none of that kind for them. No row: the kind is on (the default)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+
+    class Meta:
+        verbose_name = _("notification kind switched off")
+        verbose_name_plural = _("notification kinds switched off")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="switched_off_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.kind} off"

@@ -9,9 +9,9 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from wacana.accounts.models import User
-from wacana.notifications.models import Kind, Notification
+from wacana.notifications.models import Kind, Notification, SwitchedOff
 
-COVERS = ("notifications.Notification.recipient",)
+COVERS = ("notifications.Notification.recipient", "notifications.SwitchedOff.user")
 
 # Notices about something the person did (commented, replied, followed, published):
 # their text quotes the person's name and their link leads to the person's profile or
@@ -39,12 +39,16 @@ def personal_data_of(user: User, media_url: Any) -> dict[str, Any]:
             for kind, message, url, created, read in Notification.objects.filter(recipient=user)
             .order_by("created_at", "id")
             .values_list("kind", "message", "target_url", "created_at", "read_at")
-        ]
+        ],
+        "notification_kinds_switched_off": sorted(
+            SwitchedOff.objects.filter(user=user).values_list("kind", flat=True)
+        ),
     }
 
 
 def remove_all_of(user: User) -> None:
-    """The person's own inbox goes by CASCADE; here, the traces in other inboxes."""
+    """The person's own inbox and settings go by CASCADE; here, the traces in other
+    inboxes."""
     about = Notification.objects.filter(actor=user, kind__in=ABOUT_THE_ACTOR).exclude(
         recipient=user
     )

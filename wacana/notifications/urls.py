@@ -6,4 +6,5 @@ app_name = "notifications"
 urlpatterns = [
     path("notifikasi", views.inbox, name="inbox"),
     path("notifikasi/baca", views.read, name="read"),
+    path("notifikasi/pengaturan", views.settings, name="settings"),
 ]

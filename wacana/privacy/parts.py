@@ -34,6 +34,7 @@ PARTS = (
     "wacana.discussion.privacy",
     "wacana.moderation.privacy",
     "wacana.notifications.privacy",
+    "wacana.topics.privacy",
     "wacana.discovery.privacy",
     "wacana.privacy.django_parts",
     "wacana.accounts.privacy",  # last: the account row itself goes here

@@ -55,6 +55,10 @@ DATA_DEPENDENT_422 = {
     "POST /api/v1/appeals": "only decisions about you can be appealed",
     "POST /api/v1/moderation/appeals/{appeal_id}/decide": "decided appeals stay decided",
     "PUT /api/v1/series/{series_id}/articles": "the caller's own articles, in no other series",
+    "POST /api/v1/topics": "the slug must be free; it closes after it opens, within a year",
+    "PATCH /api/v1/topics/{slug}": "the slug must be free; it closes after it opens, within a year",
+    "POST /api/v1/me/follows": "a slug for every kind but topics, none for topics",
+    "PUT /api/v1/articles/{article_id}/topic": "the topic must exist",
 }
 # A cursor is opaque: one the server did not make (any the fuzzer writes) is 422.
 for _listing in (
@@ -67,11 +71,18 @@ for _listing in (
     "GET /api/v1/moderation/log",
     "GET /api/v1/moderation/reports",
     "GET /api/v1/notifications",
+    "GET /api/v1/topics",
+    "GET /api/v1/topics/{slug}/articles",
+    "GET /api/v1/me/follows",
 ):
     DATA_DEPENDENT_422.setdefault(_listing, "a cursor the server did not make")
 # Whether a file is a picture only its bytes say: 415 (a picture too large: 413; an
 # empty file, which the generator may send whatever minLength says, 422).
-UPLOADS = ["POST /api/v1/articles/{article_id}/image", "POST /api/v1/me/avatar"]
+UPLOADS = [
+    "POST /api/v1/articles/{article_id}/image",
+    "POST /api/v1/me/avatar",
+    "POST /api/v1/topics/{slug}/picture",
+]
 
 
 def _config(path: Path) -> None:
