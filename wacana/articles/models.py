@@ -1,4 +1,5 @@
 import hashlib
+from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -26,6 +27,10 @@ PAGE_BREAK = "<!--nextpage-->"
 def _category_url(slug: str) -> str:
     # Listings show a category link per card: reverse() each slug once per process.
     return reverse("articles:category", kwargs={"slug": slug})
+
+
+# An edit this soon after publishing is not shown as an update (Article.shows_update).
+UPDATE_GRACE = timedelta(minutes=1)
 
 
 class CategoryQuerySet(models.QuerySet["Category"]):
@@ -321,6 +326,16 @@ class Article(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    @property
+    def shows_update(self) -> bool:
+        """Whether the page says "Updated:": the content changed more than UPDATE_GRACE
+        after publication. A fix saved within the minute of publishing is part of it."""
+        return bool(
+            self.updated_at
+            and self.published_at
+            and self.updated_at - self.published_at > UPDATE_GRACE
+        )
 
     @property
     def editors_pick(self) -> bool:
