@@ -1,4 +1,5 @@
 import hashlib
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 from typing import Any
@@ -176,6 +177,15 @@ def variant_name(name: str, width: int) -> str:
     return f"{name.rsplit('-', 1)[0]}-{width}.webp"
 
 
+@dataclass(frozen=True)
+class Rendition:
+    """One stored width of a featured image: its address and the box it is shown in."""
+
+    url: str
+    width: int
+    height: int
+
+
 def avif_name(name: str) -> str:
     return name.removesuffix(".webp") + ".avif"
 
@@ -348,6 +358,8 @@ class Article(models.Model):
     # --- The featured image's renditions (see image_variants) ---------------------------
 
     THUMB_WIDTH = 240
+    # A card's picture slot at its widest (10rem on a wide screen, 6.5rem on a phone).
+    CARD_SLOT_WIDTH = 160
 
     def _renditions(self, thumbnail: bool) -> list[tuple[str, int]]:
         """(storage name, width) of the WebP renditions, narrowest first: for a card (a
@@ -384,6 +396,19 @@ class Article(models.Model):
     @property
     def image_srcset_avif(self) -> str:
         return self._srcset(avif=True, thumbnail=False)
+
+    @property
+    def card_thumb(self) -> "Rendition | None":
+        """The smallest rendition that fills a card's picture slot: the one a reader saving
+        data gets when tapping a card's placeholder (240 px where stored, else 360)."""
+        renditions = self._renditions(thumbnail=True)
+        if not renditions:
+            return None
+        filling = [r for r in renditions if r[1] >= self.CARD_SLOT_WIDTH] or renditions[-1:]
+        name, width = filling[0]
+        width = width or self.THUMB_WIDTH
+        # The slot is 3:2 whatever the picture's shape (the picture covers it).
+        return Rendition(self.image.storage.url(name), width, width * 2 // 3)
 
     @property
     def thumb_srcset(self) -> str:
