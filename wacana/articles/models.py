@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wacana.accounts.roles import is_editor, is_moderator
 
@@ -336,6 +337,13 @@ class Article(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    @property
+    def reading_time(self) -> str:
+        """ "7 minutes read", in the language of the page (the article's meta line)."""
+        return ngettext(
+            "%(minutes)s minute read", "%(minutes)s minutes read", self.reading_minutes
+        ) % {"minutes": self.reading_minutes}
 
     @property
     def shows_update(self) -> bool:

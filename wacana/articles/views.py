@@ -105,6 +105,21 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         "with_sidebar": True,
         **_reader_actions(request, article),
     }
+    # What the anonymous readers' cached article block varies on (with the language and
+    # saving data, in detail.html).
+    context["main_version"] = (
+        article.pk,
+        number,
+        article.status,
+        article.updated_at,
+        article.image.name,
+        article.view_count,
+        article.comment_count,
+        article.picked_at,
+        article.headline_at,
+        context["site"].version,
+        context["related_version"],
+    )
     response = render(request, "articles/detail.html", context)
     if article.is_public:
         # The service worker may keep it for reading offline (wacana/lib/offline.py).

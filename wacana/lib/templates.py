@@ -32,7 +32,11 @@ _UNTRIMMED_END = re.compile(r"{%\s*endblocktrans(?:late)?\s*%}")
 
 
 # A whole line of {% %} and {# #} tags (and spaces), its line break included.
-_TAG_RE = r"{%(?:[^%\n]|%(?!}))*%}|{#(?:[^#\n]|#(?!}))*#}"
+# A {% blocktranslate … asvar name %} kept for later (printing nothing), a tag, a comment.
+_TAG_RE = (
+    r"{%\s*blocktrans(?:late)?\s[^%\n]*\basvar\s[^%\n]*%}.*?{%\s*endblocktrans(?:late)?\s*%}"
+    r"|{%(?:[^%\n]|%(?!}))*%}|{#(?:[^#\n]|#(?!}))*#}"
+)
 _QUIET_LINE = re.compile(rf"((?:{_TAG_RE}|[ \t])+)(?:\n|\Z)")
 _TOKEN = re.compile(_TAG_RE)
 # Tags that only structure the template and never print anything themselves.
@@ -57,7 +61,12 @@ def _all_quiet(line: str) -> bool:
     for token in _TOKEN.findall(line):
         if token.startswith("{%"):
             words = token[2:-2].split()
-            if not words or words[0] not in _QUIET_TAGS:
+            if not words:
+                return False
+            # {% translate "…" as name %}, {% url … as name %}: kept for later, not printed.
+            kept = words[0] != "cycle" and len(words) > 2 and words[-2] == "as"
+            kept = kept or (words[0] in ("blocktranslate", "blocktrans") and "asvar" in words)
+            if words[0] not in _QUIET_TAGS and not kept:
                 return False
     return True
 

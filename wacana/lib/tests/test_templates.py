@@ -50,11 +50,13 @@ def test_a_line_of_tags_that_print_nothing_and_an_empty_line_leave_no_line_break
         # A tag that prints, or a line with anything else on it, keeps its line break.
         '  {% translate "a" %}\n  {% include "b.html" %}\n'
         "{% block d %}{{ x }}{% endblock %}\n{% if a %}<b>{% endif %}\n"
+        "  {% translate 'a' as label %}\n  {% url 'home' as home %}\n{% translate 'as' %}\n"
     )
     assert compact(source) == (
         "{% load i18n %}<ul>{% for x in xs %}<li>{{ x }}</li>\n{% endfor %}{# done #}</ul>\n"
         '{% translate "a" %}\n{% include "b.html" %}\n'
         "{% block d %}{{ x }}{% endblock %}\n{% if a %}<b>{% endif %}\n"
+        "{% translate 'a' as label %}{% url 'home' as home %}{% translate 'as' %}\n"
     )
 
 

@@ -13,13 +13,11 @@ LIMIT = 120
 
 # Lines over the limit that remain, per file: lower the number when you wrap one.
 STILL_LONG: dict[str, int] = {
-    "wacana/articles/templates/articles/detail.html": 21,
     "wacana/articles/templates/articles/write.html": 8,
     "wacana/discovery/templates/discovery/home.html": 7,
-    "templates/base.html": 7,
     "wacana/discovery/templates/discovery/search.html": 6,
     "wacana/discussion/templates/discussion/thread.html": 5,
-    "wacana/articles/templates/articles/reader_actions.html": 5,
+    "wacana/articles/templates/articles/reader_actions.html": 1,
     "wacana/pages/templates/pages/components.html": 4,
     "templates/includes/article_card.html": 4,
     "wacana/moderation/templates/moderation/queue.html": 3,
@@ -29,12 +27,9 @@ STILL_LONG: dict[str, int] = {
     "wacana/accounts/templates/accounts/tokens.html": 2,
     "wacana/accounts/templates/accounts/profile.html": 2,
     "wacana/accounts/templates/accounts/follow_list.html": 2,
-    "templates/includes/avatar.html": 2,
-    "templates/includes/author_card.html": 2,
     "wacana/articles/templates/articles/preview.html": 1,
     "wacana/accounts/templates/accounts/email/password_reset.html": 1,
     "wacana/accounts/templates/accounts/edit_profile.html": 1,
-    "templates/includes/verified.html": 1,
 }
 
 
