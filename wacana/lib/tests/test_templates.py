@@ -85,3 +85,16 @@ def test_only_the_sites_own_html_templates_are_compacted() -> None:
     assert not _is_project_template(admin / "templates" / "admin" / "base.html")
     rendered = get_template("includes/verified.html").render({"person": None})
     assert rendered.strip() == ""
+
+
+def test_tags_kept_for_later_print_nothing_but_a_cycle_does() -> None:
+    source = (
+        "<p>\n  {% blocktranslate with n=x asvar heading %}More in {{ n }}{% endblocktranslate %}\n"
+        "  {% report_href 'article' 1 as url %}\n  {% cycle 'a' 'b' as row %}\n"
+        "  {% blocktranslate with n=x %}In {{ n }}{% endblocktranslate %}\n</p>\n"
+    )
+    assert compact(source) == (
+        "<p>{% blocktranslate with n=x asvar heading %}More in {{ n }}{% endblocktranslate %}"
+        "{% report_href 'article' 1 as url %}{% cycle 'a' 'b' as row %}\n"
+        "{% blocktranslate with n=x %}In {{ n }}{% endblocktranslate %}</p>\n"
+    )
