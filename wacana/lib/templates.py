@@ -5,15 +5,20 @@ attributes one per line). Pages are weighed in bytes (the article page's budget)
 project's own .html templates are compacted once, when the cached loader first reads
 them: the spaces that start a line are dropped, and a line break inside a tag (between
 attributes) becomes one space. A line break itself stays, so whitespace between words
-and elements renders as before, except where it was never more than a second one: an
-empty line, and a line that holds only tags printing nothing ({% if %}, {% for %}, {%
-endblock %}, {# #} …) lose their break, so a template can give such tags lines of their
-own at no cost to the page; and so does a break just inside a block element's start or
-end tag (<ul>, <li>, <p>, <div> … in _BLOCKS), where whitespace renders as nothing. Left
-exactly as written: <pre>, <textarea>, <script> and <style> content, Django's {% %}, {{
-}} and {# #}, quoted attribute values, and {% blocktranslate %} without `trimmed` (its
-text is the message id, line breaks and all). Templates outside the project (Django's
-admin, packages) and other files (e-mail .txt, sitemap .xml) are read as they are.
+and elements renders as before, except where it never shows:
+
+- an empty line;
+- a line holding only tags that print nothing ({% if %}, {% for %}, {% endblock %},
+  {# … #}, {% translate "…" as x %}, {% blocktranslate … asvar x %} …), so a template
+  can give such tags lines of their own at no cost to the page;
+- a break just inside a block element's start or end tag (<ul>, <li>, <p>, <div> …, see
+  _BLOCKS).
+
+Left exactly as written: <pre>, <textarea>, <script> and <style> content, Django's
+{% %}, {{ }} and {# #}, quoted attribute values, and {% blocktranslate %} without
+`trimmed` (its text is the message id, line breaks and all). Templates outside the
+project (Django's admin, packages) and other files (e-mail .txt, sitemap .xml) are read
+as they are.
 """
 
 from __future__ import annotations
