@@ -104,6 +104,12 @@ class User(AbstractUser):
         return self.username
 
     @property
+    def unread_badge(self) -> str:
+        """The header's count of unread notifications: "99+" beyond 99."""
+        n = self.unread_notifications
+        return "99+" if n > 99 else str(n)
+
+    @property
     def name(self) -> str:
         return self.display_name or self.username
 

@@ -1,4 +1,6 @@
 import hashlib
+from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -9,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wacana.accounts.roles import is_editor, is_moderator
 
@@ -26,6 +29,10 @@ PAGE_BREAK = "<!--nextpage-->"
 def _category_url(slug: str) -> str:
     # Listings show a category link per card: reverse() each slug once per process.
     return reverse("articles:category", kwargs={"slug": slug})
+
+
+# An edit this soon after publishing is not shown as an update (Article.shows_update).
+UPDATE_GRACE = timedelta(minutes=1)
 
 
 class CategoryQuerySet(models.QuerySet["Category"]):
@@ -169,6 +176,15 @@ def _width_of(name: str) -> int:
 def variant_name(name: str, width: int) -> str:
     """The name of the rendition `width` pixels wide of the picture `name` belongs to."""
     return f"{name.rsplit('-', 1)[0]}-{width}.webp"
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One stored width of a featured image: its address and the box it is shown in."""
+
+    url: str
+    width: int
+    height: int
 
 
 def avif_name(name: str) -> str:
@@ -357,6 +373,23 @@ class Article(models.Model):
         return self.status == Status.PUBLISHED
 
     @property
+    def reading_time(self) -> str:
+        """ "7 minutes read", in the language of the page (the article's meta line)."""
+        return ngettext(
+            "%(minutes)s minute read", "%(minutes)s minutes read", self.reading_minutes
+        ) % {"minutes": self.reading_minutes}
+
+    @property
+    def shows_update(self) -> bool:
+        """Whether the page says "Updated:": the content changed more than UPDATE_GRACE
+        after publication. A fix saved within the minute of publishing is part of it."""
+        return bool(
+            self.updated_at
+            and self.published_at
+            and self.updated_at - self.published_at > UPDATE_GRACE
+        )
+
+    @property
     def editors_pick(self) -> bool:
         return self.picked_at is not None
 
@@ -367,6 +400,8 @@ class Article(models.Model):
     # --- The featured image's renditions (see image_variants) ---------------------------
 
     THUMB_WIDTH = 240
+    # A card's picture slot at its widest (10rem on a wide screen, 6.5rem on a phone).
+    CARD_SLOT_WIDTH = 160
 
     def _renditions(self, thumbnail: bool) -> list[tuple[str, int]]:
         """(storage name, width) of the WebP renditions, narrowest first: for a card (a
@@ -403,6 +438,19 @@ class Article(models.Model):
     @property
     def image_srcset_avif(self) -> str:
         return self._srcset(avif=True, thumbnail=False)
+
+    @property
+    def card_thumb(self) -> "Rendition | None":
+        """The smallest rendition that fills a card's picture slot: the one a reader saving
+        data gets when tapping a card's placeholder (240 px where stored, else 360)."""
+        renditions = self._renditions(thumbnail=True)
+        if not renditions:
+            return None
+        filling = [r for r in renditions if r[1] >= self.CARD_SLOT_WIDTH] or renditions[-1:]
+        name, width = filling[0]
+        width = width or self.THUMB_WIDTH
+        # The slot is 3:2 whatever the picture's shape (the picture covers it).
+        return Rendition(self.image.storage.url(name), width, width * 2 // 3)
 
     @property
     def thumb_srcset(self) -> str:

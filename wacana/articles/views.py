@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -109,6 +110,22 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         **_reader_actions(request, article),
         **_threads(article),
     }
+    # What the anonymous readers' cached article block varies on (with the language and
+    # saving data, in detail.html).
+    context["main_version"] = (
+        article.pk,
+        number,
+        article.status,
+        article.updated_at,
+        article.image.name,
+        article.view_count,
+        article.comment_count,
+        article.picked_at,
+        article.headline_at,
+        context["site"].version,
+        context["related_version"],
+        context["threads_key"],
+    )
     response = render(request, "articles/detail.html", context)
     if article.is_public:
         # The service worker may keep it for reading offline (wacana/lib/offline.py).
@@ -144,6 +161,14 @@ def _threads(article: Article) -> dict[str, Any]:
         "series_nav": navigation,
         "responses": responses,
         "more_responses": article.response_count > len(responses),
+        "responses_url": reverse(
+            "articles:responses",
+            kwargs={
+                "username": article.author.username,
+                "pk": article.pk,
+                "slug": article.slug or "-",
+            },
+        ),
         "threads_key": hashlib.blake2b(key.encode(), digest_size=8).hexdigest(),
     }
 

@@ -148,5 +148,10 @@ class SearchForm(forms.Form):
         )
 
     @property
+    def filters_given(self) -> bool:
+        """Whether any filter was sent, valid or not (the page then shows them unfolded)."""
+        return any(self.data.get(name) for name in ("category", "author", "from", "to"))
+
+    @property
     def has_filters(self) -> bool:
         return any(self.cleaned_data.get(name) for name in ("category", "author", "from", "to"))

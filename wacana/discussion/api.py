@@ -21,7 +21,7 @@ from wacana.discussion.access import (
 from wacana.discussion.forms import CommentEditForm, CommentForm
 from wacana.discussion.limits import check_comment_limits
 from wacana.discussion.models import COMMENT_MAX, Comment, CommentStatus
-from wacana.discussion.threads import listing, present
+from wacana.discussion.threads import CommentView, listing, present
 from wacana.lib.apierrors import ERRORS, form_errors, invalid
 from wacana.lib.apischema import BIGINT_MAX, Cursor, Limit, not_blank, text
 from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit
@@ -60,28 +60,32 @@ class CommentOut(Schema):
     can_edit: bool = Field(description="The caller may change the text (PATCH).")
     can_delete: bool = Field(description="The caller may delete the comment (DELETE).")
 
-    @staticmethod
-    def resolve_author(comment: Comment) -> dict[str, str] | None:
-        if comment.shown_as != "full":
-            return None
-        author = comment.author
-        return {
+
+def _out(view: CommentView) -> dict[str, Any]:
+    """CommentOut's fields of a comment as the caller sees it (a placeholder shows no
+    author or text)."""
+    comment = view.comment
+    author = comment.author if view.is_full else None
+    return {
+        "id": comment.pk,
+        "article_id": comment.article_id,
+        "parent_id": comment.parent_id,
+        "author": author
+        and {
             "username": author.username,
             "display_name": author.display_name,
             "url": author.get_absolute_url(),
-        }
-
-    @staticmethod
-    def resolve_body_html(comment: Comment) -> str:
-        return comment.body_html if comment.shown_as == "full" else ""
-
-    @staticmethod
-    def resolve_is_placeholder(comment: Comment) -> bool:
-        return bool(comment.shown_as != "full")
-
-    @staticmethod
-    def resolve_url(comment: Comment) -> str:
-        return comment.get_absolute_url()
+        },
+        "body_html": comment.body_html if view.is_full else "",
+        "status": comment.status,
+        "is_placeholder": not view.is_full,
+        "created_at": comment.created_at,
+        "edited_at": comment.edited_at,
+        "reply_count": comment.reply_count,
+        "url": comment.get_absolute_url(),
+        "can_edit": view.can_edit,
+        "can_delete": view.can_delete,
+    }
 
 
 class CommentListing(Schema):
@@ -126,8 +130,8 @@ def _user(request: HttpRequest) -> User:
     return api_user(request)
 
 
-def _shown(comment: Comment, user: Any) -> Comment:
-    return present(comment, user, open_for_user=may_comment(user))
+def _shown(comment: Comment, user: Any) -> dict[str, Any]:
+    return _out(present(comment, user, open_for_user=may_comment(user)))
 
 
 @router.get(
@@ -140,11 +144,11 @@ def list_comments(
     checked_limit(query.limit)
     article = get_article_for_reading(request.user, article_id)
     page = listing(article, request.user, query.cursor, query.limit)
-    return {"items": page.items, "next_cursor": page.next_cursor}
+    return {"items": [_out(view) for view in page.items], "next_cursor": page.next_cursor}
 
 
 @router.get("/comments/{comment_id}", response={200: CommentOut, **ERRORS}, auth=optional)
-def get_comment(request: HttpRequest, comment_id: int) -> Comment:
+def get_comment(request: HttpRequest, comment_id: int) -> dict[str, Any]:
     """One comment, as its article's thread shows it to the caller (a placeholder when
     deleted or hidden)."""
     return _shown(get_comment_for_reading(request.user, comment_id), request.user)
@@ -153,7 +157,9 @@ def get_comment(request: HttpRequest, comment_id: int) -> Comment:
 @router.post(
     "/articles/{article_id}/comments", response={201: CommentOut, **ERRORS}, auth=signed_in
 )
-def post_comment(request: HttpRequest, article_id: int, payload: CommentIn) -> Status[Comment]:
+def post_comment(
+    request: HttpRequest, article_id: int, payload: CommentIn
+) -> Status[dict[str, Any]]:
     """Comment on a published article, or reply (parent_id); the same text twice in a row
     is 409."""
     user = _user(request)
@@ -184,7 +190,7 @@ def _for_change(request: HttpRequest, comment_id: int, *, deleting: bool) -> Com
 
 
 @router.patch("/comments/{comment_id}", response={200: CommentOut, **ERRORS}, auth=signed_in)
-def update_comment(request: HttpRequest, comment_id: int, payload: CommentPatch) -> Comment:
+def update_comment(request: HttpRequest, comment_id: int, payload: CommentPatch) -> dict[str, Any]:
     """Change one's own comment; one hidden by moderation is 409."""
     user = _user(request)
     comment = _for_change(request, comment_id, deleting=False)

@@ -10,16 +10,14 @@ from wacana.articles.models import Article
 from wacana.discussion.actions import InvalidParent
 from wacana.discussion.models import COMMENT_MAX, Comment, CommentStatus, seen_by
 from wacana.discussion.text import CONTROL_RE
-from wacana.lib.text import XmlSafeInput
+from wacana.lib.text import NOT_ALLOWED_CHARACTERS, XmlSafeInput
 
 BIGINT_MAX = 2**63 - 1
 
 
 def _no_surrogates(value: str) -> None:
     if any("\ud800" <= ch <= "\udfff" for ch in value):
-        raise ValidationError(
-            _("This text contains characters that are not allowed."), code="invalid"
-        )
+        raise ValidationError(NOT_ALLOWED_CHARACTERS, code="invalid")
 
 
 class CommentBodyField(forms.CharField):

@@ -69,15 +69,6 @@ class Comment(models.Model):
 
     objects = CommentQuerySet.as_manager()
 
-    # What threads.present() decides, per reader, for the thread template and the API.
-    # Annotations only (no value): not columns, and absent until present() sets them.
-    shown_as: str
-    can_reply: bool
-    can_edit: bool
-    can_delete: bool
-    can_report: bool
-    shown_replies: list["Comment"]
-
     class Meta:
         verbose_name = _("comment")
         verbose_name_plural = _("comments")

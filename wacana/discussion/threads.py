@@ -6,7 +6,7 @@ subquery) together with their replies and every author, oldest first.
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from django.db.models import Q
 from django.http import Http404, HttpRequest
@@ -65,10 +65,32 @@ def _load_ranks(user: Any, rows: list[Comment]) -> None:
         load_group_names(row.author for row in rows)
 
 
-def present(comment: Comment, user: Any, *, open_for_user: bool) -> Comment:
-    """Decide once, in Python, what the templates show of a comment to `user`."""
+ShownAs = Literal["full", "deleted", "hidden"]
+
+
+@dataclass
+class CommentView:
+    """A comment as one reader sees it: what threads decide once, in Python, for the
+    thread template and the API (the model instance itself is left as loaded)."""
+
+    comment: Comment
+    shown_as: ShownAs
+    can_reply: bool
+    can_edit: bool
+    can_delete: bool
+    can_report: bool
+    replies: list["CommentView"] = field(default_factory=list)
+
+    @property
+    def is_full(self) -> bool:
+        return self.shown_as == "full"
+
+
+def present(comment: Comment, user: Any, *, open_for_user: bool) -> CommentView:
+    """Decide once, in Python, what the templates and the API show of a comment to `user`."""
     own = user.is_authenticated and comment.author_id == user.pk
     staff = is_editor(user)
+    shown_as: ShownAs
     if comment.status == CommentStatus.DELETED:
         shown_as = "deleted"
     elif comment.status == CommentStatus.HIDDEN and not (own or staff):
@@ -77,14 +99,14 @@ def present(comment: Comment, user: Any, *, open_for_user: bool) -> Comment:
         shown_as = "full"
     full = shown_as == "full"
     visible = comment.status == CommentStatus.VISIBLE
-    comment.shown_as = shown_as
-    comment.can_reply = full and visible and open_for_user
-    comment.can_edit = full and can_edit(user, comment)
-    comment.can_delete = full and can_delete(user, comment)
-    comment.can_report = full and visible and user.is_authenticated and not own
-    if not hasattr(comment, "shown_replies"):
-        comment.shown_replies = []
-    return comment
+    return CommentView(
+        comment=comment,
+        shown_as=shown_as,
+        can_reply=full and visible and open_for_user,
+        can_edit=full and can_edit(user, comment),
+        can_delete=full and can_delete(user, comment),
+        can_report=full and visible and user.is_authenticated and not own,
+    )
 
 
 @dataclass
@@ -93,7 +115,7 @@ class Thread:
     count: int
     is_open: bool
     can_comment: bool
-    comments: list[Comment] = field(default_factory=list)
+    comments: list[CommentView] = field(default_factory=list)
     next_cursor: str | None = None
     is_later_page: bool = False
 
@@ -137,23 +159,18 @@ def thread_for(request: HttpRequest, article: Article) -> Thread:
     if len(top_rows) > PAGE_SIZE:
         top_rows = top_rows[:PAGE_SIZE]
         thread.next_cursor = cursor.encode(key_of(top_rows[-1]))
-    by_id = {row.pk: row for row in top_rows}
     for row in rows:
         row.article = article  # no query per link
-        row.shown_replies = []
+    shown = {row.pk: present(row, user, open_for_user=thread.can_comment) for row in top_rows}
     for row in rows:
-        if row.parent_id is not None and row.parent_id in by_id:
-            by_id[row.parent_id].shown_replies.append(
-                present(row, user, open_for_user=thread.can_comment)
-            )
-    for row in top_rows:
-        present(row, user, open_for_user=thread.can_comment)
-        if row.status == CommentStatus.HIDDEN:
+        top = shown.get(row.parent_id) if row.parent_id is not None else None
+        if top is not None:
             # Under a comment a moderator hid, the discussion doesn't go on.
-            for reply in row.shown_replies:
-                reply.can_reply = False
-        if row.shown_as == "full" or row.shown_replies:
-            thread.comments.append(row)
+            open_here = thread.can_comment and top.comment.status != CommentStatus.HIDDEN
+            top.replies.append(present(row, user, open_for_user=open_here))
+    for view in shown.values():
+        if view.is_full or view.replies:
+            thread.comments.append(view)
     return thread
 
 
@@ -170,6 +187,6 @@ def listing(article: Article, user: Any, after: str | None, limit: int) -> curso
     _load_ranks(user, items)
     for item in items:
         item.article = article
-        present(item, user, open_for_user=False)
+    views = [present(item, user, open_for_user=False) for item in items]
     next_cursor = cursor.encode(key_of(items[-1])) if len(found) > limit else None
-    return cursor.Page(items, next_cursor)
+    return cursor.Page(views, next_cursor)

@@ -40,9 +40,9 @@ def _wants_json(request: HttpRequest) -> bool:
 
 
 def _fragment(request: HttpRequest, comment: Comment, partial: str) -> str:
-    present(comment, request.user, open_for_user=may_comment(request.user))
+    view = present(comment, request.user, open_for_user=may_comment(request.user))
     return render_to_string(
-        f"discussion/thread.html#{partial}", {"comment": comment}, request=request
+        f"discussion/thread.html#{partial}", {"view": view, "comment": comment}, request=request
     )
 
 

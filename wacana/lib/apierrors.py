@@ -18,6 +18,7 @@ from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Val
 from ninja.parser import Parser
 
 from wacana.lib.refusal import Invalid, RateLimited, Refusal
+from wacana.lib.text import NOT_ALLOWED_CHARACTERS
 
 logger = logging.getLogger("wacana.api")
 
@@ -155,9 +156,7 @@ def _bad_text(value: str) -> bool:
 def _check_text(value: Any, field: str, errors: dict[str, list[str]]) -> None:
     if isinstance(value, str):
         if _bad_text(value):
-            errors.setdefault(field, []).append(
-                _("This text contains characters that are not allowed.")
-            )
+            errors.setdefault(field, []).append(str(NOT_ALLOWED_CHARACTERS))
     elif isinstance(value, list):
         for item in value:
             _check_text(item, field, errors)

@@ -14,6 +14,7 @@ from typing import Any
 
 from django import forms
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext_lazy
 
 # Everything outside XML 1.0's Char production, except what Python strings cannot hold
 # beyond U+10FFFF anyway.
@@ -21,6 +22,9 @@ _XML_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\u
 # On input NUL is left for the fields to refuse with a message ("Null characters are not
 # allowed", as the API's parser does): it is never typed, only sent by hand.
 _INPUT_FORBIDDEN_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+# Text a field cannot store (lone surrogates, NUL), refused the same way on pages and API.
+NOT_ALLOWED_CHARACTERS = gettext_lazy("This text contains characters that are not allowed.")
 
 
 def xml_safe(text: str) -> str:

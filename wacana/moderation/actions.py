@@ -28,6 +28,7 @@ from wacana.lib.refusal import Refusal
 from wacana.lib.text import xml_safe
 from wacana.moderation import targets
 from wacana.moderation.models import (
+    CHOOSE_A_REASON,
     NOTE_MAX,
     STATEMENT_MAX,
     ActionKind,
@@ -76,7 +77,7 @@ class NoSuchReason(Refused):
     field = "reason"
 
     def default_message(self) -> str:
-        return _("Choose one of the reasons.")
+        return str(CHOOSE_A_REASON)
 
 
 class NotADecision(Refused):

@@ -253,7 +253,7 @@ def create_report(request: HttpRequest, payload: ReportIn) -> Status[dict[str, A
             else _whole_number_id()
         ]
     if payload.reason not in Reason.values:
-        errors["reason"] = [_("Choose one of the reasons (GET /api/v1/reports/reasons).")]
+        errors["reason"] = [actions.NoSuchReason().message]
     if len(payload.detail) > DETAIL_MAX:
         errors["detail"] = [_("Keep the detail under %(max)d characters.") % {"max": DETAIL_MAX}]
     if errors:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wacana.lib.text import XmlSafeInput
 from wacana.moderation.actions import DECISIONS
-from wacana.moderation.models import DETAIL_MAX, NOTE_MAX, STATEMENT_MAX, Reason
+from wacana.moderation.models import CHOOSE_A_REASON, DETAIL_MAX, NOTE_MAX, STATEMENT_MAX, Reason
 from wacana.moderation.rules import rule_choices
 
 
@@ -14,7 +14,7 @@ class ReportForm(XmlSafeInput, forms.Form):
         label=_("Why are you reporting this?"),
         choices=Reason.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Choose one of the reasons.")},
+        error_messages={"required": CHOOSE_A_REASON, "invalid_choice": CHOOSE_A_REASON},
     )
     detail = forms.CharField(
         label=_("Details"),

@@ -21,6 +21,10 @@ NOTE_MAX = 2000
 STATEMENT_MAX = 3000
 
 
+# Said by the report form and the API alike when no listed reason is chosen.
+CHOOSE_A_REASON = _("Choose one of the reasons.")
+
+
 class Reason(models.TextChoices):
     # Codes are the anchors of the sections of the Community Guidelines (/pedoman).
     SPAM = "spam", _("Spam or promotion")
@@ -166,8 +170,12 @@ class ModerationAction(models.Model):
         raise AppendOnly("The moderation log cannot be deleted from.")
 
 
+# An open report or appeal, on the reporter's page and in the appeal's status alike.
+WAITING_FOR_REVIEW = _("Waiting for review")
+
+
 class AppealStatus(models.TextChoices):
-    OPEN = "open", _("Waiting for review")
+    OPEN = "open", WAITING_FOR_REVIEW
     REJECTED = "rejected", _("Rejected: the decision stands")
     GRANTED = "granted", _("Granted: the decision was undone")
 

@@ -26,6 +26,7 @@ from wacana.moderation.actions import Refused
 from wacana.moderation.forms import AppealDecisionForm, AppealForm, DecisionForm, ReportForm
 from wacana.moderation.limits import TooManyReports, check_report_limits
 from wacana.moderation.models import (
+    WAITING_FOR_REVIEW,
     ActionKind,
     Appeal,
     AppealStatus,
@@ -140,7 +141,7 @@ OUTCOME_LABELS = {
 
 def _status_label(report: Report) -> str:
     if report.status == "open":
-        return _("Waiting for review")
+        return str(WAITING_FOR_REVIEW)
     return str(OUTCOME_LABELS.get(report.outcome, _("Reviewed")))
 
 

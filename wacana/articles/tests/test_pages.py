@@ -177,6 +177,21 @@ def test_an_edit_shows_the_updated_time(client: Client, writer: User) -> None:
     assert updated[0].text == "Diperbarui: 2 Januari 2024 08:05"
 
 
+def test_an_edit_within_a_minute_of_publishing_is_not_shown_as_an_update(
+    client: Client, writer: User
+) -> None:
+    published = jakarta(2023, 12, 5, 19, 55)
+    article = publish(writer, at=published)
+    actions.update_article(writer, article, {"body": "Isi dengan salah ketik yang diperbaiki."})
+    for seconds, shown in ((0, False), (60, False), (61, True), (3600, True)):
+        Article.objects.filter(pk=article.pk).update(
+            updated_at=published + timedelta(seconds=seconds)
+        )
+        meta = html(client.get(article.get_absolute_url())).one("p.meta")
+        assert (len(meta.select("time")) == 2) is shown, seconds
+        assert ("Diperbarui" in meta.text) is shown, seconds
+
+
 def test_disclaimer_and_promo_line_come_from_the_editable_site_settings(
     client: Client, writer: User
 ) -> None:

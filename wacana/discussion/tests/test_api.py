@@ -5,12 +5,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article
 from wacana.discussion import actions
+from wacana.discussion.forms import CommentBodyField
 from wacana.discussion.models import Comment
+from wacana.lib.text import NOT_ALLOWED_CHARACTERS
 from wacana.testing.api import Api, api_for, assert_error_shape
 from wacana.testing.content import assert_count_exact, comment, fresh, publish
 from wacana.testing.personas import make_user
@@ -423,3 +426,15 @@ def test_the_comment_endpoints_are_in_the_schema(anon_api: Api) -> None:
     paths = anon_api.get("/openapi.json").json()["paths"]
     assert set(paths["/api/v1/articles/{article_id}/comments"]) >= {"get", "post"}
     assert set(paths["/api/v1/comments/{comment_id}"]) >= {"patch", "delete"}
+
+
+def test_not_allowed_characters_are_refused_in_one_sentence_on_the_page_and_the_api(
+    article: Article, commenter: User
+) -> None:
+    sentence = str(NOT_ALLOWED_CHARACTERS)
+    api = api_for(commenter).post(comments_url(article), raw=raw_with("body", '"ada\\ud800di"'))
+    assert api.json()["errors"]["body"] == [sentence]
+    # The page's form drops such characters on input (XmlSafeInput); its field refuses them.
+    with pytest.raises(ValidationError) as refused:
+        CommentBodyField().clean("ada\ud800di")
+    assert refused.value.messages == [sentence]

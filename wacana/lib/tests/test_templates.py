@@ -10,8 +10,13 @@ from wacana.lib.templates import _is_project_template, compact
 
 
 def test_line_start_indentation_goes_and_line_breaks_stay() -> None:
-    source = "<ul>\n  <li>\n    Satu\n    <strong>dua</strong>\n  </li>\n</ul>\n"
-    assert compact(source) == "<ul>\n<li>\nSatu\n<strong>dua</strong>\n</li>\n</ul>\n"
+    source = "<p>\n  <span>\n    Satu\n    <strong>dua</strong>\n  </span>\n</p>\n"
+    assert compact(source) == "<p><span>\nSatu\n<strong>dua</strong>\n</span></p>\n"
+
+
+def test_the_breaks_just_inside_a_block_go_those_inside_an_inline_element_stay() -> None:
+    source = "<ul>\n  <li>\n    Satu\n    <strong>dua</strong>\n  </li>\n</ul>\n<path\n d=''>\n"
+    assert compact(source) == "<ul><li>Satu\n<strong>dua</strong></li></ul>\n<path d=''>\n"
 
 
 def test_a_tag_laid_out_over_lines_is_one_tag_again() -> None:
@@ -33,8 +38,25 @@ def test_quoted_values_and_django_syntax_are_left_as_written() -> None:
     )
     assert compact(source) == (
         '<p title="a\n  b">{% translate "x" %}</p>\n'
-        "{# a comment #}\n"
+        "{# a comment #}"
         '<input value="{% if a %}1{% else %}2{% endif %}" name="n">'
+    )
+
+
+def test_a_line_of_tags_that_print_nothing_and_an_empty_line_leave_no_line_break() -> None:
+    source = (
+        "{% load i18n %}\n<ul>\n  {% for x in xs %}\n\n    <li>{{ x }}</li>\n"
+        "  {% endfor %} {# done #}\n</ul>\n"
+        # A tag that prints, or a line with anything else on it, keeps its line break.
+        '  {% translate "a" %}\n  {% include "b.html" %}\n'
+        "{% block d %}{{ x }}{% endblock %}\n{% if a %}<b>{% endif %}\n"
+        "  {% translate 'a' as label %}\n  {% url 'home' as home %}\n{% translate 'as' %}\n"
+    )
+    assert compact(source) == (
+        "{% load i18n %}<ul>{% for x in xs %}<li>{{ x }}</li>\n{% endfor %}{# done #}</ul>\n"
+        '{% translate "a" %}\n{% include "b.html" %}\n'
+        "{% block d %}{{ x }}{% endblock %}\n{% if a %}<b>{% endif %}\n"
+        "{% translate 'a' as label %}{% url 'home' as home %}{% translate 'as' %}\n"
     )
 
 
@@ -63,3 +85,16 @@ def test_only_the_sites_own_html_templates_are_compacted() -> None:
     assert not _is_project_template(admin / "templates" / "admin" / "base.html")
     rendered = get_template("includes/verified.html").render({"person": None})
     assert rendered.strip() == ""
+
+
+def test_tags_kept_for_later_print_nothing_but_a_cycle_does() -> None:
+    source = (
+        "<p>\n  {% blocktranslate with n=x asvar heading %}More in {{ n }}{% endblocktranslate %}\n"
+        "  {% report_href 'article' 1 as url %}\n  {% cycle 'a' 'b' as row %}\n"
+        "  {% blocktranslate with n=x %}In {{ n }}{% endblocktranslate %}\n</p>\n"
+    )
+    assert compact(source) == (
+        "<p>{% blocktranslate with n=x asvar heading %}More in {{ n }}{% endblocktranslate %}"
+        "{% report_href 'article' 1 as url %}{% cycle 'a' 'b' as row %}\n"
+        "{% blocktranslate with n=x %}In {{ n }}{% endblocktranslate %}</p>\n"
+    )

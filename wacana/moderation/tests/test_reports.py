@@ -11,7 +11,7 @@ from django.utils import timezone
 from wacana.accounts.models import User
 from wacana.articles.models import Article
 from wacana.discussion.models import Comment, CommentStatus
-from wacana.moderation import actions
+from wacana.moderation import actions, targets
 from wacana.moderation.models import Reason, Report
 from wacana.testing.api import Api, api_for, assert_error_shape
 from wacana.testing.content import add_comment, file_report, publish
@@ -577,3 +577,15 @@ def test_limits_can_be_switched_off(settings: Any, reader: User) -> None:
         for a in _articles(3)
     }
     assert codes == {201}
+
+
+def test_a_missing_or_unknown_reason_is_refused_in_the_sentence_of_the_action(
+    article: Article, reader: User
+) -> None:
+    sentence = str(actions.NoSuchReason().message)
+    assert sentence == "Pilih salah satu alasan."
+    for data in ({}, {"reason": "bukan-alasan"}):
+        page = signed_in(reader).post("/laporkan", {"target": "article", "id": article.pk, **data})
+        assert page.context["form"].errors["reason"] == [sentence]
+    with pytest.raises(actions.NoSuchReason):
+        actions.file_report(reader, targets.reportable(reader, "article", article.pk), "x", "")

@@ -16,10 +16,15 @@ CSS = sorted((Path(settings.BASE_DIR) / "static" / "css").glob("*.css"))
 
 
 def test_all_css_fits_in_14_kb_gzipped() -> None:
+    # Each file is sent (and compressed) on its own, so the sum of the files gzipped one by
+    # one is what crosses the network: joined, they would share one dictionary and weigh less.
     assert len(CSS) >= 3
-    together = b"".join(path.read_bytes() for path in CSS)
-    size = len(gzip.compress(together, 9))
-    print(f"all CSS: {len(together)} bytes, {size} gzipped")
+    sizes = {path.name: len(gzip.compress(path.read_bytes(), 9, mtime=0)) for path in CSS}
+    raw = sum(path.stat().st_size for path in CSS)
+    together = len(gzip.compress(b"".join(path.read_bytes() for path in CSS), 9, mtime=0))
+    size = sum(sizes.values())
+    print(f"all CSS: {raw} bytes, {size} gzipped file by file {sizes}")
+    assert size > together  # the measure is the larger, honest one
     assert size <= 14 * 1024
 
 

@@ -261,3 +261,34 @@ def test_wide_screens_show_a_sidebar_beside_a_70_character_column(page: Page) ->
     assert per_line <= 60, f"@390: {per_line:.0f} characters a line"
     print(f"@390: {per_line:.0f} characters a line")
     page.screenshot(path=str(SHOTS / "lebar-artikel-390.png"))
+
+
+# The rubric bar's scroller: whether it overflows, its mask, and where the last rubric ends
+# (relative to the scroller's right edge) once scrolled all the way.
+RUBRIC_BAR = """() => { const bar = document.querySelector('.rubric-bar div');
+  const overflows = bar.scrollWidth > bar.clientWidth + 1;
+  const mask = getComputedStyle(bar).maskImage || getComputedStyle(bar).webkitMaskImage;
+  bar.scrollLeft = bar.scrollWidth;
+  const last = [...bar.querySelectorAll('a')].pop();
+  const gap = bar.getBoundingClientRect().right - last.getBoundingClientRect().right;
+  return {overflows, mask, gap}; }"""
+
+
+def test_the_rubric_bar_fades_at_its_overflowing_edge_and_scrolls_clear_of_it(
+    page: Page,
+) -> None:
+    _site()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto("/")
+        bar = page.evaluate(RUBRIC_BAR)
+        # Every width has more rubrics than fit: a hint that the bar scrolls.
+        assert bar["overflows"], f"@{width}: {bar}"
+        assert "linear-gradient" in bar["mask"], f"@{width}: {bar}"
+        # Scrolled to its end, the last rubric stands clear of the faded 2.5rem (but 0.5).
+        assert bar["gap"] >= 31, f"@{width}: {bar}"
+        page.screenshot(
+            path=str(SHOTS / f"rubrik-ujung-{width}.png"),
+            clip={"x": 0, "y": 0, "width": width, "height": 130},
+        )

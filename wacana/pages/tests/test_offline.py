@@ -11,11 +11,13 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.test import Client
 from PIL import Image
 
 from wacana.accounts.models import User
 from wacana.articles import actions
+from wacana.articles.models import Article, variant_name
 from wacana.lib import offline, savedata
 from wacana.pages import views
 from wacana.testing.content import publish
@@ -236,7 +238,12 @@ def test_cards_wait_for_a_tap_too_and_the_cached_home_is_kept_per_variant(
         page = html(light)
         assert not page.select(".card-img img")
         card = page.select("a.card-img.img-off")[0]
-        assert card["href"] == article.image_small.url
+        # The smallest rendition that fills the slot (160 px at most): 240 px, not 360.
+        assert article.image_variants
+        thumb = variant_name(article.image_small.name, Article.THUMB_WIDTH)
+        assert card["href"] == card["data-src"] == default_storage.url(thumb)
+        assert default_storage.exists(thumb)
+        assert (card["data-w"], card["data-h"]) == ("240", "160")
         assert card["data-href"] == article.get_absolute_url()
     listing = client.get(article.category.get_absolute_url(), HTTP_SAVE_DATA="on")
     assert html(listing).select("a.card-img.img-off") and not html(listing).select(".card img")
@@ -302,3 +309,14 @@ def test_a_picture_that_is_a_link_becomes_the_words_of_its_link(
     assert link["href"] == "https://contoh.id/peta"
     assert link.text == 'Peta "Ende"'
     assert not link.select("a")
+
+
+@pytest.mark.django_db
+def test_a_card_of_a_picture_stored_before_the_thumbnail_waits_with_its_360_px_rendition(
+    client: Client, writer: User
+) -> None:
+    article = _illustrated(writer)
+    Article.objects.filter(pk=article.pk).update(image_variants="")
+    card = html(client.get("/", HTTP_SAVE_DATA="on")).select("a.card-img.img-off")[0]
+    assert card["href"] == card["data-src"] == article.image_small.url
+    assert (card["data-w"], card["data-h"]) == ("360", "240")
