@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "wacana.articles",
     "wacana.discussion",
     "wacana.moderation",
+    "wacana.points",
     "wacana.notifications",
     "wacana.pages",
     "wacana.discovery",

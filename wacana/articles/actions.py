@@ -257,6 +257,7 @@ def publish_article(user: User, article: Article) -> Article:
     if first_time:
         # Followers hear of it once, from the worker.
         _enqueue_follower_notice(article.pk)
+        hooks.first_published(article)
     ArticleTag.objects.filter(article=article).update(
         is_public=True, published_at=article.published_at
     )
@@ -292,6 +293,7 @@ def delete_article(user: User, article: Article) -> None:
         # The search entry goes with the row (a cascade); the caches must be told.
         _visibility_changed(article, deleted=True)
     files = article.image_files()
+    hooks.deleting(article)
     article.delete()
     transaction.on_commit(lambda: _delete_files(files))
 
@@ -487,7 +489,7 @@ def _recount(article: Article) -> dict[str, int]:
 
 
 def _locked_for_rating(user: User, article: Article) -> Article:
-    rows = Article.objects.select_for_update().only("pk", "status", "author_id")
+    rows = Article.objects.select_for_update().only("pk", "status", "author_id", "category_id")
     locked = rows.get(pk=article.pk)
     if locked.status != Status.PUBLISHED:
         raise NotRateable
@@ -504,6 +506,7 @@ def rate_article(user: User, article: Article, kind: str) -> dict[str, int]:
     locked = _locked_for_rating(user, article)
     Rating.objects.update_or_create(user=user, article=locked, defaults={"kind": kind})
     counts = _recount(locked)
+    hooks.rated(user, locked, kind)
     article.rating_counts, article.rating_score = locked.rating_counts, locked.rating_score
     return counts
 
@@ -511,9 +514,11 @@ def rate_article(user: User, article: Article, kind: str) -> dict[str, int]:
 @transaction.atomic
 def withdraw_rating(user: User, article: Article) -> dict[str, int]:
     """Take back `user`'s rating, if any (idempotent); returns the counts per kind."""
-    locked = Article.objects.select_for_update().only("pk").get(pk=article.pk)
+    rows = Article.objects.select_for_update().only("pk", "author_id", "category_id")
+    locked = rows.get(pk=article.pk)
     if Rating.objects.filter(user=user, article=locked).delete()[0]:
         counts = _recount(locked)
+        hooks.rated(user, locked, None)
         article.rating_counts, article.rating_score = locked.rating_counts, locked.rating_score
         return counts
     return dict(article.rating_counts)
@@ -641,6 +646,7 @@ def curate(editor: User, article: Article, kind: str, on: bool) -> bool:
             return False
         setattr(article, time_field, now)
         setattr(article, f"{by_field}_id", editor.pk)
+        hooks.curated(editor, article, kind)
         # The flag flips in the same statement that claims it: told exactly once.
         if rows.filter(**{notified_field: False}).update(**{notified_field: True}):
             notify(

@@ -32,4 +32,33 @@ staff_edited: Hook[[User, Article, dict[str, tuple[Any, Any]]]] = Hook("articles
 # The view counter wrote buffered views to the database (off the request path).
 views_flushed: Hook[[]] = Hook("articles.views_flushed")
 
-ALL = (article_changed, listings_changed, category_moved, staff_edited, views_flushed)
+# An article was published for the first time (never again on a later re-publish).
+# Receives the article. Points credits its writer.
+first_published: Hook[[Article]] = Hook("articles.first_published")
+
+# An editor marked a published article as an editor's pick or a headline ("pick" or
+# "headline"); called only when the mark was newly set. Receives the editor, the
+# article and the kind. Points credits its writer (once per article and kind).
+curated: Hook[[User, Article, str]] = Hook("articles.curated")
+
+# A reader's rating of an article was given, changed or withdrawn. Receives the
+# reader, the article (pk, author_id and category_id loaded, its row locked for the
+# transaction) and the rating kind now held, or None when withdrawn. Points credits
+# the writer for praise and takes it back when it goes.
+rated: Hook[[User, Article, str | None]] = Hook("articles.rated")
+
+# An article is about to be deleted (its row goes in the same transaction). Receives
+# the article. Points takes back what it earned.
+deleting: Hook[[Article]] = Hook("articles.deleting")
+
+ALL = (
+    article_changed,
+    listings_changed,
+    category_moved,
+    staff_edited,
+    views_flushed,
+    first_published,
+    curated,
+    rated,
+    deleting,
+)
