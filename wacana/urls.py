@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("wacana.pages.urls")),
     path("", include("wacana.discovery.urls")),
     path("", include("wacana.discussion.urls")),
+    path("", include("wacana.points.urls")),
     path("", include("wacana.moderation.urls")),
     path("", include("wacana.notifications.urls")),
     path("", include("wacana.articles.urls")),
