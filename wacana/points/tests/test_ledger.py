@@ -5,9 +5,11 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from wacana.accounts.models import User
 from wacana.articles import actions as articles
@@ -15,6 +17,7 @@ from wacana.discussion import actions as discussion
 from wacana.moderation import actions as moderation
 from wacana.points import leaderboards, rules
 from wacana.points.models import AppendOnly, LeaderboardEntry, Period, PointEvent
+from wacana.points.tasks import refresh_leaderboards
 from wacana.testing.content import comment, curate, fresh, publish
 from wacana.testing.personas import make_editor, make_moderator, make_user
 
@@ -335,3 +338,25 @@ def test_leaderboards_rank_the_period_overall_and_per_rubric() -> None:
     moderation.suspend_account(alpha)
     leaderboards.refresh()
     assert alpha.pk not in set(LeaderboardEntry.objects.values_list("user_id", flat=True))
+
+
+def test_an_event_queues_one_leaderboard_refresh_for_the_worker(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    cache.delete(leaderboards.QUEUED_KEY)
+    writer = seasoned("penulis")
+    readers = [seasoned(f"pembaca{n}") for n in range(3)]
+    article = publish(writer)
+    cache.delete(leaderboards.QUEUED_KEY)
+    DBTaskResult.objects.all().delete()
+    for reader in readers:
+        with django_capture_on_commit_callbacks(execute=True):
+            articles.rate_article(reader, article, "unik")
+    queued = DBTaskResult.objects.filter(task_path__endswith="refresh_leaderboards")
+    assert queued.count() == 1  # not one per event
+    task = queued.get()
+    assert task.run_after is not None and task.run_after > timezone.now()
+    assert not LeaderboardEntry.objects.exists()  # nothing on the request path
+    assert refresh_leaderboards.call() > 0
+    assert leaderboards.board(Period.WEEK)[0].user_id == writer.pk
+    assert cache.get(leaderboards.QUEUED_KEY) is None

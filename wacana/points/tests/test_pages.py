@@ -189,3 +189,17 @@ def test_ranks_in_a_long_thread_cost_no_query_per_comment(cast: dict[str, Any]) 
         response = client.get(article.get_absolute_url())
     assert len(html(response).select(".comment-meta .rank")) == 13
     assert len(many) == len(few)
+
+
+def test_the_admin_shows_the_ledger_and_changes_nothing(cast: dict[str, Any]) -> None:
+    boss = make_user("bos", is_staff=True, is_superuser=True)
+    client = signed_in(boss)
+    event = PointEvent.objects.filter(user_id=cast["writer"].pk).first()
+    assert event is not None
+    assert client.get("/admin/points/pointevent/").status_code == 200
+    assert client.get(f"/admin/points/pointevent/{event.pk}/change/").status_code == 200
+    assert client.get("/admin/points/pointevent/add/").status_code == 403
+    response = client.post(f"/admin/points/pointevent/{event.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert PointEvent.objects.filter(pk=event.pk).exists()
+    assert client.get("/admin/points/leaderboardentry/").status_code == 200
