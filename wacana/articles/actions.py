@@ -504,9 +504,16 @@ def rate_article(user: User, article: Article, kind: str) -> dict[str, int]:
     if kind not in RatingKind.values:
         raise ValueError(kind)
     locked = _locked_for_rating(user, article)
-    Rating.objects.update_or_create(user=user, article=locked, defaults={"kind": kind})
+    # update_or_create, spelt out: the kind it held before goes to the hook.
+    current = Rating.objects.filter(user=user, article=locked).only("pk", "kind").first()
+    before = current.kind if current is not None else None
+    if current is None:
+        Rating.objects.create(user=user, article=locked, kind=kind)
+    elif current.kind != kind:
+        current.kind = kind
+        current.save(update_fields=["kind", "rated_at"])
     counts = _recount(locked)
-    hooks.rated(user, locked, kind)
+    hooks.rated(user, locked, before, kind)
     article.rating_counts, article.rating_score = locked.rating_counts, locked.rating_score
     return counts
 
@@ -516,9 +523,11 @@ def withdraw_rating(user: User, article: Article) -> dict[str, int]:
     """Take back `user`'s rating, if any (idempotent); returns the counts per kind."""
     rows = Article.objects.select_for_update().only("pk", "author_id", "category_id")
     locked = rows.get(pk=article.pk)
-    if Rating.objects.filter(user=user, article=locked).delete()[0]:
+    current = Rating.objects.filter(user=user, article=locked).only("pk", "kind").first()
+    if current is not None:
+        current.delete()
         counts = _recount(locked)
-        hooks.rated(user, locked, None)
+        hooks.rated(user, locked, current.kind, None)
         article.rating_counts, article.rating_score = locked.rating_counts, locked.rating_score
         return counts
     return dict(article.rating_counts)

@@ -43,9 +43,9 @@ curated: Hook[[User, Article, str]] = Hook("articles.curated")
 
 # A reader's rating of an article was given, changed or withdrawn. Receives the
 # reader, the article (pk, author_id and category_id loaded, its row locked for the
-# transaction) and the rating kind now held, or None when withdrawn. Points credits
-# the writer for praise and takes it back when it goes.
-rated: Hook[[User, Article, str | None]] = Hook("articles.rated")
+# transaction), the kind held before (None: no rating) and the kind held now (None:
+# withdrawn). Points credits the writer for praise and takes it back when it goes.
+rated: Hook[[User, Article, str | None, str | None]] = Hook("articles.rated")
 
 # An article is about to be deleted (its row goes in the same transaction). Receives
 # the article. Points takes back what it earned.
