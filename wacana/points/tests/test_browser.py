@@ -10,7 +10,8 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from wacana.accounts.models import User
-from wacana.points import rules
+from wacana.points import leaderboards, rules
+from wacana.testing.axe import serious_violations
 from wacana.testing.browser import sign_in
 from wacana.testing.content import curate, publish
 from wacana.testing.language import indonesian
@@ -75,3 +76,20 @@ def test_the_points_page_shows_what_a_writer_earned(
         expect(page.locator(".author-card .rank")).to_contain_text("Debutan")
     finally:
         context.close()
+
+
+def test_the_points_pages_have_no_serious_barriers_and_fit_a_320px_phone(page: Page) -> None:
+    old = timezone.now() - timedelta(days=3)
+    writer = make_user("sekar.penulis", display_name="Sekar Wulandari", date_joined=old)
+    article = publish(writer, title="Sekolah di Atas Bukit")
+    curate(make_editor(), article)
+    leaderboards.refresh()
+    page.set_viewport_size({"width": 320, "height": 640})
+    sign_in(page, "sekar.penulis")
+    for path in ("/poin", "/poin/saya", "/peringkat", "/peringkat?periode=bulan"):
+        page.goto(path)
+        assert serious_violations(page) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        # The period and rubric choices are tap targets of at least 44 px.
+        for box in [chip.bounding_box() for chip in page.locator("ul.chips a").all()]:
+            assert box is not None and box["height"] >= 44, path
