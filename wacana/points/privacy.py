@@ -9,6 +9,7 @@ an account that no longer exists. The leaderboard places go with the account (ca
 from typing import Any
 
 from wacana.accounts.models import User
+from wacana.accounts.ranks import rank_for
 from wacana.points.models import PointEvent
 
 COVERS: tuple[str, ...] = ()
@@ -16,10 +17,12 @@ COVERS: tuple[str, ...] = ()
 
 def personal_data_of(user: User, media_url: Any) -> dict[str, Any]:
     events = PointEvent.objects.filter(user_id=user.pk).order_by("created_at", "id")
+    # As stored now (the instance may have been loaded before its latest events).
+    balance = User.objects.filter(pk=user.pk).values_list("points", flat=True).first() or 0
     return {
         "points": {
-            "balance": user.points,
-            "rank": user.rank.name,
+            "balance": balance,
+            "rank": rank_for(balance).name,
             "events": [
                 {
                     "id": event.pk,

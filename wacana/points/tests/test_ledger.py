@@ -19,6 +19,7 @@ from wacana.points import actions as points_actions
 from wacana.points import leaderboards, rules
 from wacana.points.models import AppendOnly, LeaderboardEntry, Period, PointEvent
 from wacana.points.tasks import refresh_leaderboards
+from wacana.privacy.actions import delete_account, export_personal_data
 from wacana.testing.content import comment, curate, fresh, publish
 from wacana.testing.personas import make_editor, make_moderator, make_user
 
@@ -362,3 +363,20 @@ def test_an_event_queues_one_leaderboard_refresh_for_the_worker(
     assert refresh_leaderboards.call() > 0
     assert leaderboards.board(Period.WEEK)[0].user_id == writer.pk
     assert cache.get(leaderboards.QUEUED_KEY) is None
+
+
+def test_the_export_has_the_ledger_and_deletion_keeps_it_and_the_balances_exact() -> None:
+    writer, reader = seasoned("penulis"), seasoned("pembaca")
+    article = publish(writer)
+    articles.rate_article(reader, article, "unik")
+    comment(reader, article)
+    data = export_personal_data(writer)["points"]
+    assert data["balance"] == balance(writer) == 5 + 10 + 1 + 1
+    assert [e["rule"] for e in data["events"]] == ["signup", "publish", "rating", "comment"]
+    # The reader leaves: their rating and comment go, and so do the points they gave.
+    delete_account(User.objects.get(pk=reader.pk))
+    assert balance(writer) == ledger_sum(writer) == 5 + 10
+    assert PointEvent.objects.filter(user_id=reader.pk).exists()  # the ledger keeps its rows
+    out = StringIO()
+    call_command("recompute_points", "--check", stdout=out)
+    assert "0 differed" in out.getvalue()
