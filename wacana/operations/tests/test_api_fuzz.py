@@ -52,6 +52,7 @@ DATA_DEPENDENT_422 = {
     "POST /api/v1/moderation/restore": "only hidden things can be restored",
     "POST /api/v1/appeals": "only decisions about you can be appealed",
     "POST /api/v1/moderation/appeals/{appeal_id}/decide": "decided appeals stay decided",
+    "GET /api/v1/leaderboards": "the rubric must exist",
 }
 # A cursor is opaque: one the server did not make (any the fuzzer writes) is 422.
 for _listing in (
@@ -62,6 +63,7 @@ for _listing in (
     "GET /api/v1/moderation/log",
     "GET /api/v1/moderation/reports",
     "GET /api/v1/notifications",
+    "GET /api/v1/me/points",
 ):
     DATA_DEPENDENT_422.setdefault(_listing, "a cursor the server did not make")
 # Whether a file is a picture only its bytes say: 415 (a picture too large: 413; an
