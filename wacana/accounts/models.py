@@ -129,10 +129,13 @@ class User(AbstractUser):
         if not self._state.adding and kwargs.get("update_fields") is None and not args:
             # The points balance moves only by F() beside its ledger entry: a save of an
             # instance loaded earlier (a profile form, the admin) must not write it back.
+            deferred = self.get_deferred_fields()
             kwargs["update_fields"] = [
                 field.name
                 for field in self._meta.concrete_fields
-                if not field.primary_key and field.name != "points"
+                if not field.primary_key
+                and field.name != "points"
+                and field.attname not in deferred
             ]
         super().save(*args, **kwargs)
         if password_changed:

@@ -229,6 +229,12 @@ def test_a_saved_profile_does_not_write_back_a_stale_balance() -> None:
     stale.tagline = "Guru"
     stale.save()
     assert balance(writer) == ledger_sum(writer)
+    partial = User.objects.only("pk", "tagline").get(pk=writer.pk)
+    articles.rate_article(seasoned("pembaca2"), publish(writer, "Kedua"), "unik")
+    partial.tagline = "Guru SD"
+    partial.save()
+    assert User.objects.get(pk=writer.pk).tagline == "Guru SD"
+    assert balance(writer) == ledger_sum(writer)
 
 
 def test_a_new_rule_version_applies_from_its_date_and_leaves_history(
