@@ -21,6 +21,7 @@ from wacana.discussion.api import router as discussion_router
 from wacana.lib import apierrors
 from wacana.moderation.api import router as moderation_router
 from wacana.notifications.api import router as notifications_router
+from wacana.points.api import router as points_router
 from wacana.privacy.api import router as privacy_router
 from wacana.topics.api import router as topics_router
 
@@ -165,6 +166,9 @@ SUMMARIES = {
     ("get", "/api/v1/notifications"): "Notifikasi · Notifications",
     ("post", "/api/v1/notifications/read"): "Tandai sudah dibaca · Mark read",
     ("get", "/api/v1/search"): "Cari artikel · Search",
+    ("get", "/api/v1/points/rules"): "Aturan poin dan peringkat · Point rules and ranks",
+    ("get", "/api/v1/me/points"): "Poin saya · How my points are counted",
+    ("get", "/api/v1/leaderboards"): "Papan peringkat · Leaderboards",
 }
 
 SIGN_IN = "/api/v1/auth/token"
@@ -450,5 +454,6 @@ api.add_router("", articles_router)
 api.add_router("", discussion_router)
 api.add_router("", moderation_router)
 api.add_router("", notifications_router)
+api.add_router("", points_router)
 api.add_router("", discovery_router)
 api.add_router("", topics_router)

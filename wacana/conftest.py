@@ -62,6 +62,10 @@ def _purge_moderation_log(request: pytest.FixtureRequest) -> Iterator[None]:
 
     purge_log_for_tests()
 
+    from wacana.points.testing import purge_ledger_for_tests
+
+    purge_ledger_for_tests()
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "wacana.discussion",
     "wacana.moderation",
     "wacana.topics",
+    "wacana.points",
     "wacana.notifications",
     "wacana.pages",
     "wacana.discovery",

@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("wacana.discovery.urls")),
     path("", include("wacana.topics.urls")),
     path("", include("wacana.discussion.urls")),
+    path("", include("wacana.points.urls")),
     path("", include("wacana.moderation.urls")),
     path("", include("wacana.notifications.urls")),
     path("", include("wacana.articles.urls")),

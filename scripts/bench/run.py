@@ -5,7 +5,8 @@ starts over), pick the URLs, start granian as `make run` does, warm up, drive ea
 with wrk on 127.0.0.1 for a bounded time, and print requests/s, p50/p99 latency, SQL
 queries per request and response bytes, then the targets as PASS/FAIL. First, in-process,
 the size of the writing page's JavaScript against its budget (scripts/bundle_size.py) and
-the cost of saving hostile Markdown bodies (markdown_bench.py).
+the cost of saving hostile Markdown bodies (markdown_bench.py) and what the points ledger
+adds to a rating (points_bench.py).
 
 Exit status: 0 when everything ran (even when a target fails: this is a report),
 1 on an error (a page not answering 200, the server not starting, wrk failing).
@@ -762,6 +763,17 @@ def markdown_bench() -> None:
     say("")
 
 
+def points_bench() -> None:
+    """What the points ledger adds to a rating (issue 16): in its own process, on a
+    temporary SQLite database (scripts/bench/points_bench.py)."""
+    env = {k: v for k, v in os.environ.items() if k not in SCRUBBED}
+    env["DJANGO_SETTINGS_MODULE"] = "wacana.settings"
+    script = str(Path(__file__).resolve().parent / "points_bench.py")
+    if subprocess.run([PYTHON, script], env=env, cwd=ROOT, check=False).returncode:
+        say("bench: the points ledger measurement failed")
+    say("")
+
+
 def bundle_size_report() -> None:
     """The writing page's JavaScript (the editor bundle and write.js), gzip, against its
     120 KB budget (issue 13); no server needed."""
@@ -793,6 +805,7 @@ def main(argv: list[str]) -> int:
     args = arguments(argv)
     bundle_size_report()
     markdown_bench()
+    points_bench()
     targets: list[Target] = []
     if args.only in (None, "sqlite"):
         var_dir = ROOT / "var" / "bench-sqlite"

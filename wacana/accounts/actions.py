@@ -78,19 +78,23 @@ def create_account(
         user.email, user.email_unconfirmed = "", email
     user.set_password(password)
     try:
-        with transaction.atomic():
-            user.save()
+        _save_new(user)
     except IntegrityError:
         # Two sign-ups raced for the same name or address: the constraint decided.
         if User.objects.by_username(username).exists():
             raise UsernameTaken from None
         owner = _owner_of(email)
         user.pk, user.email, user.email_unconfirmed = None, "", email
-        with transaction.atomic():
-            user.save()
+        _save_new(user)
     if owner is not None:
         _tell_owner_of_signup(owner, reset_url)
     return user
+
+
+@transaction.atomic
+def _save_new(user: User) -> None:
+    user.save()
+    hooks.signed_up(user)
 
 
 def _owner_of(email: str) -> User | None:

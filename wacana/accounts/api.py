@@ -47,6 +47,12 @@ class ProfileOut(Schema):
     article_count: int
     follower_count: int
     following_count: int
+    points: int = Field(description="The writer's points: the sum of their ledger entries.")
+    rank: str = Field(description="The rank those points give (GET /api/v1/points/rules).")
+
+    @staticmethod
+    def resolve_rank(user: User) -> str:
+        return user.rank.name
 
     @staticmethod
     def resolve_avatar_url(user: User) -> str | None:

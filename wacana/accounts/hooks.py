@@ -11,4 +11,8 @@ from wacana.lib.hooks import Hook
 # Receives the follower and the followed. Notifications tells the followed.
 followed: Hook[[User, User]] = Hook("accounts.followed")
 
-ALL = (followed,)
+# A new account was created by signing up (page or API; not the admin or a shell).
+# Receives the new account, saved. Points credits the sign-up.
+signed_up: Hook[[User]] = Hook("accounts.signed_up")
+
+ALL = (followed, signed_up)

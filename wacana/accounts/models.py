@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wacana.accounts.ranks import Rank, rank_for
 from wacana.accounts.validators import validate_username
 
 DISPLAY_NAME_MAX = 50
@@ -78,6 +79,11 @@ class User(AbstractUser):
     follower_count = models.PositiveIntegerField(default=0, editable=False)
     following_count = models.PositiveIntegerField(default=0, editable=False)
     unread_notifications = models.PositiveIntegerField(default=0, editable=False)
+    # The sum of the account's point events (wacana.points), moved with F() in the same
+    # transaction as each event; `manage.py recompute_points` proves it from the ledger.
+    # Here, on the row every listing already loads with its writer, so the rank beside a
+    # name costs no query. May go below zero (moderation's deductions).
+    points = models.IntegerField(_("points"), default=0, editable=False)
     # Set when a moderator suspends the account (is_active goes off too: no sign-in).
     suspended_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -116,12 +122,27 @@ class User(AbstractUser):
     def get_absolute_url(self) -> str:
         return _profile_url(self.username)
 
+    @property
+    def rank(self) -> Rank:
+        return rank_for(self.points)
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         # Every path that sets a new password (the settings page, a reset link, the
         # admin, `changepassword`) saves through here with _password set; a hash upgrade
         # at sign-in clears it first. A new password ends every API token, so a token
         # taken with the old password stops working.
         password_changed = self._password is not None and not self._state.adding
+        if not self._state.adding and kwargs.get("update_fields") is None and not args:
+            # The points balance moves only by F() beside its ledger entry: a save of an
+            # instance loaded earlier (a profile form, the admin) must not write it back.
+            deferred = self.get_deferred_fields()
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key
+                and field.name != "points"
+                and field.attname not in deferred
+            ]
         super().save(*args, **kwargs)
         if password_changed:
             # Imported here: actions imports this module (a cycle at load time).

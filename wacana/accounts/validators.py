@@ -25,7 +25,7 @@ RESERVED_USERNAMES = frozenset(
     auth bahasa bantuan beranda blog cari dashboard daftar docs editor email feed feeds
     favicon.ico healthz help home i18n kategori keluar kebijakan ketentuan komentar komponen kontak
     laporan login logout masuk media mengikuti metrics moderasi moderator moderation notifikasi
-    null pages pedoman pengaturan pilihan privacy privasi profil robots.txt rss root
+    null pages pedoman pengaturan peringkat pilihan poin privacy privasi profil robots.txt rss root
     rubrik search security settings signup simpan sitemap sitemap.xml staff static
     support system tag tags tentang terms topik transparansi tulis undefined user users
     wacana webmaster www

@@ -273,6 +273,7 @@ def publish_article(user: User, article: Article) -> Article:
         _enqueue_follower_notice(article.pk)
         if article.response_to_id:
             _tell_original_writer(article)
+        hooks.first_published(article)
     ArticleTag.objects.filter(article=article).update(
         is_public=True, published_at=article.published_at
     )
@@ -308,6 +309,7 @@ def delete_article(user: User, article: Article) -> None:
         # The search entry goes with the row (a cascade); the caches must be told.
         _visibility_changed(article, deleted=True)
     files = article.image_files()
+    hooks.deleting(article)
     article.delete()
     transaction.on_commit(lambda: _delete_files(files))
 
@@ -600,7 +602,7 @@ def _recount(article: Article) -> dict[str, int]:
 
 
 def _locked_for_rating(user: User, article: Article) -> Article:
-    rows = Article.objects.select_for_update().only("pk", "status", "author_id")
+    rows = Article.objects.select_for_update().only("pk", "status", "author_id", "category_id")
     locked = rows.get(pk=article.pk)
     if locked.status != Status.PUBLISHED:
         raise NotRateable
@@ -615,8 +617,16 @@ def rate_article(user: User, article: Article, kind: str) -> dict[str, int]:
     if kind not in RatingKind.values:
         raise ValueError(kind)
     locked = _locked_for_rating(user, article)
-    Rating.objects.update_or_create(user=user, article=locked, defaults={"kind": kind})
+    # update_or_create, spelt out: the kind it held before goes to the hook.
+    current = Rating.objects.filter(user=user, article=locked).only("pk", "kind").first()
+    before = current.kind if current is not None else None
+    if current is None:
+        Rating.objects.create(user=user, article=locked, kind=kind)
+    elif current.kind != kind:
+        current.kind = kind
+        current.save(update_fields=["kind", "rated_at"])
     counts = _recount(locked)
+    hooks.rated(user, locked, before, kind)
     article.rating_counts, article.rating_score = locked.rating_counts, locked.rating_score
     return counts
 
@@ -624,9 +634,13 @@ def rate_article(user: User, article: Article, kind: str) -> dict[str, int]:
 @transaction.atomic
 def withdraw_rating(user: User, article: Article) -> dict[str, int]:
     """Take back `user`'s rating, if any (idempotent); returns the counts per kind."""
-    locked = Article.objects.select_for_update().only("pk").get(pk=article.pk)
-    if Rating.objects.filter(user=user, article=locked).delete()[0]:
+    rows = Article.objects.select_for_update().only("pk", "author_id", "category_id")
+    locked = rows.get(pk=article.pk)
+    current = Rating.objects.filter(user=user, article=locked).only("pk", "kind").first()
+    if current is not None:
+        current.delete()
         counts = _recount(locked)
+        hooks.rated(user, locked, current.kind, None)
         article.rating_counts, article.rating_score = locked.rating_counts, locked.rating_score
         return counts
     return dict(article.rating_counts)
@@ -754,6 +768,7 @@ def curate(editor: User, article: Article, kind: str, on: bool) -> bool:
             return False
         setattr(article, time_field, now)
         setattr(article, f"{by_field}_id", editor.pk)
+        hooks.curated(editor, article, kind)
         # The flag flips in the same statement that claims it: told exactly once.
         if rows.filter(**{notified_field: False}).update(**{notified_field: True}):
             notify(

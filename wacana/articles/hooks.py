@@ -38,6 +38,24 @@ views_flushed: Hook[[]] = Hook("articles.views_flushed")
 # "topic" field there (the choice its template tag put in the page); a Refusal raised
 # by a receiver rolls the save back and is shown on the form.
 writing_saved: Hook[[User, Article, Mapping[str, Any]]] = Hook("articles.writing_saved")
+# An article was published for the first time (never again on a later re-publish).
+# Receives the article. Points credits its writer.
+first_published: Hook[[Article]] = Hook("articles.first_published")
+
+# An editor marked a published article as an editor's pick or a headline ("pick" or
+# "headline"); called only when the mark was newly set. Receives the editor, the
+# article and the kind. Points credits its writer (once per article and kind).
+curated: Hook[[User, Article, str]] = Hook("articles.curated")
+
+# A reader's rating of an article was given, changed or withdrawn. Receives the
+# reader, the article (pk, author_id and category_id loaded, its row locked for the
+# transaction), the kind held before (None: no rating) and the kind held now (None:
+# withdrawn). Points credits the writer for praise and takes it back when it goes.
+rated: Hook[[User, Article, str | None, str | None]] = Hook("articles.rated")
+
+# An article is about to be deleted (its row goes in the same transaction). Receives
+# the article. Points takes back what it earned.
+deleting: Hook[[Article]] = Hook("articles.deleting")
 
 ALL = (
     article_changed,
@@ -46,4 +64,8 @@ ALL = (
     staff_edited,
     views_flushed,
     writing_saved,
+    first_published,
+    curated,
+    rated,
+    deleting,
 )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Status
+from wacana.discussion import hooks
 from wacana.discussion.access import can_delete, may_comment
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.discussion.text import render_comment
@@ -155,6 +156,7 @@ def _post_comment(
     )
     _count(article.pk, comment.parent_id, +1)
     comment.article = article
+    hooks.comment_shown(comment)
     names = {"name": author.name, "title": article.title}
     # Notifications are stored as text: in the site's language, whatever the actor reads.
     with translation.override(settings.LANGUAGE_CODE):
@@ -204,6 +206,7 @@ def delete_comment(user: User, comment: Comment) -> Comment | None:
         return current
     if current.status == CommentStatus.VISIBLE:
         _count(current.article_id, current.parent_id, -1)
+        hooks.comment_gone(current.pk)
     if current.parent_id is None and Comment.objects.filter(parent=current).exists():
         current.status = CommentStatus.DELETED
         # The writer took their words back: nothing of them stays.
@@ -231,6 +234,7 @@ def hide_comment(comment: Comment, with_account: bool = False) -> bool:
     if not changed:
         return False
     _count(comment.article_id, comment.parent_id, -1)
+    hooks.comment_gone(comment.pk)
     comment.status = CommentStatus.HIDDEN
     comment.hidden_with_account = with_account
     return True
@@ -248,6 +252,7 @@ def restore_comment(comment: Comment) -> bool:
     _count(comment.article_id, comment.parent_id, +1)
     comment.status = CommentStatus.VISIBLE
     comment.hidden_with_account = False
+    hooks.comment_shown(comment)
     return True
 
 
@@ -320,6 +325,8 @@ def remove_comments_of(user: User) -> int:
             parents = Counter(p for p in visible if p is not None and p not in doomed)
             for parent_id, count in parents.items():
                 Comment.objects.filter(pk=parent_id).update(reply_count=F("reply_count") - count)
+            for pk in sorted(doomed):
+                hooks.comment_gone(pk)
             Comment.objects.filter(pk__in=doomed).delete()
             orphans = {p for _, p, _ in rows if p is not None and p not in doomed}
             Comment.objects.filter(pk__in=orphans, status=CommentStatus.DELETED).exclude(

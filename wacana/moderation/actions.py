@@ -26,7 +26,7 @@ from wacana.articles.models import Article
 from wacana.discussion.actions import hide_comments_of, restore_comments_of
 from wacana.lib.refusal import Refusal
 from wacana.lib.text import xml_safe
-from wacana.moderation import targets
+from wacana.moderation import hooks, targets
 from wacana.moderation.models import (
     CHOOSE_A_REASON,
     NOTE_MAX,
@@ -336,6 +336,9 @@ def _hide(
     if not rule:
         raise NoSuchRule
     changed = targets.hide(thing)
+    if thing.owner is not None:
+        # Also when it was already hidden automatically: the moderator confirms it.
+        hooks.content_hidden(thing.owner, thing.type, thing.id)
     entry = _log(
         ActionKind.HIDE,
         moderator,
@@ -406,6 +409,7 @@ def suspend_account(person: User) -> dict[str, int]:
     person.save(update_fields=["is_active", "suspended_at"])
     end_sessions_of(person.pk)
     ApiToken.objects.filter(user=person).delete()
+    hooks.account_suspended(person)
     return {
         "articles_hidden": hide_articles_of(person),
         "comments_hidden": hide_comments_of(person),
@@ -452,7 +456,10 @@ def _restore(
 def _undo(thing: Thing) -> dict[str, Any]:
     if thing.type == Target.ACCOUNT:
         return {"restored": True, **reinstate_account(thing.obj)}
-    return {"restored": targets.restore(thing)}
+    restored = targets.restore(thing)
+    if restored and thing.owner is not None:
+        hooks.content_restored(thing.owner, thing.type, thing.id)
+    return {"restored": restored}
 
 
 def _close(reports: list[Report], entry: ModerationAction, outcome: str) -> None:

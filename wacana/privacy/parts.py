@@ -33,6 +33,7 @@ PARTS = (
     "wacana.articles.privacy",
     "wacana.discussion.privacy",
     "wacana.moderation.privacy",
+    "wacana.points.privacy",
     "wacana.notifications.privacy",
     "wacana.topics.privacy",
     "wacana.discovery.privacy",
@@ -46,6 +47,10 @@ NOT_EXPORTED = {
     "notifications.Notification.actor": (
         "the notices other people received about what the person did are theirs; "
         "deletion removes the ones that quote the person (notifications/privacy.py)"
+    ),
+    "points.LeaderboardEntry.user": (
+        "a place on a leaderboard, derived from the ledger (whose entries are exported, "
+        "points/privacy.py); it goes with the account"
     ),
     "discovery.SearchEntry.author": (
         "a derived copy of a public article's stemmed words, exported as the article; "

@@ -38,6 +38,8 @@ PUBLIC_FIELDS = {
     "article_count",
     "follower_count",
     "following_count",
+    "points",
+    "rank",
 }
 OWN_FIELDS = PUBLIC_FIELDS | {"email"}
 STRONG_PASSWORD = "Senja-di-Kupang-2024"

@@ -11,6 +11,8 @@ import pytest
 
 from wacana.accounts import hooks as account_hooks
 from wacana.articles import hooks as article_hooks
+from wacana.discussion import hooks as discussion_hooks
+from wacana.moderation import hooks as moderation_hooks
 
 ROOT = Path(__file__).resolve().parents[3]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
@@ -57,7 +59,11 @@ def test_an_import_the_wrong_way_fails_the_lint(tmp_path: Path) -> None:
     assert "wacana.articles.wrong_way -> wacana.discovery.search" in result.stdout
 
 
-@pytest.mark.parametrize("hook", [*article_hooks.ALL, *account_hooks.ALL], ids=repr)
+@pytest.mark.parametrize(
+    "hook",
+    [*article_hooks.ALL, *account_hooks.ALL, *discussion_hooks.ALL, *moderation_hooks.ALL],
+    ids=repr,
+)
 def test_every_hook_has_a_receiver(hook: object) -> None:
     # A hook nobody registered for would silently drop a rule (an unindexed article, a
     # writer never told of a follower): each is wired in some app's AppConfig.ready().

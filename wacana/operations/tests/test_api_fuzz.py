@@ -59,6 +59,7 @@ DATA_DEPENDENT_422 = {
     "PATCH /api/v1/topics/{slug}": "the slug must be free; it closes after it opens, within a year",
     "POST /api/v1/me/follows": "a slug for every kind but topics, none for topics",
     "PUT /api/v1/articles/{article_id}/topic": "the topic must exist",
+    "GET /api/v1/leaderboards": "the rubric must exist",
 }
 # A cursor is opaque: one the server did not make (any the fuzzer writes) is 422.
 for _listing in (
@@ -74,6 +75,7 @@ for _listing in (
     "GET /api/v1/topics",
     "GET /api/v1/topics/{slug}/articles",
     "GET /api/v1/me/follows",
+    "GET /api/v1/me/points",
 ):
     DATA_DEPENDENT_422.setdefault(_listing, "a cursor the server did not make")
 # Whether a file is a picture only its bytes say: 415 (a picture too large: 413; an
