@@ -174,7 +174,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Tag.objects.public(), slug=slug)
-    links = ArticleTag.objects.filter(tag=found, is_public=True).select_related(
+    links = ArticleTag.objects.public_of(found).select_related(
         "article__author", "article__category"
     )
     page = _listing(request, links, id_field="article_id")

@@ -319,9 +319,7 @@ class TagFeed(ArticleFeed):
 
     def articles(self, obj: Tag) -> list[Article]:
         # The tag's own index (tag, is_public, published_at, article) finds the newest.
-        links = ArticleTag.objects.filter(tag=obj, is_public=True).order_by(
-            "-published_at", "-article_id"
-        )
+        links = ArticleTag.objects.public_of(obj).order_by("-published_at", "-article_id")
         ids = list(links.values_list("article_id", flat=True)[:ENTRIES])
         found = {article.pk: article for article in _feed_articles().filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
