@@ -35,7 +35,7 @@ from wacana.articles.models import (
     Tag,
 )
 from wacana.articles.seo import json_ld
-from wacana.lib import cursor, offline, refusal
+from wacana.lib import cursor, offline, pagecache, refusal
 from wacana.lib.busy import TryAgainLater
 from wacana.lib.images import ImageRejected
 from wacana.lib.markdown import image_markdown
@@ -73,7 +73,33 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
             target += "?page=" + request.GET["page"][:10]
         return redirect(target, permanent=True)
     number = _page_param(request, article)
+    # Counted before any kept page is looked up, so every view counts exactly once.
     counting.record_view(request, article)
+    if article.is_public and pagecache.same_for_everyone(request, ARTICLE_PARAMS):
+        response = pagecache.serve(
+            request,
+            (
+                pagecache.object_version("thread", article.pk),
+                pagecache.row_version(article, article.author, article.category),
+                pagecache.row_version(article.category.parent),
+                SiteSettings.current().version,
+            ),
+            lambda: _render_detail(request, article, number),
+        )
+    else:
+        response = _render_detail(request, article, number)
+    if article.is_public and response.status_code == 200:
+        # The service worker may keep it for reading offline (wacana/lib/offline.py).
+        saved = getattr(response, "wacana_saved", False)
+        offline.mark(response, offline.SAVED if saved else offline.ARTICLE)
+    return response
+
+
+# The query parameters of the article page: its page, and the comment thread's page.
+ARTICLE_PARAMS = ("page", "komentar")
+
+
+def _render_detail(request: HttpRequest, article: Article, number: int | None) -> HttpResponse:
     pages = ArticlePage.objects.filter(article=article).only("number", "html")
     if number is not None:
         pages = pages.filter(number=number)
@@ -106,9 +132,7 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         **_reader_actions(request, article),
     }
     response = render(request, "articles/detail.html", context)
-    if article.is_public:
-        # The service worker may keep it for reading offline (wacana/lib/offline.py).
-        offline.mark(response, offline.SAVED if context["is_saved"] else offline.ARTICLE)
+    response.wacana_saved = context["is_saved"]  # type: ignore[attr-defined]  # read by detail()
     return response
 
 
@@ -155,6 +179,17 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
     if found is None:
         alias = get_object_or_404(CategoryAlias.objects.select_related("category"), slug=slug)
         return redirect(alias.category.get_absolute_url(), permanent=True)
+    if pagecache.same_for_everyone(request, LISTING_PARAMS):
+        parts = (pagecache.version(), pagecache.row_version(found, found.parent))
+        return pagecache.serve(request, parts, lambda: _render_category(request, found))
+    return _render_category(request, found)
+
+
+# The query parameters of a listing: its page.
+LISTING_PARAMS = ("cursor",)
+
+
+def _render_category(request: HttpRequest, found: Category) -> HttpResponse:
     page = _listing(request, Article.objects.published().in_category(found).for_listing())
     # A rubric shows its sub-categories as chips; a sub-category the same row, itself marked.
     children = list(Category.objects.filter(parent_id=found.rubric_id))
@@ -174,6 +209,13 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Tag.objects.public(), slug=slug)
+    if pagecache.same_for_everyone(request, LISTING_PARAMS):
+        parts = (pagecache.version(), pagecache.row_version(found))
+        return pagecache.serve(request, parts, lambda: _render_tag(request, found))
+    return _render_tag(request, found)
+
+
+def _render_tag(request: HttpRequest, found: Tag) -> HttpResponse:
     links = ArticleTag.objects.public_of(found).select_related(
         "article__author", "article__category"
     )
