@@ -20,7 +20,13 @@ from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor
 from wacana.articles import actions, counting, related, writing, writing_pages
 from wacana.articles import pending as pending_images
-from wacana.articles.access import can_edit, get_article_for_edit, get_article_for_reading
+from wacana.articles.access import (
+    Stamp,
+    can_edit,
+    get_article_for_edit,
+    get_article_for_reading,
+    public_stamp,
+)
 from wacana.articles.forms import ArticleForm, ImageForm
 from wacana.articles.limits import TooManyWrites, check_write_limit
 from wacana.articles.models import (
@@ -52,20 +58,26 @@ def _user(request: HttpRequest) -> User:
 
 def _page_param(request: HttpRequest, article: Article) -> int | None:
     """None for ?page=all; 404 for a page that does not exist."""
-    raw = request.GET.get("page")
+    all_pages = request.user.is_authenticated and getattr(request.user, "read_all_pages", False)
+    return _page_number(request.GET.get("page"), article.page_count, all_pages=all_pages)
+
+
+def _page_number(raw: str | None, page_count: int, *, all_pages: bool) -> int | None:
     if raw is None:
-        if request.user.is_authenticated and getattr(request.user, "read_all_pages", False):
-            return None
-        return 1
+        return None if all_pages else 1
     if raw == "all":
         return None
-    if not PAGE_RE.match(raw) or not 1 <= int(raw) <= article.page_count:
+    if not PAGE_RE.match(raw) or not 1 <= int(raw) <= page_count:
         raise Http404(_("This article has no such page."))
     return int(raw)
 
 
 @require_safe
 def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None) -> HttpResponse:
+    if pagecache.same_for_everyone(request, ARTICLE_PARAMS):
+        stamp = public_stamp(int(pk))
+        if stamp is not None and (stamp.username, stamp.slug) == (username, slug):
+            return _anonymous_detail(request, int(pk), stamp)
     article = get_article_for_reading(request.user, int(pk))
     if username != article.author.username or slug != article.slug:
         target = article.get_absolute_url()
@@ -73,25 +85,36 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
             target += "?page=" + request.GET["page"][:10]
         return redirect(target, permanent=True)
     number = _page_param(request, article)
-    # Counted before any kept page is looked up, so every view counts exactly once.
     counting.record_view(request, article)
-    if article.is_public and pagecache.same_for_everyone(request, ARTICLE_PARAMS):
-        response = pagecache.serve(
-            request,
-            (
-                pagecache.object_version("thread", article.pk),
-                pagecache.row_version(article, article.author, article.category),
-                pagecache.row_version(article.category.parent),
-                SiteSettings.current().version,
-            ),
-            lambda: _render_detail(request, article, number),
-        )
-    else:
-        response = _render_detail(request, article, number)
-    if article.is_public and response.status_code == 200:
+    response = _render_detail(request, article, number)
+    if article.is_public:
         # The service worker may keep it for reading offline (wacana/lib/offline.py).
         saved = getattr(response, "wacana_saved", False)
         offline.mark(response, offline.SAVED if saved else offline.ARTICLE)
+    return response
+
+
+def _anonymous_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpResponse:
+    """A public article for a reader who shares the page with every other (see
+    pagecache.same_for_everyone): the view is counted, then the kept page is served, or
+    rendered and kept. The lookup costs one plain query (the stamp), not the ORM's."""
+    number = _page_number(request.GET.get("page"), stamp.page_count, all_pages=False)
+    # Counted before the kept page is looked up, so every view counts exactly once.
+    counting.record_view(
+        request, Article(pk=pk, status=Status.PUBLISHED, author_id=stamp.author_id)
+    )
+
+    def render_page() -> HttpResponse:
+        # Found again by the ORM: hidden meanwhile, it is a 404 (and nothing is kept).
+        return _render_detail(request, get_article_for_reading(request.user, pk), number)
+
+    parts = (
+        pagecache.object_version("thread", pk),
+        stamp.digest,
+        SiteSettings.current().version,
+    )
+    response = pagecache.serve(request, parts, render_page)
+    offline.mark(response, offline.ARTICLE)
     return response
 
 
