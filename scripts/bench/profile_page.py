@@ -12,7 +12,7 @@ points it at the bench data in var/bench-sqlite), and prints:
     python scripts/bench/profile_page.py /kategori/fiksiana [--requests 50] [--signed-in]
         [--anonymous-fresh] [--no-profile] [--top 30]
 
---signed-in reads as a reader who follows nobody (created once, kept); an anonymous
+--signed-in reads as the bench's reader (probe.bench_reader: follows 50 writers); an anonymous
 reader otherwise, with a browser's user agent (so a view of an article counts). With
 --anonymous-fresh each request comes from a new address (a new visitor for view
 counting). Also used by scripts/bench/run.py for the in-process CPU rows.
@@ -35,7 +35,6 @@ BROWSER = (
     "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko)"
     " Chrome/124.0.0.0 Mobile Safari/537.36"
 )
-READER = "bench_reader"
 
 
 def setup() -> None:
@@ -53,12 +52,9 @@ def client(signed_in: bool) -> Any:
         HTTP_HOST="127.0.0.1", HTTP_USER_AGENT=BROWSER, HTTP_ACCEPT_ENCODING="gzip, br"
     )
     if signed_in:
-        from wacana.accounts.models import User
+        import probe  # this folder's: the bench reader, who follows 50 busy writers
 
-        reader = User.objects.filter(username=READER).first()
-        if reader is None:
-            reader = User.objects.create_user(READER, f"{READER}@example.com", None)
-        browser.force_login(reader)
+        browser.force_login(probe.bench_reader())
     return browser
 
 

@@ -186,8 +186,8 @@ def _update_article(
         article.save(update_fields=sorted(fields))
         hooks.article_changed(article)
         if article.is_public:
-            # Its card on every kept listing, and search results.
-            pagecache.forget()
+            # Its title and card on the home, the sidebar, every kept page and search.
+            _home_changed()
         if article.is_public and fields & {"title", "category"}:
             # Other articles' cached "more" links show its title under its category.
             related.forget(article, old_category_id=old_category_id)
@@ -347,7 +347,7 @@ def set_featured_image(article: Article, upload: UploadedFile) -> Article:
         )
         transaction.on_commit(lambda: _delete_files(old))
         if article.is_public:
-            pagecache.forget()  # its card's picture on every kept listing
+            _home_changed()  # its card's picture on the home and every kept listing
     return article
 
 
@@ -368,7 +368,7 @@ def remove_featured_image(article: Article) -> Article:
     )
     transaction.on_commit(lambda: _delete_files(old))
     if article.is_public:
-        pagecache.forget()  # its card's picture on every kept listing
+        _home_changed()  # its card's picture on the home and every kept listing
     return article
 
 

@@ -17,6 +17,7 @@ from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles import actions, counting
 from wacana.articles.models import Article
+from wacana.articles.templatetags.wacana_articles import card_key
 from wacana.discussion import actions as discussion_actions
 from wacana.discussion.models import Comment
 from wacana.lib import pagecache
@@ -275,3 +276,65 @@ def test_the_site_version_moves_with_forget() -> None:
     before = pagecache.version()
     pagecache.forget()
     assert pagecache.version() != before
+
+
+# --- cards kept once rendered (articles.templatetags.wacana_articles.article_cards) -------
+
+CARD = "includes/article_card.html"
+
+
+def card_renders(response: Any) -> int:
+    return sum(template.name == CARD for template in response.templates)
+
+
+def test_a_listing_renders_only_the_cards_not_kept_yet(writer: User, settings: Any) -> None:
+    for n in range(6):
+        publish(writer, f"Kartu {n}", tags="kartu")
+    reader = signed_in(make_user("pembaca_kartu"))  # signed in: no whole page kept
+    path = "/tag/kartu"
+    first = visit(path, reader, **{"accept-encoding": ""})
+    assert card_renders(first) == 6
+    with CaptureQueriesContext(connection):
+        second = visit(path, reader, **{"accept-encoding": ""})
+    assert card_renders(second) == 0
+    cards = html(second).select("li.card")
+    assert [c.text for c in cards] == [c.text for c in html(first).select("li.card")]
+    publish(writer, "Kartu baru", tags="kartu")
+    third = visit(path, reader, **{"accept-encoding": ""})
+    assert card_renders(third) == 1  # the new card only
+    assert len(html(third).select("li.card")) == 7
+
+
+def test_an_edit_changes_the_card_everywhere(article: Article, writer: User) -> None:
+    editor = make_editor()
+    curate(editor, article)
+    reader = make_user("pengikut_senja")
+    account_actions.follow(reader, writer)
+    browser = signed_in(reader)
+    paths = [*listing_paths(article)[:4], "/pilihan", "/mengikuti"]
+    public = paths[:-1]  # /mengikuti is for signed-in readers only
+    for path in paths:
+        assert "Senja di Kalimas" in text(visit(path, browser)), path
+    for path in public:
+        assert "Senja di Kalimas" in text(visit(path)), path
+    actions.update_article(writer, fresh(article), {"title": "Fajar di Kalimas"})
+    pages = [text(visit(path, browser)) for path in paths] + [text(visit(p)) for p in public]
+    for path, page in zip(paths + public, pages, strict=True):
+        assert "Fajar di Kalimas" in page and "Senja di Kalimas" not in page, path
+
+
+def test_a_card_follows_reads_and_the_writers_name(article: Article, writer: User) -> None:
+    reader = signed_in(make_user("pembaca_angka"))
+    path = article.category.get_absolute_url()
+    assert "0 kali dibaca" in text(visit(path, reader))
+    for n in range(3):
+        visit(article.get_absolute_url(), Client(REMOTE_ADDR=f"198.51.100.{n + 50}"))
+    counting.flush()
+    assert "3 kali dibaca" in text(visit(path, reader))
+    account_actions.update_profile(User.objects.get(pk=writer.pk), display_name="Penulis Senja")
+    assert "Penulis Senja" in text(visit(path, reader))
+    # Saving data, a card is another card (its picture is a link until tapped).
+    item = Article.objects.for_listing().get(pk=article.pk)
+    assert card_key(item, save_data=True, show_author=True) != card_key(
+        item, save_data=False, show_author=True
+    )
