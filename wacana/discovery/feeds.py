@@ -49,6 +49,7 @@ from wacana.articles.models import (
     CategoryAlias,
     Tag,
 )
+from wacana.lib import pagecache
 from wacana.lib.text import xml_safe
 
 ENTRIES = 20
@@ -353,6 +354,7 @@ class WriterFeed(ArticleFeed):
 
 def _view(feed_class: type[ArticleFeed]) -> Callable[..., HttpResponseBase]:
     @require_safe
+    @pagecache.kept_for_anonymous()
     def view(request: HttpRequest, **kwargs: Any) -> HttpResponseBase:
         return feed_class(request).serve(request, **kwargs)
 

@@ -12,7 +12,8 @@ the article (a hidden or deleted one is 404 before any cache is asked) and count
 view (so counts stay exact), search checks its rate limit. The key holds everything the
 page depends on:
 
-- the host, scheme, path and query string, the language and saving data or not;
+- the host, scheme, path and query string, the language and saving data or not (the
+  feeds and sitemaps, `kept_for_anonymous`, depend on nothing else);
 - `version()`, moved by every change of what is public (publish, unpublish, hide,
   restore, delete, curation: `articles.actions._home_changed`) and by an edit of a public
   article, its picture or a category, so a hidden title leaves every kept page at once;
@@ -28,6 +29,7 @@ versions do not see (a commenter's new display name): a minute, the same as the
 public Cache-Control that nginx or a CDN may already keep a page for.
 """
 
+import functools
 import hashlib
 import secrets
 from collections.abc import Callable, Iterable
@@ -37,6 +39,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
+from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -185,6 +188,8 @@ def serve(
         response.wacana_page_cache = "hit"  # type: ignore[attr-defined]  # for tests and metrics
         return response
     response = render()
+    if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+        response.render()  # the sitemaps' TemplateResponse: its bytes are what is kept
     if not _keepable(request, response):
         return response
     entry = {
@@ -199,3 +204,22 @@ def serve(
     response = _respond(request, entry)
     response.wacana_page_cache = "miss"  # type: ignore[attr-defined]  # for tests and metrics
     return response
+
+
+def kept_for_anonymous(
+    params: Iterable[str] = (), timeout: int = TIMEOUT
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A view whose page depends on nothing but the address and what `version()` follows
+    (the feeds, the sitemaps): kept whole for readers who share it."""
+    allowed = tuple(params)
+
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(view)
+        def kept(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            if not same_for_everyone(request, allowed):
+                return view(request, *args, **kwargs)
+            return serve(request, (version(),), lambda: view(request, *args, **kwargs), timeout)
+
+        return kept
+
+    return decorate

@@ -338,3 +338,28 @@ def test_a_card_follows_reads_and_the_writers_name(article: Article, writer: Use
     assert card_key(item, save_data=True, show_author=True) != card_key(
         item, save_data=False, show_author=True
     )
+
+
+# --- feeds and sitemaps (pagecache.kept_for_anonymous) --------------------------------------
+
+
+def test_feeds_and_sitemaps_are_kept_and_follow_a_hidden_article(article: Article) -> None:
+    url = article.get_absolute_url()
+    paths = ["/feed", "/tag/pelabuhan/feed", f"/{article.author.username}/feed"]
+    sitemap_index = text(visit("/sitemap.xml", **{"accept-encoding": ""}))
+    sections = re.findall(r"<loc>https?://[^/]+(/sitemap-artikel\.xml[^<]*)</loc>", sitemap_index)
+    paths += [section.replace("&amp;", "&") for section in sections]
+    for path in paths:
+        first = visit(path, **{"accept-encoding": "br"})
+        assert kept(first) == "miss", path
+        second = visit(path, **{"accept-encoding": "br"})
+        assert kept(second) == "hit" and second.content == first.content, path
+        assert url in text(second), path
+    etag = visit("/feed")["ETag"]
+    assert visit("/feed", **{"if-none-match": etag}).status_code == 304
+    assert actions.hide_article(fresh(article))
+    for path in paths:
+        response = visit(path)
+        assert kept(response) != "hit", path
+        if response.status_code == 200:
+            assert url not in text(response), path
