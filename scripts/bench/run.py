@@ -5,7 +5,9 @@ starts over), pick the URLs, start granian as `make run` does, warm up, drive ea
 with wrk on 127.0.0.1 for a bounded time, and print requests/s, p50/p99 latency, SQL
 queries per request and response bytes, then the targets as PASS/FAIL. First, in-process,
 the size of the writing page's JavaScript against its budget (scripts/bundle_size.py) and
-the cost of saving hostile Markdown bodies (markdown_bench.py).
+the cost of saving hostile Markdown bodies (markdown_bench.py). Last, issue 15's targets
+(targets.py): in-process CPU per request of every page, anonymous and signed in, each
+target PASS/FAIL beside the previous run's figure (.bench/last-<database>.json).
 
 Exit status: 0 when everything ran (even when a target fails: this is a report),
 1 on an error (a page not answering 200, the server not starting, wrk failing).
