@@ -16,7 +16,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 PYTEST_WORKERS ?= auto
 PYTEST_FLAGS = -q -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadgroup
 
-.PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean bench wrk assets check-assets bundle-size loadtest paint
+.PHONY: install run dev migrate demo test lint typecheck pytest pytest-sqlite pytest-postgres messages browsers clean bench wrk assets check-assets bundle-size loadtest paint profile
 .PHONY: lock deploy-check cluster-test
 
 # --- Installs from lock files, and what production leaves out ---------------------------
@@ -141,6 +141,15 @@ browsers:
 # is kept in var/bench-* between runs. Options: make bench BENCH_ARGS="--regenerate --only sqlite".
 bench: install wrk
 	$(PY) scripts/bench/run.py $(BENCH_ARGS)
+
+# Where one page's time goes (issue 15): CPU ms per request and the top of a cProfile,
+# in-process (Django's test Client), on the SQLite bench data of `make bench`.
+# Options: make profile URL=/kategori/fiksiana PROFILE_ARGS="--signed-in --top 40".
+URL ?= /kategori/fiksiana
+BENCH_SQLITE := $(CURDIR)/var/bench-sqlite
+profile: install
+	DATABASE_URL=sqlite:///$(BENCH_SQLITE)/wacana.sqlite3 WACANA_VAR_DIR=$(BENCH_SQLITE) \
+		WACANA_RATE_LIMITS=off $(PY) scripts/bench/profile_page.py $(URL) $(PROFILE_ARGS)
 
 # First paint on a cheap phone on Slow 4G (issue 18): Debian's chromium through Playwright,
 # throttled through the DevTools protocol; FCP, LCP, bytes and requests per page, median of

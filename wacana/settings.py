@@ -162,7 +162,9 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Django's, with writers queueing in order for the one write lock (see the module).
     DATABASES["default"]["ENGINE"] = "wacana.lib.sqlite"
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Kept open between requests (each server thread its own): opening one and running the
+    # PRAGMAs below cost 1.3 ms of CPU, more than a whole kept page (issue 15).
+    DATABASES["default"]["CONN_MAX_AGE"] = 600
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers go on while one writer writes; IMMEDIATE avoids the
         # "database is locked" upgrade deadlock between two writing transactions.

@@ -62,12 +62,100 @@ def _urls() -> dict[str, str]:
     category_url = rubric.get_absolute_url()
     return {
         "article": article.page_url(2),
+        "article_signed_in": article.page_url(2),
         "category": category_url,
         "deep": f"{category_url}?cursor={deep}",
         **_discovery_urls(),
         "home": "/",
+        **_listing_urls(),
         **_search_urls(),
     }
+
+
+# Pages read as a signed-in reader (the bench reader, who follows FOLLOWS writers): the
+# rest anonymously. `make bench` sends this reader's session cookie for them.
+SIGNED_IN = ("article_signed_in", "following", "following_deep")
+BENCH_READER = "bench_reader"
+FOLLOWS = 50
+
+
+def _deep_cursor(queryset: Any, steps: int, id_field: str = "id") -> str | None:
+    """The cursor `steps` pages into a listing (newest first), or into its last page."""
+    from wacana.lib import cursor
+
+    ordered = queryset.order_by("-published_at", f"-{id_field}")
+    # The last page that has a next one, when the listing is shorter than `steps` pages.
+    row = min(cursor.DEFAULT_LIMIT * steps, ordered.count() - 1)
+    row -= row % cursor.DEFAULT_LIMIT
+    if row < cursor.DEFAULT_LIMIT:
+        return None
+    keys = list(ordered.values_list("published_at", id_field)[row - 1 : row])
+    if not keys:
+        return None
+    return cursor.encode(cursor.Key(*keys[0]))
+
+
+def _listing_urls() -> dict[str, str]:
+    """A big tag, the writer with most articles, /pilihan and /mengikuti: first pages, and
+    the deepest of up to 50 pages in."""
+    from wacana.accounts.models import User
+    from wacana.articles.models import Article, ArticleTag, Tag
+
+    urls: dict[str, str] = {}
+    tag = Tag.objects.order_by("-article_count").first()
+    writer = User.objects.order_by("-article_count").first()
+    if tag is None or writer is None:
+        raise SystemExit("probe: no tags or writers: generate the bench data")
+    listings = {
+        "tag": (tag.get_absolute_url(), None),
+        "profile": (writer.get_absolute_url(), Article.objects.published().by(writer)),
+        "picks": ("/pilihan", Article.objects.published().picks()),
+        "following": ("/mengikuti", _followed_articles()),
+    }
+    for name, (url, queryset) in listings.items():
+        urls[name] = url
+        if name == "tag":
+            links = ArticleTag.objects.public_of(tag)
+            key = _deep_cursor(links, DEEP_LISTING_STEPS, id_field="article_id")
+        else:
+            key = _deep_cursor(queryset, DEEP_LISTING_STEPS)
+        if key:
+            urls[f"{name}_deep"] = f"{url}?cursor={key}"
+    return urls
+
+
+DEEP_LISTING_STEPS = 50
+
+
+def _followed_articles() -> Any:
+    from wacana.articles.models import Article
+
+    reader = bench_reader()
+    return Article.objects.published().filter(author__follower_rows__follower=reader)
+
+
+def bench_reader() -> Any:
+    """The signed-in reader of the bench (created once), following FOLLOWS busy writers."""
+    from wacana.accounts import actions
+    from wacana.accounts.models import User
+
+    reader = User.objects.filter(username=BENCH_READER).first()
+    if reader is None:
+        reader = User.objects.create_user(BENCH_READER, f"{BENCH_READER}@example.com", None)
+    if reader.following_count == 0:
+        for writer in User.objects.order_by("-article_count")[:FOLLOWS]:
+            actions.follow(reader, writer)
+    return reader
+
+
+def session_cookie() -> str:
+    """A session of the bench reader, as a Cookie header's value."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(bench_reader())
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
 # Words generate_bench_data puts in about half the bodies and in five titles.
@@ -101,9 +189,12 @@ def inspect(outdir: Path) -> dict[str, Any]:
     from django.test.utils import CaptureQueriesContext
 
     urls = _urls()
-    client = Client(HTTP_HOST="127.0.0.1")
+    anonymous = Client(HTTP_HOST="127.0.0.1")
+    cookie = session_cookie()
+    reader = Client(HTTP_HOST="127.0.0.1", HTTP_COOKIE=cookie)
     results: dict[str, Any] = {}
     for name, url in urls.items():
+        client = reader if name in SIGNED_IN else anonymous
         try:
             client.get(url)  # warms the process's caches, as the server's warm-up does
             with CaptureQueriesContext(connection) as queries:
@@ -125,6 +216,7 @@ def inspect(outdir: Path) -> dict[str, Any]:
             "queries": len(queries.captured_queries),
             "bytes": len(body),
             "reason": reason,
+            "cookie": cookie if name in SIGNED_IN else "",
         }
     return results
 

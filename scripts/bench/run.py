@@ -6,7 +6,9 @@ with wrk on 127.0.0.1 for a bounded time, and print requests/s, p50/p99 latency,
 queries per request and response bytes, then the targets as PASS/FAIL. First, in-process,
 the size of the writing page's JavaScript against its budget (scripts/bundle_size.py) and
 the cost of saving hostile Markdown bodies (markdown_bench.py) and what the points ledger
-adds to a rating (points_bench.py).
+adds to a rating (points_bench.py). Last, issue 15's targets
+(targets.py): in-process CPU per request of every page, anonymous and signed in, each
+target PASS/FAIL beside the previous run's figure (.bench/last-<database>.json).
 
 Exit status: 0 when everything ran (even when a target fails: this is a report),
 1 on an error (a page not answering 200, the server not starting, wrk failing).
@@ -31,6 +33,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import counting_bench
 import proxy_bench
+import targets
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
@@ -40,11 +43,24 @@ PG_URL = "postgres://postgres@127.0.0.1:5432/wacana_bench"
 REDIS_URL = "redis://127.0.0.1:6379/14"
 PAGES = (
     ("article", "article, page 2 of 3"),
+    ("article_signed_in", "article, signed-in reader"),
     ("category", "category fiksiana, first"),
     ("deep", "category, 1,000 steps deep"),
+    ("tag", "tag, first"),
+    ("profile", "profile, first"),
+    ("picks", "/pilihan, first"),
+    ("following", "/mengikuti (signed in), first"),
     ("feed", "site Atom feed (20 entries)"),
     ("sitemap_deep", "sitemap, last articles page"),
     ("home", "home page (curated sections)"),
+)
+# Read with the bench reader's session cookie (probe.py's SIGNED_IN).
+SIGNED_IN = ("article_signed_in", "following")
+# wrk's requests come from a browser: without a user agent the article page took them for
+# a bot and counted no view.
+BROWSER_AGENT = (
+    "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko)"
+    " Chrome/124.0.0.0 Mobile Safari/537.36"
 )
 # Search is measured at one connection for its p95 (issue 6): wrk prints p50/75/90/99
 # only, so a wrk Lua `done` callback prints the 95th percentile.
@@ -263,9 +279,10 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(NoRedirect)
 
 
-def fetch(url: str) -> tuple[int, int]:
+def fetch(url: str, cookie: str = "") -> tuple[int, int]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
     try:
-        with OPENER.open(url, timeout=10) as response:
+        with OPENER.open(request, timeout=10) as response:
             return response.status, len(response.read())
     except urllib.error.HTTPError as error:
         return error.code, 0
@@ -276,7 +293,7 @@ ENCODINGS = ("identity", "gzip", "br")
 TARGET_ARTICLE_TRANSFER = 10 * 1024
 ASSET_RE = re.compile(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"')
 # The page-weight table: the pages above, and search (its first page of a common word).
-WEIGHED_PAGES = (*PAGES, SEARCH_PAGES[0])
+WEIGHED_PAGES = (*(p for p in PAGES if p[0] not in SIGNED_IN), SEARCH_PAGES[0])
 
 
 def transfer(url: str, encoding: str) -> tuple[int, bytes]:
@@ -412,10 +429,14 @@ def wrk(
     args: argparse.Namespace,
     latency: bool = True,
     connections: int | None = None,
+    cookie: str = "",
 ) -> str:
     connections = connections or args.connections
     threads = min(args.wrk_threads, connections)
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s"]
+    command += ["-H", f"User-Agent: {BROWSER_AGENT}"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
     if latency:
         command.append("--latency")
     result = subprocess.run(
@@ -488,24 +509,25 @@ def load_test(target: Target, args: argparse.Namespace) -> None:
     server = start_server(target, args, port)
     try:
         wait_until_up(server, base + target.pages["category"]["url"], target.var_dir)
-        for name, _label in PAGES:
+        for name, _label in pages_to_load(args):
             url = base + target.pages[name]["url"]
-            status, size = fetch(url)
+            status, size = fetch(url, target.pages[name].get("cookie", ""))
             if status != 200:
                 raise BenchError(f"{url} answered {status} from granian")
             target.pages[name]["server_bytes"] = size
         measure_transfer(target, base)
-        for name, _label in PAGES:
+        for name, _label in pages_to_load(args):
             url = base + target.pages[name]["url"]
+            cookie = target.pages[name].get("cookie", "")
             wait_for_quiet(args)
             # Crawlers fetch a sitemap page a few at a time (and it is cached publicly for a
             # minute); 32 at once of a 5,000-URL page only queues them past wrk's timeout.
             connections = PAGE_CONNECTIONS.get(name)
-            wrk(url, args.warmup, args, latency=False, connections=connections)
+            wrk(url, args.warmup, args, latency=False, connections=connections, cookie=cookie)
             (server_before, services_before) = process_cpu(server, target)
             machine_before = _cpu_times()
             children_before = os.times()
-            output = wrk(url, args.duration, args, connections=connections)
+            output = wrk(url, args.duration, args, connections=connections, cookie=cookie)
             (server_after, services_after) = process_cpu(server, target)
             machine_after = _cpu_times()
             children_after = os.times()
@@ -658,7 +680,7 @@ def report(target: Target, args: argparse.Namespace) -> None:
     )
     heads = ("req/s", "p50 ms", "p99 ms", "mean ms", "app CPU", "db CPU")
     say(f"{'page':<28} " + " ".join(f"{h:>8}" for h in heads) + f" {'SQL':>4} {'bytes':>8}")
-    for name, label in PAGES:
+    for name, label in pages_to_load(args):
         load, page = target.loads[name], target.pages[name]
         say(
             f"{label:<28} {load.rps:>8,.0f} {load.p50_ms:>8.1f} {load.p99_ms:>8.1f}"
@@ -692,12 +714,26 @@ def bench(target: Target, args: argparse.Namespace) -> None:
     feed_bench(target)
     say(f"== {target.label}: load on 127.0.0.1")
     load_test(target, args)
-    search_load_test(target, args)
-    counting_bench.measure(target, args, sys.modules[__name__])
+    if "search" not in args.skip:
+        search_load_test(target, args)
+    if "counting" not in args.skip:
+        counting_bench.measure(target, args, sys.modules[__name__])
     # The article page behind deploy/nginx.conf, against nginx-static (issue 15).
-    proxy_bench.measure(target, args, sys.modules[__name__])
+    if "proxy" not in args.skip:
+        proxy_bench.measure(target, args, sys.modules[__name__])
+    targets.measure(target, args, sys.modules[__name__])
     report(target, args)
-    search_report(target)
+    if "search" not in args.skip:
+        search_report(target)
+    target.target_checks = targets.report(target, sys.modules[__name__])
+
+
+def pages_to_load(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """The rows of PAGES this run loads with wrk (--pages narrows them)."""
+    if not args.pages:
+        return list(PAGES)
+    wanted = set(args.pages.split(","))
+    return [(name, label) for name, label in PAGES if name in wanted]
 
 
 def ensure_wrk() -> None:
@@ -729,6 +765,18 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--quiet-below", type=float, default=0.15, help="CPU share that counts as quiet"
+    )
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="comma-separated rows of the page table to load (default: all), e.g."
+        " article,article_signed_in,category,deep",
+    )
+    parser.add_argument(
+        "--skip",
+        default="",
+        help="comma-separated parts to leave out: search, counting, proxy, paint, extras"
+        " (the JavaScript bundle and hostile Markdown)",
     )
     parser.add_argument("--pg-url", default=os.environ.get("BENCH_DATABASE_URL", PG_URL))
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", REDIS_URL))
@@ -803,9 +851,10 @@ def paint_report(done: list[Target]) -> None:
 
 def main(argv: list[str]) -> int:
     args = arguments(argv)
-    bundle_size_report()
-    markdown_bench()
-    points_bench()
+    if "extras" not in args.skip:
+        bundle_size_report()
+        markdown_bench()
+        points_bench()
     targets: list[Target] = []
     if args.only in (None, "sqlite"):
         var_dir = ROOT / "var" / "bench-sqlite"
@@ -846,12 +895,14 @@ def main(argv: list[str]) -> int:
         except BenchError as error:
             failed = True
             say(f"bench: {target.label}: {error}")
-    paint_report(done)
+    if "paint" not in args.skip:
+        paint_report(done)
     if len(done) > 1:
         say("")
         say("== Summary")
         for target in done:
-            for ok, text in checks(target) + search_checks(target) + proxy_bench.checks(target):
+            found = checks(target) + search_checks(target) + proxy_bench.checks(target)
+            for ok, text in found + getattr(target, "target_checks", []):
                 say(f"  {'PASS' if ok else 'FAIL'}  {target.label}: {text}")
     return 1 if failed else 0
 

@@ -23,7 +23,7 @@ from wacana.accounts.validators import (
     normalize_username,
     validate_username,
 )
-from wacana.lib import images
+from wacana.lib import images, pagecache
 from wacana.lib.refusal import Refusal
 
 AVATAR_SIZES = (256, 96)
@@ -120,6 +120,8 @@ def update_profile(user: User, **fields: str) -> User:
     user.full_clean(exclude=["password", "username", "email", "avatar", "avatar_small"])
     if changed:
         user.save(update_fields=changed)
+        if "display_name" in changed and user.article_count:
+            pagecache.forget()  # the writer's name on the cards of kept pages
     return user
 
 

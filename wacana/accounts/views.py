@@ -26,7 +26,7 @@ from wacana.accounts.limits import TooManyAttempts, check_password_reset_limit, 
 from wacana.accounts.models import NO_SUCH_WRITER, Follow, User
 from wacana.accounts.signin import remember_device
 from wacana.accounts.validators import is_username_shaped
-from wacana.lib import cursor, offline, refusal
+from wacana.lib import cursor, offline, pagecache, refusal
 from wacana.lib.images import ImageRejected
 from wacana.lib.uploads import TooManyUploads, count_upload
 
@@ -139,6 +139,13 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
     person = User.objects.active().filter(username=username).first()
     if person is None:
         raise Http404(str(NO_SUCH_WRITER))
+    if pagecache.same_for_everyone(request, ("cursor",)):
+        parts = (pagecache.version(), pagecache.row_version(person))
+        return pagecache.serve(request, parts, lambda: _render_profile(request, person))
+    return _render_profile(request, person)
+
+
+def _render_profile(request: HttpRequest, person: User) -> HttpResponse:
     # The articles app owns articles: the template asks its {% writer_articles %} tag for
     # the listing (accounts sits below articles and does not import it).
     viewer = request.user

@@ -34,7 +34,7 @@ from wacana.articles.models import (
     Tag,
 )
 from wacana.articles.tasks import notify_followers
-from wacana.lib import images, markdown
+from wacana.lib import images, markdown, pagecache
 from wacana.lib.busy import TryAgainLater, is_busy_database
 from wacana.lib.refusal import Refusal
 from wacana.notifications.actions import notify
@@ -194,6 +194,9 @@ def _update_article(
             fields.add("updated_at")
         article.save(update_fields=sorted(fields))
         hooks.article_changed(article)
+        if article.is_public:
+            # Its title and card on the home, the sidebar, every kept page and search.
+            _home_changed()
         if article.is_public and fields & {"title", "category"}:
             # Other articles' cached "more" links show its title under its category.
             related.forget(article, old_category_id=old_category_id)
@@ -346,6 +349,8 @@ def set_featured_image(article: Article, upload: UploadedFile) -> Article:
             ]
         )
         transaction.on_commit(lambda: _delete_files(old))
+        if article.is_public:
+            _home_changed()  # its card's picture on the home and every kept listing
     return article
 
 
@@ -417,6 +422,8 @@ def remove_featured_image(article: Article) -> Article:
         ]
     )
     transaction.on_commit(lambda: _delete_files(old))
+    if article.is_public:
+        _home_changed()  # its card's picture on the home and every kept listing
     return article
 
 
@@ -453,6 +460,7 @@ def save_category(category: Category) -> Category:
             hooks.category_moved(category)
     else:
         category.save()
+    pagecache.forget()  # its name on cards, crumbs and chips of kept pages
     return category
 
 
@@ -730,6 +738,8 @@ def _home_changed() -> None:
     anew)."""
     hooks.listings_changed()
     transaction.on_commit(hooks.listings_changed)
+    # And every page kept whole for anonymous readers (articles, listings, search).
+    pagecache.forget()
 
 
 def _visibility_changed(article: Article, *, deleted: bool = False) -> None:

@@ -389,9 +389,7 @@ def list_articles(request: HttpRequest, query: Query[ListingQuery]) -> dict[str,
         tag = Tag.objects.filter(slug=query.tag).first() if _slug_shaped(query.tag, 40) else None
         if tag is None:
             raise invalid({"tag": [_("This tag does not exist.")]})
-        articles = articles.filter(
-            pk__in=ArticleTag.objects.filter(tag=tag, is_public=True).values("article_id")
-        )
+        articles = articles.filter(pk__in=ArticleTag.objects.public_of(tag).values("article_id"))
     page = paginate(articles, query.cursor, query.limit, time_field=SORT_FIELDS[query.sort])
     return {"items": page.items, "next_cursor": page.next_cursor}
 

@@ -519,6 +519,17 @@ class ArticlePage(models.Model):
         return f"{self.article_id}/{self.number}"
 
 
+class ArticleTagQuerySet(models.QuerySet["ArticleTag"]):
+    def public_of(self, tag: "Tag") -> "ArticleTagQuerySet":
+        """The tag's public links, down its "tag_latest" index.
+
+        `is_public__in=[True]`, not `is_public=True`: Django writes the latter as the bare
+        column (`WHERE "is_public" AND "tag_id" = …`), which SQLite does not match against
+        the index's second column, so it read every link of the tag and sorted them in a
+        temporary B-tree (150 ms for a tag of 14,000 articles, against 3 ms)."""
+        return self.filter(tag=tag, is_public__in=[True])
+
+
 class ArticleTag(models.Model):
     """A tag on an article, with the article's public state copied for keyset listings."""
 
@@ -526,6 +537,8 @@ class ArticleTag(models.Model):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE)
     is_public = models.BooleanField(default=False)
     published_at = models.DateTimeField(null=True)
+
+    objects = ArticleTagQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -23,6 +23,7 @@ from wacana.articles.models import (
     Series,
     Status,
 )
+from wacana.lib import pagecache
 from wacana.lib.refusal import Invalid, Refusal
 
 SLUG_MAX = 80
@@ -89,6 +90,8 @@ def change_series(
     if description is not None:
         series.description = description
     series.save(update_fields=["name", "slug", "description", "updated_at"])
+    # Its name is on every public part's page: kept anonymous pages render afresh.
+    pagecache.forget()
     return series
 
 
@@ -97,6 +100,7 @@ def delete_series(series: Series) -> None:
     """The series goes; its articles stay, in no series."""
     Article.objects.filter(series=series).update(series=None, series_position=0)
     series.delete()
+    pagecache.forget()
 
 
 def _lock(series: Series) -> None:
@@ -145,6 +149,8 @@ def set_parts(series: Series, ids: list[int]) -> list[int]:
     # series is not an edit of it, so changed_at stays).
     Article.objects.bulk_update(list(found.values()), ["series", "series_position"])
     series.save(update_fields=["updated_at"])
+    # Every part's "part 2 of 5" and previous/next move with the order.
+    pagecache.forget()
     return ids
 
 

@@ -23,7 +23,13 @@ from wacana.accounts.roles import is_editor
 from wacana.articles import actions, counting, hooks, related, writing, writing_pages
 from wacana.articles import pending as pending_images
 from wacana.articles import series as series_actions
-from wacana.articles.access import can_edit, get_article_for_edit, get_article_for_reading
+from wacana.articles.access import (
+    Stamp,
+    can_edit,
+    get_article_for_edit,
+    get_article_for_reading,
+    public_stamp,
+)
 from wacana.articles.forms import ArticleForm, ImageForm
 from wacana.articles.limits import TooManyWrites, check_write_limit
 from wacana.articles.models import (
@@ -38,7 +44,7 @@ from wacana.articles.models import (
     Tag,
 )
 from wacana.articles.seo import json_ld
-from wacana.lib import cursor, offline, refusal
+from wacana.lib import cursor, offline, pagecache, refusal
 from wacana.lib.busy import TryAgainLater
 from wacana.lib.images import ImageRejected
 from wacana.lib.markdown import image_markdown
@@ -56,20 +62,26 @@ def _user(request: HttpRequest) -> User:
 
 def _page_param(request: HttpRequest, article: Article) -> int | None:
     """None for ?page=all; 404 for a page that does not exist."""
-    raw = request.GET.get("page")
+    all_pages = request.user.is_authenticated and getattr(request.user, "read_all_pages", False)
+    return _page_number(request.GET.get("page"), article.page_count, all_pages=all_pages)
+
+
+def _page_number(raw: str | None, page_count: int, *, all_pages: bool) -> int | None:
     if raw is None:
-        if request.user.is_authenticated and getattr(request.user, "read_all_pages", False):
-            return None
-        return 1
+        return None if all_pages else 1
     if raw == "all":
         return None
-    if not PAGE_RE.match(raw) or not 1 <= int(raw) <= article.page_count:
+    if not PAGE_RE.match(raw) or not 1 <= int(raw) <= page_count:
         raise Http404(_("This article has no such page."))
     return int(raw)
 
 
 @require_safe
 def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None) -> HttpResponse:
+    if pagecache.same_for_everyone(request, ARTICLE_PARAMS):
+        stamp = public_stamp(int(pk))
+        if stamp is not None and (stamp.username, stamp.slug) == (username, slug):
+            return _anonymous_detail(request, int(pk), stamp)
     article = get_article_for_reading(request.user, int(pk))
     if username != article.author.username or slug != article.slug:
         target = article.get_absolute_url()
@@ -78,6 +90,43 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         return redirect(target, permanent=True)
     number = _page_param(request, article)
     counting.record_view(request, article)
+    response = _render_detail(request, article, number)
+    if article.is_public:
+        # The service worker may keep it for reading offline (wacana/lib/offline.py).
+        saved = getattr(response, "wacana_saved", False)
+        offline.mark(response, offline.SAVED if saved else offline.ARTICLE)
+    return response
+
+
+def _anonymous_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpResponse:
+    """A public article for a reader who shares the page with every other (see
+    pagecache.same_for_everyone): the view is counted, then the kept page is served, or
+    rendered and kept. The lookup costs one plain query (the stamp), not the ORM's."""
+    number = _page_number(request.GET.get("page"), stamp.page_count, all_pages=False)
+    # Counted before the kept page is looked up, so every view counts exactly once.
+    counting.record_view(
+        request, Article(pk=pk, status=Status.PUBLISHED, author_id=stamp.author_id)
+    )
+
+    def render_page() -> HttpResponse:
+        # Found again by the ORM: hidden meanwhile, it is a 404 (and nothing is kept).
+        return _render_detail(request, get_article_for_reading(request.user, pk), number)
+
+    parts = (
+        pagecache.object_version("thread", pk),
+        stamp.digest,
+        SiteSettings.current().version,
+    )
+    response = pagecache.serve(request, parts, render_page)
+    offline.mark(response, offline.ARTICLE)
+    return response
+
+
+# The query parameters of the article page: its page, and the comment thread's page.
+ARTICLE_PARAMS = ("page", "komentar")
+
+
+def _render_detail(request: HttpRequest, article: Article, number: int | None) -> HttpResponse:
     pages = ArticlePage.objects.filter(article=article).only("number", "html")
     if number is not None:
         pages = pages.filter(number=number)
@@ -127,9 +176,7 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         context["threads_key"],
     )
     response = render(request, "articles/detail.html", context)
-    if article.is_public:
-        # The service worker may keep it for reading offline (wacana/lib/offline.py).
-        offline.mark(response, offline.SAVED if context["is_saved"] else offline.ARTICLE)
+    response.wacana_saved = context["is_saved"]  # type: ignore[attr-defined]  # read by detail()
     return response
 
 
@@ -232,6 +279,17 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
     if found is None:
         alias = get_object_or_404(CategoryAlias.objects.select_related("category"), slug=slug)
         return redirect(alias.category.get_absolute_url(), permanent=True)
+    if pagecache.same_for_everyone(request, LISTING_PARAMS):
+        parts = (pagecache.version(), pagecache.row_version(found, found.parent))
+        return pagecache.serve(request, parts, lambda: _render_category(request, found))
+    return _render_category(request, found)
+
+
+# The query parameters of a listing: its page.
+LISTING_PARAMS = ("cursor",)
+
+
+def _render_category(request: HttpRequest, found: Category) -> HttpResponse:
     page = _listing(request, Article.objects.published().in_category(found).for_listing())
     # A rubric shows its sub-categories as chips; a sub-category the same row, itself marked.
     children = list(Category.objects.filter(parent_id=found.rubric_id))
@@ -251,7 +309,14 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Tag.objects.public(), slug=slug)
-    links = ArticleTag.objects.filter(tag=found, is_public=True).select_related(
+    if pagecache.same_for_everyone(request, LISTING_PARAMS):
+        parts = (pagecache.version(), pagecache.row_version(found))
+        return pagecache.serve(request, parts, lambda: _render_tag(request, found))
+    return _render_tag(request, found)
+
+
+def _render_tag(request: HttpRequest, found: Tag) -> HttpResponse:
+    links = ArticleTag.objects.public_of(found).select_related(
         "article__author", "article__category"
     )
     page = _listing(request, links, id_field="article_id")

@@ -49,6 +49,7 @@ from wacana.articles.models import (
     CategoryAlias,
     Tag,
 )
+from wacana.lib import pagecache
 from wacana.lib.text import xml_safe
 
 ENTRIES = 20
@@ -319,9 +320,7 @@ class TagFeed(ArticleFeed):
 
     def articles(self, obj: Tag) -> list[Article]:
         # The tag's own index (tag, is_public, published_at, article) finds the newest.
-        links = ArticleTag.objects.filter(tag=obj, is_public=True).order_by(
-            "-published_at", "-article_id"
-        )
+        links = ArticleTag.objects.public_of(obj).order_by("-published_at", "-article_id")
         ids = list(links.values_list("article_id", flat=True)[:ENTRIES])
         found = {article.pk: article for article in _feed_articles().filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
@@ -355,6 +354,7 @@ class WriterFeed(ArticleFeed):
 
 def _view(feed_class: type[ArticleFeed]) -> Callable[..., HttpResponseBase]:
     @require_safe
+    @pagecache.kept_for_anonymous()
     def view(request: HttpRequest, **kwargs: Any) -> HttpResponseBase:
         return feed_class(request).serve(request, **kwargs)
 

@@ -36,6 +36,7 @@ from django.views.decorators.http import require_safe
 
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Category, Tag
+from wacana.lib import pagecache
 
 PAGE_SIZE = 5_000
 _PAGE_RE = re.compile(r"^[0-9]{1,9}$", re.ASCII)
@@ -177,6 +178,7 @@ SITEMAPS: dict[str, type[Sitemap[Any]] | Sitemap[Any]] = {
 
 
 @require_safe
+@pagecache.kept_for_anonymous()
 def index(request: HttpRequest) -> HttpResponse:
     response: HttpResponse = sitemap_views.index(
         request, SITEMAPS, sitemap_url_name="discovery:sitemap_section"
@@ -185,6 +187,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@pagecache.kept_for_anonymous(("p",))
 def section(request: HttpRequest, section: str) -> HttpResponse:
     # One rule for every section: Django's own paginator would also take " 1" or "1.0".
     if "p" in request.GET and not _PAGE_RE.match(request.GET["p"]):

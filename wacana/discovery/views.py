@@ -19,7 +19,7 @@ from wacana.discovery import search
 from wacana.discovery.following import feed_page
 from wacana.discovery.forms import SearchForm
 from wacana.discovery.limits import TooManySearches, check_search_limit
-from wacana.lib import compression, cursor, refusal, savedata
+from wacana.lib import compression, cursor, pagecache, refusal, savedata
 
 
 @require_safe
@@ -73,6 +73,12 @@ def _same_for_everyone(request: HttpRequest) -> bool:
 
 @require_safe
 def picks(request: HttpRequest) -> HttpResponse:
+    if pagecache.same_for_everyone(request, ("cursor",)):
+        return pagecache.serve(request, (pagecache.version(),), lambda: _render_picks(request))
+    return _render_picks(request)
+
+
+def _render_picks(request: HttpRequest) -> HttpResponse:
     try:
         page = sections.picks_page(request.GET.get("cursor"))
     except cursor.BadCursor:
@@ -89,26 +95,49 @@ PUBLIC_MAX_AGE = 30
 @require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    context: dict[str, Any] = {"form": form, "page": None, "searched": False}
-    status, limited = 200, None
-    if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
+    searching = bool(form.is_bound and form.is_valid() and form.cleaned_data["q"].strip())
+    if searching:
+        # Before any kept page: every search counts towards the reader's limit.
         try:
             check_search_limit(request)
         except TooManySearches as refused:
-            context["limited"] = refused.message
-            status, limited = refused.status, refused
-        else:
-            try:
-                context["page"] = search.search(
-                    form.terms, form.filters(), request.GET.get("cursor")
-                )
-                if not request.GET.get("cursor") and context["page"].next_cursor:
-                    # More than one page: count (capped), one more query.
-                    context["count_cap"] = search.COUNT_CAP
-                    context["total"] = search.count_matches(form.terms, form.filters())
-            except cursor.BadCursor:
-                raise cursor.no_such_page() from None
-            context["searched"] = True
+            return _render_search(request, form, searching=False, limited=refused)
+    if pagecache.same_for_everyone(request, SEARCH_PARAMS):
+        return pagecache.serve(
+            request,
+            (pagecache.version(),),
+            lambda: _render_search(request, form, searching=searching),
+            timeout=PUBLIC_MAX_AGE,
+        )
+    return _render_search(request, form, searching=searching)
+
+
+# The search form's fields and the page's cursor.
+SEARCH_PARAMS = ("q", "category", "author", "from", "to", "cursor")
+
+
+def _render_search(
+    request: HttpRequest,
+    form: SearchForm,
+    *,
+    searching: bool,
+    limited: TooManySearches | None = None,
+) -> HttpResponse:
+    context: dict[str, Any] = {"form": form, "page": None, "searched": False}
+    status = 200
+    if limited:
+        context["limited"] = limited.message
+        status = limited.status
+    elif searching:
+        try:
+            context["page"] = search.search(form.terms, form.filters(), request.GET.get("cursor"))
+            if not request.GET.get("cursor") and context["page"].next_cursor:
+                # More than one page: count (capped), one more query.
+                context["count_cap"] = search.COUNT_CAP
+                context["total"] = search.count_matches(form.terms, form.filters())
+        except cursor.BadCursor:
+            raise cursor.no_such_page() from None
+        context["searched"] = True
     elif form.is_bound and form.errors:
         status = 400
     response = render(request, "discovery/search.html", context, status=status)

@@ -21,6 +21,7 @@ from wacana.discussion.access import can_delete, may_comment
 from wacana.discussion.models import Comment, CommentStatus
 from wacana.discussion.text import render_comment
 from wacana.discussion.threads import comment_url
+from wacana.lib import pagecache
 from wacana.lib.refusal import Invalid, Refusal
 from wacana.notifications.actions import notify
 from wacana.notifications.models import Kind
@@ -93,7 +94,11 @@ class CommentLocked(CommentRefused):
 
 
 def _lock_article(article_id: int) -> str | None:
-    """Lock the article's row for this transaction; its status, or None if it is gone."""
+    """Lock the article's row for this transaction; its status, or None if it is gone.
+
+    Every write to a thread passes here: the article's pages kept for anonymous readers
+    are rendered afresh (wacana/lib/pagecache.py), edits and deletions included."""
+    pagecache.touch("thread", article_id)
     found = list(
         Article.objects.select_for_update().filter(pk=article_id).values_list("status", flat=True)
     )

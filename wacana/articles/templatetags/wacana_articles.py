@@ -1,16 +1,81 @@
+import hashlib
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from django import template
+from django.core.cache import cache
+from django.template.loader import get_template
 from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from wacana.articles.listings import by_author
 from wacana.lib import cursor
 
 register = template.Library()
+
+# Part of every card's key: change it when includes/article_card.html (or what it
+# includes) changes, so no card rendered by the old template is served.
+CARD_TEMPLATE_VERSION = "c1"
+# Bounds what an unused card keeps in the cache: a change of the card changes its key.
+CARD_SECONDS = 3600
+
+
+def card_key(item: Any, *, save_data: bool, show_author: bool) -> str:
+    """The key of an article's card: everything the card shows, so a change of any of it
+    (an edit, a new picture, the count of reads, curation, the writer's or the
+    category's name) is a new card everywhere, at once. Built from loaded columns only."""
+    author, category = item.author, item.category
+    shown = (
+        item.pk,
+        item.title,
+        item.slug,
+        item.published_at,
+        item.updated_at,
+        item.view_count,
+        item.picked_at,
+        item.headline_at,
+        item.__dict__.get("image_small"),
+        item.__dict__.get("image"),
+        item.image_variants,
+        author.username,
+        author.display_name,
+        author.verified,
+        category.slug,
+        category.name,
+        save_data,
+        show_author,
+        get_language(),
+    )
+    digest = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+    return f"card:{CARD_TEMPLATE_VERSION}:{digest}"
+
+
+@register.simple_tag(takes_context=True)
+def article_cards(context: template.Context, items: Iterable[Any], show_author: bool = True) -> str:
+    """The cards of a listing, each rendered once and kept (CARD_SECONDS), keyed by what
+    it shows (`card_key`): a page of 20 cards costs one cache read and a render of the
+    cards not kept yet. Nothing per reader is in a card (the reading list, which adds
+    its own row and form, includes the card template itself)."""
+    items = list(items)
+    save_data = bool(context.get("save_data"))
+    keys = [card_key(item, save_data=save_data, show_author=show_author) for item in items]
+    found = cache.get_many(keys) if keys else {}
+    rendered: dict[str, str] = {}
+    card = get_template("includes/article_card.html")
+    parts = []
+    for item, key in zip(items, keys, strict=True):
+        html = found.get(key) or rendered.get(key)
+        if html is None:
+            html = card.render({"item": item, "save_data": save_data, "show_author": show_author})
+            rendered[key] = html
+        parts.append(html)
+    if rendered:
+        cache.set_many(rendered, CARD_SECONDS)
+    # Each part is the card template's own output (escaped by it).
+    return mark_safe("".join(parts))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)

@@ -80,3 +80,18 @@ def test_the_tag_page_query_count_does_not_grow_with_drafts(client: Client, writ
 def test_unknown_tag_is_404(client: Client, path: str) -> None:
     response: Any = client.get(path.replace(TAG, "tidak-pernah-ada"))
     assert response.status_code == 404
+
+
+def test_a_tag_listing_reads_its_index_without_sorting(writer: User) -> None:
+    """The tag page, feed and API filter with public_of(), which the "tag_latest" index
+    answers in order: no sort of every link of the tag (150 ms for a big tag on SQLite)."""
+    from wacana.articles.models import ArticleTag, Tag
+
+    publish(writer, "Satu", tags=TAG)
+    tag = Tag.objects.get(slug=TAG)
+    links = ArticleTag.objects.public_of(tag).order_by("-published_at", "-article_id")[:21]
+    assert [link.article.title for link in links] == ["Satu"]
+    plan = links.explain()
+    if connection.vendor == "sqlite":
+        assert "tag_latest (tag_id=? AND is_public=?)" in plan, plan
+        assert "TEMP B-TREE" not in plan, plan

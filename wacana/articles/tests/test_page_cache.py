@@ -1,0 +1,384 @@
+"""Whole pages kept for anonymous readers (wacana/lib/pagecache.py, issue 15): the article
+page, the listings and search. A hit gives the same bytes; views count exactly on hits;
+every change a reader would see renders the page afresh, at once; signed-in readers,
+sessions, messages and Save-Data never share a kept page."""
+
+import gzip
+import re
+from typing import Any
+
+import brotli
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from wacana.accounts import actions as account_actions
+from wacana.accounts.models import User
+from wacana.articles import actions, counting
+from wacana.articles.models import Article
+from wacana.articles.templatetags.wacana_articles import card_key
+from wacana.discussion import actions as discussion_actions
+from wacana.discussion.models import Comment
+from wacana.lib import pagecache
+from wacana.testing.content import comment, curate, fresh, publish
+from wacana.testing.html import html
+from wacana.testing.personas import make_editor, make_user, signed_in
+
+pytestmark = pytest.mark.django_db
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0"
+
+
+def visit(path: str, client: Client | None = None, /, **headers: str) -> Any:
+    response = (client or Client()).get(path, headers={"user-agent": BROWSER, **headers})
+    return response
+
+
+def kept(response: Any) -> str | None:
+    """'hit', 'miss' (rendered and kept) or None (not kept)."""
+    return getattr(response, "wacana_page_cache", None)
+
+
+def text(response: Any) -> str:
+    assert response.status_code == 200, response.status_code
+    body = response.content
+    encoding = response.get("Content-Encoding")
+    if encoding == "br":
+        body = brotli.decompress(body)
+    elif encoding == "gzip":
+        body = gzip.decompress(body)
+    return str(body.decode())
+
+
+@pytest.fixture
+def article(writer: User) -> Article:
+    return publish(writer, "Senja di Kalimas", tags="pelabuhan")
+
+
+def listing_paths(article: Article) -> list[str]:
+    rubric = article.category.parent
+    assert rubric is not None
+    return [
+        article.category.get_absolute_url(),
+        rubric.get_absolute_url(),
+        "/tag/pelabuhan",
+        article.author.get_absolute_url(),
+        "/cari?q=kalimas",
+    ]
+
+
+# --- hits -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["br", "gzip", ""])
+def test_a_hit_gives_the_same_bytes_as_the_render_and_costs_no_render(
+    article: Article, encoding: str
+) -> None:
+    url = article.get_absolute_url()
+    first = visit(url, **{"accept-encoding": encoding})
+    assert kept(first) == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = visit(url, **{"accept-encoding": encoding})
+    assert kept(second) == "hit"
+    assert second.content == first.content
+    assert second.get("Content-Encoding", "") == encoding
+    assert "Senja di Kalimas" in text(second)
+    # The article (found afresh: hidden ones are 404) and nothing of the render.
+    assert len(queries) == 1, [q["sql"] for q in queries.captured_queries]
+    for header in ("Content-Type", "Cache-Control", "X-Wacana-Offline", "Vary"):
+        assert second[header] == first[header], header
+    assert "Save-Data" in second["Vary"] and "Cookie" in second["Vary"]
+
+
+def test_every_listing_and_search_is_kept_and_hit_with_the_same_bytes(article: Article) -> None:
+    curate(make_editor(), article)
+    for path in [*listing_paths(article), "/pilihan"]:
+        first = visit(path, **{"accept-encoding": "br"})
+        assert kept(first) == "miss", path
+        second = visit(path, **{"accept-encoding": "br"})
+        assert kept(second) == "hit", path
+        assert second.content == first.content, path
+        assert "Senja di" in text(second), path
+
+
+def test_a_hit_takes_any_encoding_from_the_one_kept_page(article: Article) -> None:
+    url = article.get_absolute_url()
+    plain = visit(url, **{"accept-encoding": ""})
+    as_brotli = visit(url, **{"accept-encoding": "br"})
+    as_gzip = visit(url, **{"accept-encoding": "gzip"})
+    assert kept(as_brotli) == kept(as_gzip) == "hit"
+    assert text(as_brotli) == text(as_gzip) == text(plain)
+
+
+# --- counting ----------------------------------------------------------------------------
+
+
+def test_views_count_exactly_on_kept_pages(article: Article) -> None:
+    url = article.get_absolute_url()
+    sources = []
+    for n in range(12):
+        sources.append(kept(visit(url, Client(REMOTE_ADDR=f"198.51.100.{n + 1}"))))
+    assert sources.count("hit") >= 11
+    # A reader refreshing counts once per window, as before.
+    visit(url, Client(REMOTE_ADDR="198.51.100.1"))
+    counting.flush()
+    assert fresh(article).view_count == 12
+    # The flushed count is on the page: the row changed, so the page is rendered afresh.
+    after = visit(url, Client(REMOTE_ADDR="198.51.100.99"))
+    assert kept(after) == "miss"
+    assert "12 kali dibaca" in text(after)
+
+
+# --- what renders a kept page afresh ------------------------------------------------------
+
+
+@pytest.mark.parametrize("change", ["hide", "unpublish", "delete", "suspend"])
+def test_a_hidden_article_is_gone_from_the_next_anonymous_request(
+    article: Article, writer: User, change: str
+) -> None:
+    url = article.get_absolute_url()
+    visit(url)
+    paths = listing_paths(article)
+    for path in paths:
+        visit(path)
+        assert kept(visit(path)) == "hit", path
+    if change == "hide":
+        assert actions.hide_article(fresh(article))
+    elif change == "unpublish":
+        actions.unpublish_article(writer, fresh(article))
+    elif change == "delete":
+        actions.delete_article(writer, fresh(article))
+    else:
+        assert actions.hide_articles_of(writer) == 1
+    assert visit(url).status_code in (404, 410)
+    for path in paths:
+        response = visit(path)
+        assert kept(response) != "hit", path
+        if response.status_code == 200:
+            assert "Senja di" not in text(response), path
+
+
+def test_an_edit_shows_at_once_on_the_page_and_every_listing(
+    article: Article, writer: User
+) -> None:
+    url = article.get_absolute_url()
+    for path in [url, *listing_paths(article)]:
+        visit(path)
+    actions.update_article(writer, fresh(article), {"title": "Senja di Kalimas Baru"})
+    assert "Senja di Kalimas Baru" in text(visit(fresh(article).get_absolute_url()))
+    for path in listing_paths(article):
+        # Search marks the words it matched: Senja di <mark>Kalimas</mark> Baru.
+        assert re.search(r"Kalimas(</mark>)? Baru", text(visit(path))), path
+
+
+def test_a_new_article_and_a_pick_show_at_once(article: Article, writer: User) -> None:
+    paths = listing_paths(article)
+    for path in [*paths, "/pilihan"]:
+        visit(path)
+    later = publish(writer, "Pagi di Kalimas", tags="pelabuhan")
+    for path in paths:
+        assert "Pagi di" in text(visit(path)), path
+    assert "Pagi di Kalimas" not in text(visit("/pilihan"))
+    curate(make_editor(), later)
+    assert "Pagi di Kalimas" in text(visit("/pilihan"))
+
+
+def test_comments_show_at_once_posted_edited_and_hidden(article: Article) -> None:
+    url = article.get_absolute_url()
+    visit(url)
+    commenter = make_user("komentator")
+    posted = comment(commenter, article, "Pelabuhan itu ramai sekali.")
+    assert "Pelabuhan itu ramai sekali." in text(visit(url))
+    discussion_actions.edit_comment(commenter, posted, "Pelabuhan itu sepi sekali.")
+    page = text(visit(url))
+    assert "sepi sekali" in page and "ramai sekali" not in page
+    assert discussion_actions.hide_comment(Comment.objects.get(pk=posted.pk))
+    assert "sepi sekali" not in text(visit(url))
+
+
+def test_a_rating_and_a_new_display_name_show_at_once(article: Article, writer: User) -> None:
+    url = article.get_absolute_url()
+    visit(url)
+    actions.rate_article(make_user("penilai"), fresh(article), "inspiratif")
+    ratings = html(visit(url, **{"accept-encoding": ""})).select(".rating-count")
+    assert "1" in [node.text.strip() for node in ratings]
+    category = article.category.get_absolute_url()
+    visit(category)
+    account_actions.update_profile(User.objects.get(pk=writer.pk), display_name="Nama Baru")
+    assert "Nama Baru" in text(visit(url))
+    assert "Nama Baru" in text(visit(category))
+
+
+# --- who never shares a kept page -----------------------------------------------------------
+
+
+def test_a_signed_in_reader_never_gets_nor_fills_a_kept_page(article: Article) -> None:
+    reader = make_user("pembaca_setia", display_name="Pembaca Setia")
+    browser = signed_in(reader)
+    for path in [article.get_absolute_url(), *listing_paths(article)]:
+        for _ in range(2):
+            response = visit(path, browser)
+            assert kept(response) is None, path
+            assert "Pembaca Setia" in text(response), path
+        anonymous = visit(path)
+        assert kept(anonymous) == "miss", path
+        assert "Pembaca Setia" not in text(anonymous), path
+        assert kept(visit(path, browser)) is None, path
+
+
+def test_save_data_is_a_page_of_its_own(article: Article) -> None:
+    url = article.category.get_absolute_url()
+    full = visit(url, **{"accept-encoding": ""})
+    light = visit(url, **{"accept-encoding": "", "save-data": "on"})
+    assert kept(light) == "miss"
+    assert light.content != full.content
+    assert "light.css" in text(light) and "light.css" not in text(full)
+    again = visit(url, **{"accept-encoding": ""})
+    assert kept(again) == "hit" and again.content == full.content
+    chosen = Client()
+    chosen.cookies["wacana_hemat"] = "on"
+    assert "light.css" in text(visit(url, chosen, **{"accept-encoding": ""}))
+
+
+def test_a_session_a_message_or_an_unknown_parameter_is_not_kept(article: Article) -> None:
+    url = article.get_absolute_url()
+    with_session = Client()
+    with_session.cookies["sessionid"] = "abc"
+    assert kept(visit(url, with_session)) is None
+    with_message = Client()
+    with_message.cookies["messages"] = "x"
+    assert kept(visit(url, with_message)) is None
+    assert kept(visit(url + "?utm_source=wa")) is None
+    assert kept(visit(url + "?page=1")) == "miss"
+
+
+def test_an_english_reader_gets_the_english_page(article: Article) -> None:
+    url = article.category.get_absolute_url()
+    indonesian = text(visit(url))
+    english = Client()
+    english.cookies["django_language"] = "en"
+    page = text(visit(url, english))
+    assert page != indonesian
+    assert 'lang="en"' in page and 'lang="id"' in indonesian
+
+
+def test_search_keeps_its_rate_limit_on_kept_pages(article: Article, settings: Any) -> None:
+    settings.RATE_LIMITS_ENABLED = True
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": (2, 60)}
+    visitor = Client(REMOTE_ADDR="198.51.100.7")
+    statuses = [visit("/cari?q=kalimas", visitor).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert kept(visit("/cari?q=kalimas", Client(REMOTE_ADDR="198.51.100.8"))) == "hit"
+
+
+def test_the_site_version_moves_with_forget() -> None:
+    before = pagecache.version()
+    pagecache.forget()
+    assert pagecache.version() != before
+
+
+# --- cards kept once rendered (articles.templatetags.wacana_articles.article_cards) -------
+
+CARD = "includes/article_card.html"
+
+
+def card_renders(response: Any) -> int:
+    return sum(template.name == CARD for template in response.templates)
+
+
+def test_a_listing_renders_only_the_cards_not_kept_yet(writer: User, settings: Any) -> None:
+    for n in range(6):
+        publish(writer, f"Kartu {n}", tags="kartu")
+    reader = signed_in(make_user("pembaca_kartu"))  # signed in: no whole page kept
+    path = "/tag/kartu"
+    first = visit(path, reader, **{"accept-encoding": ""})
+    assert card_renders(first) == 6
+    with CaptureQueriesContext(connection):
+        second = visit(path, reader, **{"accept-encoding": ""})
+    assert card_renders(second) == 0
+    cards = html(second).select("li.card")
+    assert [c.text for c in cards] == [c.text for c in html(first).select("li.card")]
+    publish(writer, "Kartu baru", tags="kartu")
+    third = visit(path, reader, **{"accept-encoding": ""})
+    assert card_renders(third) == 1  # the new card only
+    assert len(html(third).select("li.card")) == 7
+
+
+def test_an_edit_changes_the_card_everywhere(article: Article, writer: User) -> None:
+    editor = make_editor()
+    curate(editor, article)
+    reader = make_user("pengikut_senja")
+    account_actions.follow(reader, writer)
+    browser = signed_in(reader)
+    paths = [*listing_paths(article)[:4], "/pilihan", "/mengikuti"]
+    public = paths[:-1]  # /mengikuti is for signed-in readers only
+    for path in paths:
+        assert "Senja di Kalimas" in text(visit(path, browser)), path
+    for path in public:
+        assert "Senja di Kalimas" in text(visit(path)), path
+    actions.update_article(writer, fresh(article), {"title": "Fajar di Kalimas"})
+    pages = [text(visit(path, browser)) for path in paths] + [text(visit(p)) for p in public]
+    for path, page in zip(paths + public, pages, strict=True):
+        assert "Fajar di Kalimas" in page and "Senja di Kalimas" not in page, path
+
+
+def test_a_card_follows_reads_and_the_writers_name(article: Article, writer: User) -> None:
+    reader = signed_in(make_user("pembaca_angka"))
+    path = article.category.get_absolute_url()
+    assert "0 kali dibaca" in text(visit(path, reader))
+    for n in range(3):
+        visit(article.get_absolute_url(), Client(REMOTE_ADDR=f"198.51.100.{n + 50}"))
+    counting.flush()
+    assert "3 kali dibaca" in text(visit(path, reader))
+    account_actions.update_profile(User.objects.get(pk=writer.pk), display_name="Penulis Senja")
+    assert "Penulis Senja" in text(visit(path, reader))
+    # Saving data, a card is another card (its picture is a link until tapped).
+    item = Article.objects.for_listing().get(pk=article.pk)
+    assert card_key(item, save_data=True, show_author=True) != card_key(
+        item, save_data=False, show_author=True
+    )
+
+
+# --- feeds and sitemaps (pagecache.kept_for_anonymous) --------------------------------------
+
+
+def test_feeds_and_sitemaps_are_kept_and_follow_a_hidden_article(article: Article) -> None:
+    url = article.get_absolute_url()
+    paths = ["/feed", "/tag/pelabuhan/feed", f"/{article.author.username}/feed"]
+    sitemap_index = text(visit("/sitemap.xml", **{"accept-encoding": ""}))
+    sections = re.findall(r"<loc>https?://[^/]+(/sitemap-artikel\.xml[^<]*)</loc>", sitemap_index)
+    paths += [section.replace("&amp;", "&") for section in sections]
+    for path in paths:
+        first = visit(path, **{"accept-encoding": "br"})
+        assert kept(first) == "miss", path
+        second = visit(path, **{"accept-encoding": "br"})
+        assert kept(second) == "hit" and second.content == first.content, path
+        assert url in text(second), path
+    etag = visit("/feed")["ETag"]
+    assert visit("/feed", **{"if-none-match": etag}).status_code == 304
+    assert actions.hide_article(fresh(article))
+    for path in paths:
+        response = visit(path)
+        assert kept(response) != "hit", path
+        if response.status_code == 200:
+            assert url not in text(response), path
+
+
+def test_a_series_rename_and_reorder_show_at_once_on_its_parts(writer: User) -> None:
+    from wacana.articles import series as series_actions
+
+    first = publish(writer, "Danau bagian satu")
+    second = publish(writer, "Danau bagian dua")
+    series = series_actions.create_series(writer, "Jalan ke Danau")
+    series_actions.set_parts(series, [first.pk, second.pk])
+    url = fresh(first).get_absolute_url()
+    visit(url)
+    assert kept(visit(url)) == "hit"
+    assert "Jalan ke Danau" in text(visit(url))
+    series_actions.change_series(series, name="Menuju Danau")
+    page = text(visit(url))
+    assert "Menuju Danau" in page and "Jalan ke Danau" not in page
+    series_actions.move_part(series, first.pk, 2)
+    page = " ".join(html(visit(url)).one("article").text.split())
+    assert "bagian 2 dari 2" in page
