@@ -1,6 +1,7 @@
 """The API's articles, categories and tags endpoints (documented at /api/v1/docs)."""
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
@@ -702,7 +703,9 @@ class SeriesPartsIn(Schema):
     )
 
 
-class SeriesSummary(Schema):
+class SeriesFields(Schema):
+    """What SeriesSummary (from a Series) and SeriesOut (from a SeriesShown) show."""
+
     id: int
     name: str
     slug: str
@@ -711,6 +714,8 @@ class SeriesSummary(Schema):
     author: AuthorOut
     updated_at: datetime
 
+
+class SeriesSummary(SeriesFields):
     @staticmethod
     def resolve_url(series: Series) -> str:
         return series.get_absolute_url()
@@ -725,7 +730,15 @@ class SeriesSummary(Schema):
         }
 
 
-class SeriesOut(SeriesSummary):
+@dataclass(frozen=True)
+class SeriesShown:
+    """A series with the parts one viewer may see: what SeriesOut shows."""
+
+    series: Series
+    parts: list[Article]
+
+
+class SeriesOut(SeriesFields):
     parts: list[ArticleSummary] = Field(
         description=(
             "The parts in order: every one for the writer and staff, the published ones "
@@ -733,9 +746,38 @@ class SeriesOut(SeriesSummary):
         )
     )
 
+    # It reads a SeriesShown: the series' fields as SeriesSummary shows them, then its parts.
     @staticmethod
-    def resolve_parts(series: Series) -> list[Article]:
-        return list(getattr(series, "visible_parts", []))
+    def resolve_id(shown: SeriesShown) -> int:
+        return shown.series.pk
+
+    @staticmethod
+    def resolve_name(shown: SeriesShown) -> str:
+        return shown.series.name
+
+    @staticmethod
+    def resolve_slug(shown: SeriesShown) -> str:
+        return shown.series.slug
+
+    @staticmethod
+    def resolve_description(shown: SeriesShown) -> str:
+        return shown.series.description
+
+    @staticmethod
+    def resolve_url(shown: SeriesShown) -> str:
+        return SeriesSummary.resolve_url(shown.series)
+
+    @staticmethod
+    def resolve_author(shown: SeriesShown) -> dict[str, str]:
+        return SeriesSummary.resolve_author(shown.series)
+
+    @staticmethod
+    def resolve_updated_at(shown: SeriesShown) -> datetime:
+        return shown.series.updated_at
+
+    @staticmethod
+    def resolve_parts(shown: SeriesShown) -> list[Article]:
+        return shown.parts
 
 
 class SeriesListing(Schema):
@@ -748,10 +790,9 @@ class MySeriesQuery(Schema):
     limit: Limit = DEFAULT_LIMIT
 
 
-def _series_out(series: Series, viewer: Any) -> Series:
+def _series_out(series: Series, viewer: Any) -> SeriesShown:
     """The series with the parts `viewer` may see, for SeriesOut."""
-    series.visible_parts = list(series_actions.parts(series, viewer))  # type: ignore[attr-defined]
-    return series
+    return SeriesShown(series, list(series_actions.parts(series, viewer)))
 
 
 def _series_form(data: dict[str, Any]) -> dict[str, Any]:
@@ -778,7 +819,7 @@ def my_series(request: HttpRequest, query: Query[MySeriesQuery]) -> dict[str, An
 
 
 @router.post("/series", response={201: SeriesOut, **ERRORS}, auth=signed_in)
-def create_series(request: HttpRequest, payload: SeriesIn) -> Status[Series]:
+def create_series(request: HttpRequest, payload: SeriesIn) -> Status[SeriesShown]:
     """A new, empty series of the caller's; set its parts with PUT /series/{id}/articles."""
     user = _user(request)
     data = _series_form(payload.dict())
@@ -787,20 +828,18 @@ def create_series(request: HttpRequest, payload: SeriesIn) -> Status[Series]:
 
 
 @router.get("/series/{series_id}", response={200: SeriesOut, **ERRORS}, auth=optional)
-def get_series(request: HttpRequest, series_id: int) -> Series:
+def get_series(request: HttpRequest, series_id: int) -> SeriesShown:
     """A series and its parts; a series without a published part is 404 to anyone but
     its writer and staff."""
     series = get_object_or_404(Series.objects.select_related("owner"), pk=series_id)
     out = _series_out(series, request.user)
-    if not getattr(out, "visible_parts", None) and not series_actions.may_see_all(
-        request.user, series
-    ):
+    if not out.parts and not series_actions.may_see_all(request.user, series):
         raise Http404
     return out
 
 
 @router.patch("/series/{series_id}", response={200: SeriesOut, **ERRORS}, auth=signed_in)
-def update_series(request: HttpRequest, series_id: int, payload: SeriesPatch) -> Series:
+def update_series(request: HttpRequest, series_id: int, payload: SeriesPatch) -> SeriesShown:
     """Rename the series or change its description (its writer only)."""
     series = _own_series(request, series_id)
     sent = payload.dict(exclude_unset=True)
@@ -824,7 +863,7 @@ def delete_series(request: HttpRequest, series_id: int) -> Status[None]:
 
 
 @router.put("/series/{series_id}/articles", response={200: SeriesOut, **ERRORS}, auth=signed_in)
-def set_series_parts(request: HttpRequest, series_id: int, payload: SeriesPartsIn) -> Series:
+def set_series_parts(request: HttpRequest, series_id: int, payload: SeriesPartsIn) -> SeriesShown:
     """Set the series' parts and their order at once (its writer only)."""
     series = _own_series(request, series_id)
     series_actions.set_parts(series, list(payload.articles))

@@ -16,7 +16,7 @@ from wacana.lib.apischema import Cursor, Limit
 from wacana.lib.cursor import DEFAULT_LIMIT, checked_limit, paginate
 from wacana.points import leaderboards, rules
 from wacana.points.models import Period, PointEvent
-from wacana.points.views import describe, next_rank, totals_of
+from wacana.points.views import EventLine, describe, next_rank, totals_of
 
 router = Router(tags=["points"])
 
@@ -92,14 +92,22 @@ class EventOut(Schema):
     comment_id: int | None
     created_at: datetime
 
-    @staticmethod
-    def resolve_name(event: PointEvent) -> str:
-        return event.rule_name
 
-    @staticmethod
-    def resolve_article_title(event: PointEvent) -> str | None:
-        article = getattr(event, "article", None)
-        return article.title if article is not None else None
+def _event(line: EventLine) -> dict[str, Any]:
+    event = line.event
+    return {
+        "id": event.pk,
+        "rule": event.rule,
+        "name": event.rule_name,
+        "amount": event.amount,
+        "rule_version": event.rule_version,
+        "reason": event.reason,
+        "reverses_id": event.reverses_id,
+        "article_id": event.article_id,
+        "article_title": line.article.title if line.article is not None else None,
+        "comment_id": event.comment_id,
+        "created_at": event.created_at,
+    }
 
 
 class TotalOut(Schema):
@@ -135,7 +143,7 @@ def my_points(request: HttpRequest, query: Query[PageQuery]) -> dict[str, Any]:
         "rank": _rank(user.rank),
         "next_rank": _rank(coming) if coming else None,
         "totals": totals_of(user),
-        "items": describe(page.items),
+        "items": [_event(line) for line in describe(page.items)],
         "next_cursor": page.next_cursor,
     }
 

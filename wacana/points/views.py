@@ -70,7 +70,17 @@ def rules_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-def describe(events: list[PointEvent]) -> list[PointEvent]:
+@dataclass(frozen=True)
+class EventLine:
+    """One entry of the ledger as shown: the event, its article (None when it has none or
+    the article is gone) and the sentence for its reason ("" when it has none)."""
+
+    event: PointEvent
+    article: Article | None
+    reason_label: str
+
+
+def describe(events: list[PointEvent]) -> list[EventLine]:
     """Give each event of a page its article (title and address) and the sentence for
     its reason: one query for the page, whatever its length."""
     ids = {event.article_id for event in events if event.article_id}
@@ -83,11 +93,10 @@ def describe(events: list[PointEvent]) -> list[PointEvent]:
     )
     by_id = {article.pk: article for article in found}
     reasons = dict(Reason.choices)
-    for event in events:
-        # Display values on the row (PointEvent does not declare them).
-        event.article = by_id.get(event.article_id or 0)  # type: ignore[attr-defined]
-        event.reason_label = reasons.get(event.reason, "")  # type: ignore[attr-defined]
-    return events
+    return [
+        EventLine(event, by_id.get(event.article_id or 0), str(reasons.get(event.reason, "")))
+        for event in events
+    ]
 
 
 def totals_of(user: User) -> list[dict[str, Any]]:
@@ -119,13 +128,14 @@ def mine(request: HttpRequest) -> HttpResponse:
         page = cursor.paginate(events, request.GET.get("cursor"), time_field="created_at")
     except cursor.BadCursor:
         raise cursor.no_such_page() from None
-    describe(page.items)
+    lines = describe(page.items)
     totals = totals_of(user)
     return render(
         request,
         "points/mine.html",
         {
             "page": page,
+            "lines": lines,
             "totals": totals,
             "ledger_total": sum(row["total"] for row in totals),
             "next_rank": next_rank(user.points),

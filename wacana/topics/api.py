@@ -338,14 +338,14 @@ def _target(kind: str, slug: str) -> Category | Tag | Topic | None:
     if not slug:
         raise invalid({"slug": [_("Say which one to follow.")]})
     if kind == "category":
-        found: Any = Category.objects.filter(slug=slug).first()
+        found: Category | Tag | Topic | None = Category.objects.filter(slug=slug).first()
     elif kind == "tag":
         found = Tag.objects.filter(slug=slug).first()
     else:
         found = Topic.objects.filter(slug=slug, opens_at__lte=timezone.now()).first()
     if found is None:
         raise ApiError(404, _("There is nothing with this slug to follow."))
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 @router.get("/me/follows", response={200: FollowListing, **ERRORS}, auth=signed_in)
