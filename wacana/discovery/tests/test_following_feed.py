@@ -31,11 +31,12 @@ def walk(reader: Any, limit: int) -> list[str]:
         after = page.next_cursor
 
 
-@pytest.mark.parametrize("parts", [following.PARTS, 1])
+# Both ways of reading it: one index range per follow (few follows) and the scan.
+@pytest.mark.parametrize("few", [following.FEW, 0])
 def test_the_feed_is_every_followed_article_newest_first_across_pages(
-    monkeypatch: pytest.MonkeyPatch, parts: int
+    monkeypatch: pytest.MonkeyPatch, few: int
 ) -> None:
-    monkeypatch.setattr(following, "PARTS", parts)
+    monkeypatch.setattr(following, "FEW", few)
     reader = make_user("pembaca_feed")
     writers = [make_user(f"penulis_feed_{n}") for n in range(3)]
     stranger = make_user("bukan_diikuti")
