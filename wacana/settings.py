@@ -448,6 +448,10 @@ SERVE_WORKER_COMMAND = ["run_worker", "--no-reload"]
 if REPLICA_URL:
     MIDDLEWARE.append("wacana.lib.dbrouter.ReplicaMiddleware")
 
+# What a feed entry carries besides its summary: nothing (feeds stay small), or the
+# article's first page (wacana/discovery/feeds.py).
+FEED_CONTENT = env_choice("WACANA_FEED_CONTENT", ("summary", "first-page"), "summary")
+
 # Prometheus metrics at /metrics (wacana/operations/metrics.py), shown to the same callers
 # as /healthz's detail. Off: nothing of it runs (no middleware, no wrapped cache).
 METRICS_ENABLED = env_choice("WACANA_METRICS", ("on", "off"), "off") == "on"

@@ -7,10 +7,13 @@ whatever the size of the site; a fingerprint of them gives the ETag and the newe
 the Last-Modified, so a feed reader that already has this version gets a 304 before any
 XML is written.
 
-Content: each entry carries the excerpt as its summary and the first page of the article
-as its content, when that page is at most CONTENT_MAX characters of HTML (most are); a
-longer first page, and the pages after the first, are left to the link. That bounds a
-feed at about ENTRIES * CONTENT_MAX characters.
+Content: each entry carries the excerpt as its summary, which keeps a feed of 20 entries
+to a few kilobytes (issue 15: under 40 KB, where the first pages made it 182 KB). An
+operator who wants whole articles in feed readers sets WACANA_FEED_CONTENT=first-page:
+then each entry also carries the first page of the article as its content, when that
+page is at most CONTENT_MAX characters of HTML (most are); a longer first page, and the
+pages after the first, are left to the link. That bounds a feed at about ENTRIES *
+CONTENT_MAX characters.
 """
 
 import hashlib
@@ -19,6 +22,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import (
@@ -104,16 +108,18 @@ class WacanaAtomFeed(Atom1Feed):
 
 
 def _feed_articles() -> Any:
-    first_page = Prefetch(
-        "pages", queryset=ArticlePage.objects.filter(number=1), to_attr="first_pages"
-    )
-    return (
+    articles = (
         Article.objects.published()
         .filter(author__is_active=True)
         .select_related("author", "category__parent")
         .defer("body")
-        .prefetch_related(first_page)
     )
+    if settings.FEED_CONTENT != "first-page":
+        return articles
+    first_page = Prefetch(
+        "pages", queryset=ArticlePage.objects.filter(number=1), to_attr="first_pages"
+    )
+    return articles.prefetch_related(first_page)
 
 
 class ArticleFeed(Feed[Article, Any]):

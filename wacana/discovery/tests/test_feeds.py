@@ -20,6 +20,7 @@ from wacana.accounts.models import User
 from wacana.articles import actions
 from wacana.articles.models import Article, Category, Status
 from wacana.discovery import feeds
+from wacana.lib import pagecache
 from wacana.moderation.actions import suspend_account
 from wacana.testing.content import publish
 from wacana.testing.personas import make_user
@@ -104,7 +105,7 @@ def test_site_feed_is_valid_atom_with_every_public_article(client: Client, cast:
         assert entry.author_detail.href == BASE + article.author.get_absolute_url()
         assert entry.published_parsed and entry.updated_parsed
         assert entry.summary == article.excerpt
-        assert "Ende" in entry.content[0].value  # the body, whole
+        assert "content" not in entry  # summaries only, unless the operator says otherwise
     newest_first = [e.published for e in feed.entries]
     assert newest_first == sorted(newest_first, reverse=True)
 
@@ -249,7 +250,11 @@ def test_public_cache_headers_for_anonymous_readers(client: Client, cast: Any) -
     assert again["ETag"] == response["ETag"]
 
 
-def test_query_count_does_not_grow_with_entries(client: Client, writer: User) -> None:
+@pytest.mark.parametrize("content", ["summary", "first-page"])
+def test_query_count_does_not_grow_with_entries(
+    client: Client, writer: User, settings: Any, content: str
+) -> None:
+    settings.FEED_CONTENT = content
     _, child = rubric_and_child()
     other = make_user("wulan")
     publish(writer, "Satu", category=child, tags=("Kopi", "Teh"))
@@ -270,7 +275,10 @@ def test_query_count_does_not_grow_with_entries(client: Client, writer: User) ->
     assert max(many.values()) <= 4
 
 
-def test_content_is_the_first_page_with_absolute_links(client: Client, writer: User) -> None:
+def test_content_is_the_first_page_with_absolute_links(
+    client: Client, writer: User, settings: Any
+) -> None:
+    settings.FEED_CONTENT = "first-page"
     _, child = rubric_and_child()
     body = (
         "Halaman pertama, lihat [pedoman](/pedoman).\n\n<!--nextpage-->\n\n"
@@ -285,8 +293,9 @@ def test_content_is_the_first_page_with_absolute_links(client: Client, writer: U
 
 
 def test_oversized_first_page_is_left_to_the_link(
-    client: Client, writer: User, monkeypatch: pytest.MonkeyPatch
+    client: Client, writer: User, monkeypatch: pytest.MonkeyPatch, settings: Any
 ) -> None:
+    settings.FEED_CONTENT = "first-page"
     _, child = rubric_and_child()
     publish(writer, "Panjang sekali", category=child, body="Kalimat panjang tentang laut. " * 50)
     monkeypatch.setattr(feeds, "CONTENT_MAX", 200)
@@ -342,3 +351,24 @@ def test_a_renamed_category_keeps_its_old_feed_address(client: Client, cast: Any
     assert response.status_code == 301
     assert response["Location"] == "/kategori/catatan-baru/feed"
     assert titles(parsed(client, response["Location"])) == ["Nasi jagung & <sambal> dari Madura"]
+
+
+def test_a_feed_of_long_articles_stays_small_with_summaries(
+    client: Client, writer: User, settings: Any
+) -> None:
+    """Issue 15: at most 40 KB a response; the whole first pages only where chosen."""
+    _, child = rubric_and_child()
+    paragraph = "Pagi itu kabut turun di lereng dan para petani berangkat ke ladang. " * 12
+    body = "\n\n".join([paragraph] * 12)  # about 10,000 characters, one page
+    for n in range(feeds.ENTRIES):
+        publish(writer, f"Catatan ladang ke-{n}", category=child, body=body)
+    small = client.get("/feed", headers={"accept-encoding": "identity"})
+    assert small.get("Content-Encoding") is None
+    assert len(small.content) <= 40 * 1024, len(small.content)
+    assert len(feedparser.parse(small.content).entries) == feeds.ENTRIES
+    settings.FEED_CONTENT = "first-page"
+    pagecache.forget()  # the summaries' feed is kept for anonymous readers
+    whole = client.get("/feed", headers={"accept-encoding": "identity"})
+    entries = feedparser.parse(whole.content).entries
+    assert len(entries) == feeds.ENTRIES and "kabut turun" in entries[0].content[0].value
+    assert len(whole.content) > 4 * len(small.content)
