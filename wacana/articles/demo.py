@@ -3,6 +3,7 @@
 import random
 from datetime import timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
 from wacana.accounts import actions as account_actions
@@ -62,6 +63,7 @@ def bring_demo_to_life(articles: list[Article]) -> None:
         for followed in rng.sample(others, k=min(len(others), rng.randint(2, 4))):
             account_actions.follow(writer, followed)
     _demo_series(articles)
+    _demo_response(articles)
 
 
 # A series ("Seri") of one demo writer's pieces, in reading order (issue 16).
@@ -80,3 +82,19 @@ def _demo_series(articles: list[Article]) -> None:
     if len(parts) == len(beginnings):
         series = series_actions.create_series(parts[0].author, name, description)
         series_actions.set_parts(series, [a.pk for a in parts])
+
+
+# A response ("Tanggapan", issue 16): the night-shift nurse's piece answers the piece on
+# working from home (published after it), across two writers.
+DEMO_RESPONSE = ("Ketika Malam Jadi Siang", "Kerja dari Rumah Bukan Liburan")
+
+
+def _demo_response(articles: list[Article]) -> None:
+    answer, original = (
+        next((a for a in articles if a.title.startswith(start)), None) for start in DEMO_RESPONSE
+    )
+    if answer is None or original is None:
+        return
+    # Written as the writing page would have stored it: the link and the original's count.
+    Article.objects.filter(pk=answer.pk).update(response_to=original, is_response=True)
+    Article.objects.filter(pk=original.pk).update(response_count=F("response_count") + 1)

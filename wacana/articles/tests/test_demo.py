@@ -57,3 +57,12 @@ def test_the_demo_has_a_series_in_reading_order(demo: None) -> None:
     parts = list(series.parts.order_by("series_position").values_list("title", flat=True))
     assert len(parts) == 3 and parts[0].startswith("Menyeberang ke Samosir")
     assert series.owner.username == "maria.tambunan"
+
+
+def test_the_demo_has_a_response_across_two_writers(demo: None) -> None:
+    answer = Article.objects.get(response_to__isnull=False)
+    original = answer.response_to
+    assert original is not None and original.response_count == 1 and answer.is_response
+    assert answer.author_id != original.author_id
+    assert original.published_at and answer.published_at
+    assert answer.published_at > original.published_at

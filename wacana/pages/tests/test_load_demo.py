@@ -36,5 +36,6 @@ def test_load_demo_in_production_only_when_forced(
     monkeypatch.setattr(load_demo, "create_demo_writers", writers)
     monkeypatch.setattr(load_demo, "create_demo_articles", lambda: [])
     monkeypatch.setattr(load_demo, "curate_demo", lambda *a: None)
+    monkeypatch.setattr(load_demo, "create_demo_topic", lambda *a: None)
     call_command("load_demo", "--force-in-production", stdout=io.StringIO())
     assert made == ["w"]

@@ -9,6 +9,7 @@ from wacana.accounts.models import User
 from wacana.articles.demo import bring_demo_to_life, create_demo_articles
 from wacana.discovery.demo import EDITOR_USERNAME, curate_demo
 from wacana.discussion.demo import add_demo_comments
+from wacana.topics.demo import create_demo_topic
 
 
 class Command(BaseCommand):
@@ -40,7 +41,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             writers = create_demo_writers()
             articles = create_demo_articles()
-            curate_demo(articles, DEMO_PASSWORD)
+            editor = curate_demo(articles, DEMO_PASSWORD)
+            create_demo_topic(editor, articles)
             bring_demo_to_life(articles)
             add_demo_comments(articles)
         self.stdout.write(
