@@ -31,12 +31,14 @@ def walk(reader: Any, limit: int) -> list[str]:
         after = page.next_cursor
 
 
-# Both ways of reading it: one index range per follow (few follows) and the scan.
-@pytest.mark.parametrize("few", [following.FEW, 0])
+# Every way of reading it: one index range per follow (few follows), the scan, and the
+# scan's window too short for a page, so the page is read per kind.
+@pytest.mark.parametrize(("few", "window"), [(following.FEW, 400), (0, 400), (0, 2)])
 def test_the_feed_is_every_followed_article_newest_first_across_pages(
-    monkeypatch: pytest.MonkeyPatch, few: int
+    monkeypatch: pytest.MonkeyPatch, few: int, window: int
 ) -> None:
     monkeypatch.setattr(following, "FEW", few)
+    monkeypatch.setattr(following, "WINDOW", window)
     reader = make_user("pembaca_feed")
     writers = [make_user(f"penulis_feed_{n}") for n in range(3)]
     stranger = make_user("bukan_diikuti")
@@ -79,3 +81,34 @@ def test_a_foreign_cursor_is_refused() -> None:
         following.feed_page(reader, cursor.encode(cursor.Key(5, 1)))
     with pytest.raises(cursor.BadCursor):
         following.feed_page(reader, "bukan-kursor")
+
+
+def test_many_quiet_follows_scan_a_window_then_read_per_kind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Thirty followed tags with one old article each: the scan stops at the WINDOW-th
+    article instead of reading the whole site (650 ms of CPU on the bench data), then
+    the page is read per kind."""
+    from wacana.articles.models import Tag
+    from wacana.topics import actions as topic_actions
+
+    monkeypatch.setattr(following, "WINDOW", 5)
+    busy = make_user("penulis_ramai")
+    reader = make_user("pembaca_sepi")
+    quiet = [
+        publish(busy, f"Lama {n}", tags=f"sepi{n}", at=START + timedelta(hours=n)) for n in range(3)
+    ]
+    for n in range(12):
+        publish(busy, f"Baru {n}", at=START + timedelta(days=30, hours=n))
+    for n in range(3):
+        topic_actions.follow(reader, Tag.objects.get(slug=f"sepi{n}"))
+    for n in range(following.FEW):
+        topic_actions.follow(reader, Tag.objects.create(name=f"kosong{n}", slug=f"kosong{n}"))
+    with CaptureQueriesContext(connection) as queries:
+        page = following.feed_page(reader, None, 10)
+    assert [a.pk for a in page.items] == [a.pk for a in reversed(quiet)]
+    scan = next(
+        q["sql"] for q in queries.captured_queries if "EXISTS" in q["sql"] and " OR " in q["sql"]
+    )
+    assert ">=" in scan, "the scan is bounded by the window's publication time"
+    assert len(queries.captured_queries) == 5  # follows, floor, scan, per kind, cards
