@@ -32,7 +32,7 @@ from functools import cache
 from typing import Any
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Field, Model
 
 from wacana.accounts.models import Follow, User
 from wacana.articles.models import Article, ArticleTag, Status
@@ -45,8 +45,10 @@ def _table(model: type[Model]) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _column(model: type[Model], field: str) -> str:
-    return connection.ops.quote_name(str(model._meta.get_field(field).column))  # type: ignore[union-attr]
+def _column(model: type[Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    assert isinstance(field, Field)  # a concrete column, not a reverse relation
+    return connection.ops.quote_name(field.column)
 
 
 @cache

@@ -54,7 +54,7 @@ Note = Annotated[
     str, text(NOTE_MAX, required=True, description="Why: shown in the moderation log.")
 ]
 # A section of the Community Guidelines (/pedoman); hiding and suspending need one.
-Rule = Literal[("", *RULES)]  # type: ignore[valid-type]
+Rule = Literal[("", *RULES)]  # type: ignore[valid-type]  # built from RULES, so one list
 
 
 class ReportIn(Schema):
