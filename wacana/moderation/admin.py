@@ -1,28 +1,10 @@
 """Moderation in the admin: for reading. Decisions are made on /moderasi, where they
 are logged; the log itself can be changed by nobody, superusers included."""
 
-from typing import Any, TypeVar
-
 from django.contrib import admin
-from django.db.models import Model
-from django.http import HttpRequest
 
+from wacana.lib.admin import ReadOnlyAdmin
 from wacana.moderation.models import Appeal, ModerationAction, Report
-
-M = TypeVar("M", bound=Model)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin[M]):
-    actions = None
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(ModerationAction)
