@@ -140,7 +140,11 @@ def test_saving_data_shows_a_picture_only_when_tapped(page: Any) -> None:
     picture = page.locator("figure.featured img")
     expect(picture).to_have_attribute("src", article.image_small.url)
     expect(picture).to_have_attribute("alt", "Ladang jagung")
-    assert page.evaluate("document.querySelector('figure.featured img').complete")
+    # Loaded, not only asked for (on a busy machine the answer can take a moment).
+    page.wait_for_function(
+        "() => { const i = document.querySelector('figure.featured img');"
+        " return i.complete && i.naturalWidth > 0; }"
+    )
     # Tapping showed it in place: the page did not go to the picture.
     assert page.url.endswith(article.get_absolute_url())
 
