@@ -534,3 +534,61 @@ def test_non_utf8_query_strings(cast: Cast) -> None:
         for raw in ["tanggapan=%ff%fe", "cursor=%ff", "periode=%c0%80", "rubric=%ed%a0%80"]:
             response = client.get(f"{path}?{raw}")
             assert response.status_code < 500, (path, raw, response.status_code)
+
+
+def test_unpublished_things_stay_hidden(cast: Cast) -> None:
+    """A series of drafts only, a draft's responses and a topic still to come are not
+    found by anyone but the writer (or the editors, for topics)."""
+    drafts_only = series_actions.create_series(cast.owner, "Seri Draf", "")
+    series_actions.set_parts(drafts_only, [cast.hidden.pk])
+    extra = draft(cast.owner, title="Draf Kedua")
+    series_actions.set_parts(cast.series, [cast.article.pk, extra.pk, cast.second.pk])
+    now = timezone.now()
+    upcoming = topic_actions.save_topic(
+        cast.editor,
+        None,
+        {
+            "title": "Belum Dibuka",
+            "slug": "belum-dibuka",
+            "description": "Nanti.",
+            "opens_at": now + timedelta(days=3),
+            "closes_at": now + timedelta(days=9),
+        },
+    )
+    page = f"/{cast.owner.username}/seri/{drafts_only.pk}/{drafts_only.slug}"
+    for who, api in cast.apis().items():
+        series_answer = api.get(f"/series/{drafts_only.pk}")
+        ok_api(series_answer)
+        if who in ("anon", "other"):
+            assert series_answer.status_code == 404, who
+        shown = api.get(f"/series/{cast.series.pk}")
+        assert shown.status_code == 200
+        parts = [p["id"] for p in shown.json()["parts"]]
+        assert (extra.pk in parts) == (who != "anon" and who != "other"), who
+        responses = api.get(f"/articles/{cast.hidden.pk}/responses")
+        ok_api(responses)
+        topic_answer = api.get(f"/topics/{upcoming.slug}")
+        ok_api(topic_answer)
+        if who != "editor":
+            if who in ("anon", "other"):  # staff read drafts, as everywhere
+                assert responses.status_code == 404, who
+            assert topic_answer.status_code == 404, who
+            followed = api.post("/me/follows", {"kind": "topic", "slug": upcoming.slug})
+            ok_api(followed)
+            assert followed.status_code in (401, 404), who
+            put = api.put(f"/articles/{cast.article.pk}/topic", {"topic": upcoming.slug})
+            ok_api(put)
+            assert put.status_code >= 400, who
+    for who, client in cast.clients().items():
+        answer = client.get(page)
+        public = client.get(cast.series.get_absolute_url())
+        assert public.status_code == 200, who
+        if who in ("anon", "other"):
+            assert answer.status_code == 404, who
+            assert "Draf Kedua" not in public.content.decode(), who
+        if who != "editor":
+            assert client.get(f"/topik/{upcoming.slug}").status_code == 404, who
+            posted = client.post(f"/ikuti/topic/{upcoming.slug}")
+            assert posted.status_code in (302, 404), who
+    assert not Follow.objects.filter(topic=upcoming).exists()
+    assert topic_actions.topic_of(cast.article) is None
