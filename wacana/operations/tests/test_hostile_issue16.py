@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
@@ -592,3 +593,33 @@ def test_unpublished_things_stay_hidden(cast: Cast) -> None:
             assert posted.status_code in (302, 404), who
     assert not Follow.objects.filter(topic=upcoming).exists()
     assert topic_actions.topic_of(cast.article) is None
+
+
+def test_odd_positions_and_pictures(cast: Cast) -> None:
+    owner = signed_in(cast.owner)
+    before = cast.series_state()
+    for position in ("9999", "3", "0000", "1"):
+        response = owner.post(
+            f"/tulis/seri/{cast.series.pk}",
+            {"intent": "move", "article": str(cast.second.pk), "position": position},
+        )
+        assert response.status_code < 500, (position, response.status_code)
+    assert sorted(cast.series_state()[2]) == sorted(before[2])
+    editor_api = api_for(cast.editor)
+    editor = signed_in(cast.editor)
+    for content in (b"", b"not an image", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, HUGE.encode()):
+        ok_api(editor_api.upload("/topics/hari-guru/picture", "a.png", content))
+        upload = SimpleUploadedFile("a.png", content, content_type="image/png")
+        response = editor.post(
+            "/topik/hari-guru/sunting",
+            {
+                "title": "Hari Guru",
+                "slug": "hari-guru",
+                "description": "Tulis tentang guru.",
+                "opens_at": "2026-12-01T08:00",
+                "closes_at": "2026-12-20T08:00",
+                "picture": upload,
+            },
+        )
+        assert response.status_code < 500, response.status_code
+    assert not Topic.objects.get(pk=cast.topic.pk).picture
