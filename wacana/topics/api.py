@@ -3,7 +3,7 @@ article's topic (/articles/{id}/topic, its writer), follows of rubrics, sub-cate
 tags and topics (/me/follows), following the API's conventions (errors of
 lib/apierrors.py, keyset cursors, token or session)."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from django.http import Http404, HttpRequest
@@ -116,8 +116,8 @@ def _validated(data: dict[str, Any], instance: Topic | None) -> dict[str, Any]:
     form = TopicForm(
         {
             **data,
-            "opens_at": _local(data["opens_at"]),
-            "closes_at": _local(data["closes_at"]),
+            "opens_at": _local(data["opens_at"], "opens_at"),
+            "closes_at": _local(data["closes_at"], "closes_at"),
         },
         instance=instance,
     )
@@ -131,14 +131,20 @@ def _validated(data: dict[str, Any], instance: Topic | None) -> dict[str, Any]:
     return cleaned
 
 
-def _local(when: datetime) -> str:
+def _local(when: datetime, field: str) -> str:
     if when.tzinfo is None:
         raise invalid(
-            {"opens_at": [_("Give the time with its offset, e.g. 2027-01-31T08:00:00+07:00.")]}
+            {field: [_("Give the time with its offset, e.g. 2027-01-31T08:00:00+07:00.")]}
         )
     from wacana.topics.forms import JAKARTA  # noqa: PLC0415 - one constant, kept beside the form
 
-    return when.astimezone(JAKARTA).strftime("%Y-%m-%dT%H:%M:%S")
+    try:
+        # Near year 1 or 9999 the time in UTC (stored) or Jakarta (the form's) may fall
+        # outside the years Python can hold.
+        when.astimezone(UTC)
+        return when.astimezone(JAKARTA).strftime("%Y-%m-%dT%H:%M:%S")
+    except OverflowError:
+        raise invalid({field: [_("This date is out of range.")]}) from None
 
 
 def _topic_for_editor(request: HttpRequest, slug: str) -> Topic:

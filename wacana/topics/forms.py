@@ -1,6 +1,6 @@
 """Validation of a topic, shared by the editors' page and the JSON API."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -30,7 +30,14 @@ def _time_field(label: Any) -> forms.DateTimeField:
 
 def _jakarta(when: datetime) -> datetime:
     # The field reads the time in the site's zone; editors are told it is Jakarta's.
-    return when.replace(tzinfo=None).replace(tzinfo=JAKARTA) if settings.USE_TZ else when
+    if not settings.USE_TZ:
+        return when
+    local = when.replace(tzinfo=None).replace(tzinfo=JAKARTA)
+    try:
+        local.astimezone(UTC)  # stored in UTC: near year 1 it falls before year 1
+    except OverflowError:
+        raise ValidationError(_("This date is out of range.")) from None
+    return local
 
 
 class TopicForm(XmlSafeInput, forms.Form):
