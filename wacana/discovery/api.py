@@ -10,6 +10,7 @@ from ninja import Field, Query, Router, Schema
 from wacana.accounts.auth import api_user, signed_in
 from wacana.accounts.validators import USERNAME_MAX
 from wacana.articles.api import ArticleListing, ArticleSummary
+from wacana.articles.models import Article
 from wacana.discovery import search
 from wacana.discovery.following import feed_page
 from wacana.discovery.forms import SearchForm
@@ -29,13 +30,18 @@ class SearchResult(ArticleSummary):
         description="The title, escaped the same way, with its matching words marked."
     )
 
+    # Made from a hit by `of`: ArticleSummary's fields from its article, these from it.
     @staticmethod
-    def resolve_snippet(article: Any) -> str:
-        return str(article.search_snippet)
+    def resolve_snippet(article: Article, context: dict[str, search.Hit]) -> str:
+        return str(context["hit"].snippet_html)
 
     @staticmethod
-    def resolve_title_html(article: Any) -> str:
-        return str(article.search_title)
+    def resolve_title_html(article: Article, context: dict[str, search.Hit]) -> str:
+        return str(context["hit"].title_html)
+
+    @classmethod
+    def of(cls, hit: search.Hit) -> "SearchResult":
+        return cls.model_validate(hit.article, context={"hit": hit})
 
 
 class SearchListing(Schema):
@@ -92,7 +98,7 @@ class SearchQuery(Schema):
     auth=None,
     operation_id="wacana_discovery_api_search_search_articles",
 )
-def search_articles(request: HttpRequest, query: Query[SearchQuery]) -> dict[str, Any]:
+def search_articles(request: HttpRequest, query: Query[SearchQuery]) -> SearchListing:
     """Public articles matching `q` (Indonesian stemming: `bermain` finds `permainan`),
     best match first: all words in the title, then some, then body only; newest first
     within each. Filters: category (rubric or sub-category slug), author (username),
@@ -113,7 +119,10 @@ def search_articles(request: HttpRequest, query: Query[SearchQuery]) -> dict[str
         raise invalid({"q": [_("Type a word to search for.")]})
     check_search_limit(request)
     page = search.search(form.terms, form.filters(), query.cursor, query.limit)
-    return {"items": page.items, "next_cursor": page.next_cursor}
+    # Each item validated by `of`; a SearchListing is sent as it is, not validated again.
+    return SearchListing.model_construct(
+        items=[SearchResult.of(hit) for hit in page.items], next_cursor=page.next_cursor
+    )
 
 
 class FeedQuery(Schema):

@@ -349,11 +349,30 @@ def count_matches(terms: list[str], filters: Filters, cap: int | None = None) ->
     return _run(sql, [*match_params, *params, cap + 1])[0]
 
 
+@dataclass(frozen=True)
+class Hit:
+    """An article found, for its card: the article (author and category joined), its
+    title and the body around the first match, HTML-escaped with the matching words in
+    <mark> (includes/article_card.html shows them in place of the plain title)."""
+
+    article: Article
+    title_html: SafeString
+    snippet_html: SafeString
+
+
+@dataclass(frozen=True)
+class Results:
+    """A page of hits, best first, and the cursor of the next page (None: the last)."""
+
+    items: list[Hit]
+    next_cursor: str | None
+
+
 def search(
     terms: list[str], filters: Filters, after: str | None = None, limit: int = cursor.DEFAULT_LIMIT
-) -> cursor.Page:
-    """A page of public articles ready for cards: author and category joined, title and
-    snippet highlighted (`search_title`, `search_snippet`). At most 3 + 1 queries."""
+) -> Results:
+    """A page of public articles ready for cards, title and snippet highlighted. At most
+    3 + 1 queries."""
     limit = max(1, min(cursor.MAX_LIMIT, limit))
     ranked, next_cursor = matching_ids(terms, filters, after, limit)
     ids = [pk for _tier, pk in ranked]
@@ -369,11 +388,8 @@ def search(
         article = by_id.get(pk)
         if article is None:
             continue  # unpublished between the two queries
-        # Display values on the row: Article (a lower app) does not declare discovery's.
-        article.search_title = highlight(article.title, wanted)  # type: ignore[attr-defined]  # above
-        article.search_snippet = snippet(article.body, wanted)  # type: ignore[attr-defined]  # above
-        items.append(article)
-    return cursor.Page(items, next_cursor)
+        items.append(Hit(article, highlight(article.title, wanted), snippet(article.body, wanted)))
+    return Results(items, next_cursor)
 
 
 # --- highlighting ----------------------------------------------------------------------

@@ -118,7 +118,7 @@ def found(q: str, **filters: Any) -> list[int]:
     after = None
     while True:
         page = search.search(terms, search.Filters(**filters), after, limit=2)
-        ids += [article.pk for article in page.items]
+        ids += [hit.article.pk for hit in page.items]
         if page.next_cursor is None:
             return ids
         after = page.next_cursor

@@ -81,7 +81,7 @@ def test_pages_cross_tiers_without_losing_or_repeating_results(shelf: dict[str, 
     after = None
     for _ in range(10):
         page = search.search(terms, search.Filters(), after, limit=1)
-        seen += [article.pk for article in page.items]
+        seen += [hit.article.pk for hit in page.items]
         after = page.next_cursor
         if after is None:
             break

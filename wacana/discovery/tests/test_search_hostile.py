@@ -150,5 +150,5 @@ def test_any_title_is_found_by_its_own_words(writer: User, title: str, word: int
         article = publish(writer, title.strip()[:150] or "x", "")
         one = terms[word % len(terms)]
         page = search.search([one], search.Filters(), limit=100)
-        assert article.pk in [item.pk for item in page.items], (title, one)
+        assert article.pk in [hit.article.pk for hit in page.items], (title, one)
         transaction.set_rollback(True)

@@ -81,3 +81,26 @@ def test_every_listing_shows_the_one_shared_card(client: Client, site: dict[str,
         shapes[name] = _signature(cards[0])
     first = shapes["home"]
     assert all(shape == first for shape in shapes.values()), shapes
+
+
+def test_a_search_card_and_a_listing_card_never_stand_in_for_each_other(
+    client: Client, site: dict[str, Any]
+) -> None:
+    """Listings keep their cards (`{% article_cards %}`); search results carry their
+    marked title and snippet (search.Hit) and are never kept as cards: whichever page
+    comes first, the other shows its own card of the same article."""
+    listing = Tag.objects.get(slug="sawah").get_absolute_url()
+    url = site["article"].get_absolute_url()
+
+    def card_of(path: str) -> Element:
+        (card,) = [
+            c for c in html(client.get(path)).select("li.card") if c.select(f"a[href='{url}']")
+        ]
+        return card
+
+    cache.clear()
+    for _ in range(2):
+        assert not card_of(listing).select("mark, .card-snippet")
+        searched = card_of("/cari?q=sawah")
+        assert [m.text for m in searched.select(".card-title mark")] == ["Sawah"]
+        assert searched.select(".card-snippet")
