@@ -116,11 +116,11 @@ class Sections:
         return latest_page(None)
 
     @cached_property
-    def popular_today(self) -> list[Article]:
+    def popular_today(self) -> list[popular.Popular]:
         return popular.popular_today(POPULAR)
 
     @cached_property
-    def popular_week(self) -> list[Article]:
+    def popular_week(self) -> list[popular.Popular]:
         return popular.popular_week(POPULAR)
 
     @cached_property

@@ -18,6 +18,7 @@ few drop-outs still leave a full list. Ties break on the article id, newer first
 """
 
 import zoneinfo
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
@@ -38,18 +39,26 @@ def today() -> date:
     return datetime.now(SITE_TIME_ZONE).date()
 
 
-def popular_today(limit: int = 5, day: date | None = None) -> list[Article]:
-    """The most-read public articles of `day` (today), each with `period_views`."""
+@dataclass(frozen=True)
+class Popular:
+    """A place in a popular list: the article, and how often it was read in the period."""
+
+    article: Article
+    views: int
+
+
+def popular_today(limit: int = 5, day: date | None = None) -> list[Popular]:
+    """The most-read public articles of `day` (today), with their views of that day."""
     rows = (
         DailyViews.objects.filter(day=day or today(), article__status=Status.PUBLISHED)
         .select_related("article__author", "article__category")
         .defer("article__body")
         .order_by("-views", "-article_id")[:limit]
     )
-    return [_with_views(row.article, row.views) for row in rows]
+    return [Popular(row.article, row.views) for row in rows]
 
 
-def popular_week(limit: int = 5) -> list[Article]:
+def popular_week(limit: int = 5) -> list[Popular]:
     """The most-read public articles of the last seven days, as last refreshed."""
     rows = (
         PopularArticle.objects.filter(period=PopularArticle.WEEK, article__status=Status.PUBLISHED)
@@ -57,13 +66,7 @@ def popular_week(limit: int = 5) -> list[Article]:
         .defer("article__body")
         .order_by("rank")[:limit]
     )
-    return [_with_views(row.article, row.views) for row in rows]
-
-
-def _with_views(article: Article, views: int) -> Article:
-    # A display value on the row: Article (a lower app) does not declare discovery's.
-    article.period_views = views  # type: ignore[attr-defined]  # see above
-    return article
+    return [Popular(row.article, row.views) for row in rows]
 
 
 def week_totals(last_day: date, limit: int = KEEP) -> list[tuple[int, int]]:

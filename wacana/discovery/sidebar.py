@@ -27,7 +27,7 @@ def _link(article: Any) -> dict[str, str]:
 def _build() -> dict[str, list[dict[str, str]]]:
     tags = Tag.objects.filter(article_count__gt=0).order_by("-article_count", "name")[:TAGS]
     return {
-        "popular": [_link(article) for article in popular.popular_week(POPULAR)],
+        "popular": [_link(place.article) for place in popular.popular_week(POPULAR)],
         "picks": [_link(article) for article in home.picks_page(None, PICKS).items],
         "tags": [{"name": tag.name, "url": tag.get_absolute_url()} for tag in tags],
     }

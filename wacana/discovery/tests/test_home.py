@@ -316,9 +316,13 @@ def test_popular_today_orders_by_views_and_breaks_ties_by_newest_article(writer:
     views(b, today, 9)
     views(c, today, 5)
     views(d, today - timedelta(days=1), 100)  # yesterday: not today
-    assert [x.title for x in popular.popular_today()] == ["Artikel B", "Artikel C", "Artikel A"]
-    assert [x.period_views for x in popular.popular_today()] == [9, 5, 5]  # type: ignore[attr-defined]
-    assert [x.title for x in popular.popular_today(limit=1)] == ["Artikel B"]
+    assert [x.article.title for x in popular.popular_today()] == [
+        "Artikel B",
+        "Artikel C",
+        "Artikel A",
+    ]
+    assert [x.views for x in popular.popular_today()] == [9, 5, 5]
+    assert [x.article.title for x in popular.popular_today(limit=1)] == ["Artikel B"]
 
 
 def test_hidden_articles_drop_out_of_both_lists_at_once(writer: User) -> None:
@@ -327,8 +331,8 @@ def test_hidden_articles_drop_out_of_both_lists_at_once(writer: User) -> None:
     views(b, popular.today(), 3)
     popular.refresh_week()
     actions.hide_article(fresh(a))
-    assert [x.title for x in popular.popular_today()] == ["Artikel B"]
-    assert [x.title for x in popular.popular_week()] == ["Artikel B"]
+    assert [x.article.title for x in popular.popular_today()] == ["Artikel B"]
+    assert [x.article.title for x in popular.popular_week()] == ["Artikel B"]
 
 
 def test_this_week_is_today_and_the_six_days_before(writer: User) -> None:
@@ -342,8 +346,8 @@ def test_this_week_is_today_and_the_six_days_before(writer: User) -> None:
     views(c, today + timedelta(days=1), 500)  # tomorrow (a wrong clock): out
     assert popular.refresh_week(today) == 3
     week = popular.popular_week()
-    assert [x.title for x in week] == ["Artikel C", "Artikel B", "Artikel A"]
-    assert [x.period_views for x in week] == [60, 60, 1]  # type: ignore[attr-defined]
+    assert [x.article.title for x in week] == ["Artikel C", "Artikel B", "Artikel A"]
+    assert [x.views for x in week] == [60, 60, 1]
 
 
 def test_the_week_is_refreshed_after_a_flush_and_not_on_the_request_path(
@@ -376,7 +380,7 @@ def test_the_week_keeps_a_bounded_number_of_places(writer: User) -> None:
     with CaptureQueriesContext(connection) as captured:
         top = popular.popular_week()
     assert len(captured) == 1 and len(top) == 5
-    assert top[0].title == f"Artikel {popular.KEEP + 4}"
+    assert top[0].article.title == f"Artikel {popular.KEEP + 4}"
 
 
 def test_the_bench_data_fills_every_home_section(client: Client) -> None:
