@@ -2,7 +2,7 @@
 
 import hashlib
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -90,10 +90,9 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
         return redirect(target, permanent=True)
     number = _page_param(request, article)
     counting.record_view(request, article)
-    response = _render_detail(request, article, number)
+    response, saved = _render_detail(request, article, number)
     if article.is_public:
         # The service worker may keep it for reading offline (wacana/lib/offline.py).
-        saved = getattr(response, "wacana_saved", False)
         offline.mark(response, offline.SAVED if saved else offline.ARTICLE)
     return response
 
@@ -110,7 +109,8 @@ def _anonymous_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpRespon
 
     def render_page() -> HttpResponse:
         # Found again by the ORM: hidden meanwhile, it is a 404 (and nothing is kept).
-        return _render_detail(request, get_article_for_reading(request.user, pk), number)
+        # Never saved: an anonymous reader has no reading list.
+        return _render_detail(request, get_article_for_reading(request.user, pk), number).response
 
     parts = (
         pagecache.object_version("thread", pk),
@@ -126,7 +126,14 @@ def _anonymous_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpRespon
 ARTICLE_PARAMS = ("page", "komentar")
 
 
-def _render_detail(request: HttpRequest, article: Article, number: int | None) -> HttpResponse:
+class _Rendered(NamedTuple):
+    """The article page, and whether the reader saved the article (its offline mark)."""
+
+    response: HttpResponse
+    saved: bool
+
+
+def _render_detail(request: HttpRequest, article: Article, number: int | None) -> _Rendered:
     pages = ArticlePage.objects.filter(article=article).only("number", "html")
     if number is not None:
         pages = pages.filter(number=number)
@@ -175,9 +182,7 @@ def _render_detail(request: HttpRequest, article: Article, number: int | None) -
         context["related_version"],
         context["threads_key"],
     )
-    response = render(request, "articles/detail.html", context)
-    response.wacana_saved = context["is_saved"]  # type: ignore[attr-defined]  # read by detail()
-    return response
+    return _Rendered(render(request, "articles/detail.html", context), context["is_saved"])
 
 
 RESPONSES_SHOWN = 5
