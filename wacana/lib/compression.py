@@ -17,7 +17,7 @@ encoding (`cached_variants`), so a cache hit costs no compression at all.
 
 import gzip
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import brotli
 from django.http import HttpRequest, HttpResponse
@@ -144,6 +144,7 @@ class CompressionMiddleware:
 # --- pages cached whole ----------------------------------------------------------------
 
 Variants = dict[str, bytes]
+ResponseT = TypeVar("ResponseT", bound=HttpResponse)
 
 
 def variants_of(content: bytes) -> Variants:
@@ -161,8 +162,13 @@ def response_from_variants(
     request: HttpRequest, variants: Variants, content_type: str = "text/html; charset=utf-8"
 ) -> HttpResponse:
     """The stored variant the client takes; nothing is compressed here."""
+    return fill_from_variants(request, HttpResponse(content_type=content_type), variants)
+
+
+def fill_from_variants(request: HttpRequest, response: ResponseT, variants: Variants) -> ResponseT:
+    """`response_from_variants` into a response made by the caller (of its own class)."""
     encoding = choose_encoding(request, secret=False) or ""
-    response = HttpResponse(variants[encoding], content_type=content_type)
+    response.content = variants[encoding]
     if encoding:
         response.headers["Content-Encoding"] = encoding
     patch_vary_headers(response, ("Accept-Encoding",))

@@ -33,12 +33,13 @@ import functools
 import hashlib
 import secrets
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Literal
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
@@ -159,9 +160,27 @@ def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
-def _respond(request: HttpRequest, entry: dict[str, Any]) -> HttpResponse:
-    response = compression.response_from_variants(
-        request, entry["variants"], content_type=entry["content_type"]
+# "hit": the page was kept already; "miss": rendered now, and kept.
+Outcome = Literal["hit", "miss"]
+
+
+class KeptPage(HttpResponse):
+    """A page `serve` answered with from what is kept, and how (`outcome`, which tests
+    read). A page not kept is the view's own response, not a KeptPage."""
+
+    def __init__(self, outcome: Outcome, content_type: str) -> None:
+        super().__init__(content_type=content_type)
+        self.outcome = outcome
+
+
+def outcome(response: HttpResponseBase) -> Outcome | None:
+    """How `serve` gave this response; None when it is not a kept page."""
+    return response.outcome if isinstance(response, KeptPage) else None
+
+
+def _respond(request: HttpRequest, entry: dict[str, Any], how: Outcome) -> KeptPage:
+    response = compression.fill_from_variants(
+        request, KeptPage(how, content_type=entry["content_type"]), entry["variants"]
     )
     for name, value in entry["headers"]:
         if name.lower() == "vary":
@@ -191,9 +210,7 @@ def serve(
     key = _key(request, parts)
     found = cache.get(key)
     if isinstance(found, dict) and found.get("format") == _FORMAT:
-        response = _respond(request, found)
-        response.wacana_page_cache = "hit"  # type: ignore[attr-defined]  # for tests and metrics
-        return response
+        return _respond(request, found, "hit")
     response = render()
     if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
         response.render()  # the sitemaps' TemplateResponse: its bytes are what is kept
@@ -208,9 +225,7 @@ def serve(
         ],
     }
     cache.set(key, entry, timeout)
-    response = _respond(request, entry)
-    response.wacana_page_cache = "miss"  # type: ignore[attr-defined]  # for tests and metrics
-    return response
+    return _respond(request, entry, "miss")
 
 
 def kept_for_anonymous(

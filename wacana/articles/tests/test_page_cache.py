@@ -37,7 +37,7 @@ def visit(path: str, client: Client | None = None, /, **headers: str) -> Any:
 
 def kept(response: Any) -> str | None:
     """'hit', 'miss' (rendered and kept) or None (not kept)."""
-    return getattr(response, "wacana_page_cache", None)
+    return pagecache.outcome(response)
 
 
 def text(response: Any) -> str:
