@@ -74,18 +74,18 @@ class ReplicaMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # Whatever process_view sets is undone when the request is over: reset() puts
+        # back the value from before this set(), however often it was set since.
+        token = _use_replica.set(_use_replica.get())
         try:
             return self.get_response(request)
         finally:
-            token = getattr(request, "_wacana_replica_token", None)
-            if token is not None:
-                _use_replica.reset(token)
+            _use_replica.reset(token)
 
     def process_view(self, request: HttpRequest, view: Any, args: Any, kwargs: Any) -> None:
         match = request.resolver_match
         if request.method in ("GET", "HEAD") and match and match.view_name in REPLICA_VIEWS:
-            # Our mark on Django's request, read back in process_response.
-            request._wacana_replica_token = _use_replica.set(True)  # type: ignore[attr-defined]  # see above
+            _use_replica.set(True)
 
 
 @contextmanager

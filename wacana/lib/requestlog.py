@@ -50,7 +50,6 @@ class RequestIdMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request_id = request_id_from(request)
-        request.request_id = request_id  # type: ignore[attr-defined]  # ours, on Django's request
         # Reset afterwards: server threads are reused, and the next request on this
         # thread must not inherit this id.
         token = _current.set(request_id)
