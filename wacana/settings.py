@@ -151,7 +151,11 @@ TEMPLATES = [
                 "wacana.lib.savedata.save_data",
             ],
             # {% inline_css %}: the small stylesheets in the page's head (issue 18).
-            "libraries": {"wacana_css": "wacana.lib.inline_css"},
+            # {% reader_hole %}: what a kept page renders for each signed-in reader (issue 15).
+            "libraries": {
+                "wacana_css": "wacana.lib.inline_css",
+                "wacana_holes": "wacana.lib.holes",
+            },
         },
     }
 ]

@@ -284,7 +284,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
     if found is None:
         alias = get_object_or_404(CategoryAlias.objects.select_related("category"), slug=slug)
         return redirect(alias.category.get_absolute_url(), permanent=True)
-    if pagecache.same_for_everyone(request, LISTING_PARAMS):
+    if pagecache.same_but_for_holes(request, LISTING_PARAMS):
         parts = (pagecache.version(), pagecache.row_version(found, found.parent))
         return pagecache.serve(request, parts, lambda: _render_category(request, found))
     return _render_category(request, found)
@@ -314,7 +314,7 @@ def _render_category(request: HttpRequest, found: Category) -> HttpResponse:
 @require_safe
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Tag.objects.public(), slug=slug)
-    if pagecache.same_for_everyone(request, LISTING_PARAMS):
+    if pagecache.same_but_for_holes(request, LISTING_PARAMS):
         parts = (pagecache.version(), pagecache.row_version(found))
         return pagecache.serve(request, parts, lambda: _render_tag(request, found))
     return _render_tag(request, found)

@@ -73,7 +73,7 @@ def _same_for_everyone(request: HttpRequest) -> bool:
 
 @require_safe
 def picks(request: HttpRequest) -> HttpResponse:
-    if pagecache.same_for_everyone(request, ("cursor",)):
+    if pagecache.same_but_for_holes(request, ("cursor",)):
         return pagecache.serve(request, (pagecache.version(),), lambda: _render_picks(request))
     return _render_picks(request)
 
@@ -102,7 +102,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             check_search_limit(request)
         except TooManySearches as refused:
             return _render_search(request, form, searching=False, limited=refused)
-    if pagecache.same_for_everyone(request, SEARCH_PARAMS):
+    if pagecache.same_but_for_holes(request, SEARCH_PARAMS):
         return pagecache.serve(
             request,
             (pagecache.version(),),

@@ -27,15 +27,22 @@ Versions are moved now and again after the commit, since a request rendering in 
 would otherwise keep the old state under the new version. TIMEOUT bounds what the
 versions do not see (a commenter's new display name): a minute, the same as the
 public Cache-Control that nginx or a CDN may already keep a page for.
+
+Signed-in readers of a listing (`same_but_for_holes`) get the same kept page with the
+parts that differ for them (the account menu, a follow button) rendered for them and
+put in place (wacana/lib/holes.py); a miss on their request renders the page as an
+anonymous reader would see it, keeps it, then fills it.
 """
 
+import contextlib
 import functools
 import hashlib
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Literal
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
@@ -44,12 +51,12 @@ from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from wacana.lib import compression, savedata
+from wacana.lib import compression, holes, savedata
 
 TIMEOUT = 60
 _VERSION_KEY = "pages:version"
 # Part of every key: change it when what is stored changes shape.
-_FORMAT = "p1"
+_FORMAT = "p2"
 # Headers of the rendered response not kept: the kept ones are set again on each hit.
 _NOT_KEPT = frozenset({"content-length", "content-encoding", "content-type"})
 
@@ -130,6 +137,27 @@ def same_for_everyone(request: HttpRequest, params: Iterable[str] = ()) -> bool:
     )
 
 
+def same_but_for_holes(request: HttpRequest, params: Iterable[str] = ()) -> bool:
+    """As `same_for_everyone`, or a signed-in reader with no message waiting: the page is
+    the kept one but for its holes (see the module)."""
+    if same_for_everyone(request, params):
+        return True
+    if request.method not in ("GET", "HEAD") or not _signed_in(request):
+        return False
+    allowed = set(params)
+    return (
+        all(name in allowed for name in request.GET)
+        and not request.COOKIES.get("messages")
+        # FallbackStorage keeps what the cookie cannot hold in the session.
+        and "_messages" not in request.session
+    )
+
+
+def _signed_in(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
 def _key(request: HttpRequest, parts: Iterable[object]) -> str:
     light = "light" if savedata.saves_data(request) else "full"
     raw = "\x1f".join(
@@ -205,27 +233,74 @@ def serve(
 ) -> HttpResponse:
     """The kept page for this request and `parts`, or `render()` kept for the next ones.
 
-    Call only when `same_for_everyone(request)`; the caller has done what must run on
-    every request (finding the object, counting a view, a rate limit)."""
+    Call only when `same_for_everyone(request)` (or `same_but_for_holes`); the caller has
+    done what must run on every request (finding the object, counting a view, a limit)."""
     key = _key(request, parts)
+    reader = _signed_in(request)
     found = cache.get(key)
     if isinstance(found, dict) and found.get("format") == _FORMAT:
+        if reader:
+            return _filled(request, found, "hit") or render()
         return _respond(request, found, "hit")
-    response = render()
-    if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
-        response.render()  # the sitemaps' TemplateResponse: its bytes are what is kept
-    if not _keepable(request, response):
+    with _as_anonymous(request) if reader else contextlib.nullcontext(), holes.keeping() as nonce:
+        response = render()
+        if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+            response.render()  # the sitemaps' TemplateResponse: its bytes are what is kept
+        keepable = _keepable(request, response)
+    page, marked = (b"", None) if response.streaming else holes.strip(response.content, nonce)
+    if not keepable:
+        if reader:
+            return render()  # rendered as nobody: render again, for this reader
+        if marked != ():
+            response.content = page
         return response
     entry = {
         "format": _FORMAT,
-        "variants": compression.variants_of(response.content),
+        "variants": compression.variants_of(page),
+        "holes": marked,
         "content_type": response["Content-Type"],
         "headers": [
             (name, value) for name, value in response.items() if name.lower() not in _NOT_KEPT
         ],
     }
     cache.set(key, entry, timeout)
+    if reader:
+        return _filled(request, entry, "miss") or render()
     return _respond(request, entry, "miss")
+
+
+@contextlib.contextmanager
+def _as_anonymous(request: HttpRequest) -> Iterator[None]:
+    """The page as an anonymous reader sees it, for a signed-in reader's miss."""
+    user = request.user
+    request.user = AnonymousUser()
+    try:
+        yield
+    finally:
+        request.user = user
+
+
+def _filled(request: HttpRequest, entry: dict[str, Any], how: Outcome) -> KeptPage | None:
+    """The kept page with its holes filled for this signed-in reader; None where it has
+    none to fill (a page without the site's frame) or they cannot be trusted."""
+    marked = entry.get("holes")
+    if not marked:
+        return None
+    body = holes.fill(request, entry["variants"][""], marked)
+    if body is None:
+        return None
+    # Not compressed here: it now carries the reader's CSRF token, so CompressionMiddleware
+    # compresses it with the BREACH padding, as any signed-in page.
+    response = KeptPage(how, content_type=entry["content_type"])
+    response.content = body
+    for name, value in entry["headers"]:
+        if name.lower() == "vary":
+            patch_vary_headers(response, [v.strip() for v in value.split(",")])
+        elif name.lower() not in ("etag", "cache-control"):
+            # Not the anonymous bytes' ETag, nor their public Cache-Control: this page is
+            # this reader's (CacheHeadersMiddleware makes it private).
+            response[name] = value
+    return response
 
 
 def kept_for_anonymous(

@@ -12,6 +12,10 @@ class TopicsConfig(AppConfig):
         # (wacana/lib/hooks.py says why not an import the other way).
         # Imported here: these modules import models, which apps.py may not at load time.
         from wacana.articles import hooks  # noqa: PLC0415 - imports models: not before the app registry is ready
+        from wacana.lib import holes  # noqa: PLC0415 - beside the other imports of ready()
         from wacana.topics.actions import writing_saved  # noqa: PLC0415 - imports models: not before the app registry is ready
+        from wacana.topics.holes import follow  # noqa: PLC0415 - imports models: not before the app registry is ready
 
         hooks.writing_saved.register(writing_saved)
+        # Kept listings: the follow button of a rubric or tag, for each signed-in reader.
+        holes.provide("follow", follow)

@@ -16,14 +16,15 @@ from django.test.utils import CaptureQueriesContext
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles import actions, counting
-from wacana.articles.models import Article
+from wacana.articles.models import Article, Tag
 from wacana.articles.templatetags.wacana_articles import card_key
 from wacana.discussion import actions as discussion_actions
 from wacana.discussion.models import Comment
 from wacana.lib import pagecache
 from wacana.testing.content import comment, curate, fresh, publish
 from wacana.testing.html import html
-from wacana.testing.personas import make_editor, make_user, signed_in
+from wacana.testing.personas import make_editor, make_user, signed_in, with_role
+from wacana.topics import actions as topic_actions
 
 pytestmark = pytest.mark.django_db
 
@@ -213,10 +214,12 @@ def test_a_rating_and_a_new_display_name_show_at_once(article: Article, writer: 
 # --- who never shares a kept page -----------------------------------------------------------
 
 
-def test_a_signed_in_reader_never_gets_nor_fills_a_kept_page(article: Article) -> None:
+def test_a_signed_in_reader_never_gets_nor_fills_a_kept_article_or_profile(
+    article: Article,
+) -> None:
     reader = make_user("pembaca_setia", display_name="Pembaca Setia")
     browser = signed_in(reader)
-    for path in [article.get_absolute_url(), *listing_paths(article)]:
+    for path in [article.get_absolute_url(), article.author.get_absolute_url()]:
         for _ in range(2):
             response = visit(path, browser)
             assert kept(response) is None, path
@@ -225,6 +228,97 @@ def test_a_signed_in_reader_never_gets_nor_fills_a_kept_page(article: Article) -
         assert kept(anonymous) == "miss", path
         assert "Pembaca Setia" not in text(anonymous), path
         assert kept(visit(path, browser)) is None, path
+
+
+def shared_listings(article: Article) -> list[str]:
+    """The listings whose kept page signed-in readers share, with their own holes."""
+    return [path for path in listing_paths(article) if path != article.author.get_absolute_url()]
+
+
+def test_signed_in_readers_share_a_kept_listing_each_with_their_own_menu(
+    article: Article,
+) -> None:
+    first = signed_in(make_user("pembaca_setia", display_name="Pembaca Setia"))
+    second = signed_in(make_user("pembaca_lain", display_name="Pembaca Lain"))
+    for path in [*shared_listings(article), "/pilihan"]:
+        # A signed-in reader's miss keeps the page as nobody sees it, then fills it.
+        mine = visit(path, first)
+        assert kept(mine) == "miss", path
+        assert "Pembaca Setia" in text(mine) and "Keluar" in text(mine), path
+        anonymous = visit(path)
+        assert kept(anonymous) == "hit", path
+        page = text(anonymous)
+        assert "Pembaca Setia" not in page and "csrfmiddlewaretoken" not in page, path
+        assert "\x00" not in page and "Masuk" in page, path
+        theirs = visit(path, second)
+        assert kept(theirs) == "hit", path
+        assert "Pembaca Lain" in text(theirs) and "Pembaca Setia" not in text(theirs), path
+        assert "private" in theirs["Cache-Control"], path
+        assert theirs.get("Content-Encoding") != "br", path  # it holds a CSRF token
+
+
+def _without_tokens(page: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "TOKEN", page)
+
+
+@pytest.mark.parametrize("who", ["reader", "follower", "editor", "moderator"])
+def test_a_filled_page_is_byte_for_byte_the_page_rendered_for_the_reader(
+    article: Article, who: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    person = {
+        "reader": lambda: make_user("pembaca_setia"),
+        "follower": lambda: make_user("wulan_baca"),
+        "editor": lambda: make_editor("redaktur_x"),
+        "moderator": lambda: with_role(make_user("mod_tiga"), "moderator"),
+    }[who]()
+    if who == "follower":
+        topic_actions.follow(person, article.category)
+        topic_actions.follow(person, Tag.objects.get(slug="pelabuhan"))
+    browser = signed_in(person)
+    paths = shared_listings(article)
+    filled = {path: text(visit(path, browser, **{"accept-encoding": ""})) for path in paths}
+    assert [kept(visit(path, browser)) for path in paths] == ["hit"] * len(paths)
+    monkeypatch.setattr(pagecache, "same_but_for_holes", lambda *args: False)
+    for path in paths:
+        rendered = visit(path, browser, **{"accept-encoding": ""})
+        assert kept(rendered) is None
+        assert _without_tokens(filled[path]) == _without_tokens(text(rendered)), path
+    if who == "follower":
+        assert "Berhenti mengikuti" in filled[paths[0]]
+
+
+def test_the_token_in_a_filled_page_is_the_readers_own(article: Article) -> None:
+    reader = make_user("pembaca_setia")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(reader)
+    path = article.category.get_absolute_url()
+    visit(path)  # kept by an anonymous reader first
+    page = html(visit(path, browser, **{"accept-encoding": ""}))
+    form = page.select("form.follow")[0]
+    token = form.select("input[name=csrfmiddlewaretoken]")[0].get("value")
+    answer = browser.post(
+        form.get("action"), {"csrfmiddlewaretoken": token, "action": "follow", "next": path}
+    )
+    assert answer.status_code == 302
+    assert topic_actions.is_following(reader, article.category)
+    # Their next visit shows the new state; nothing in the kept page moved.
+    assert "Berhenti mengikuti" in text(visit(path, browser, **{"accept-encoding": ""}))
+    assert "Berhenti mengikuti" not in text(visit(path))
+
+
+def test_a_signed_in_reader_with_a_message_waiting_gets_the_page_rendered(
+    article: Article,
+) -> None:
+    reader = make_user("pembaca_setia")
+    browser = signed_in(reader)
+    path = article.category.get_absolute_url()
+    visit(path)
+    follow_url = html(visit(path, browser)).select("form.follow")[0].get("action")
+    browser.post(follow_url, {"action": "follow", "next": path})
+    shown = visit(path, browser)
+    assert kept(shown) is None
+    assert html(shown).select(".messages li"), "the message is shown"
+    assert kept(visit(path, browser)) == "hit"  # shown once, then the kept page again
 
 
 def test_save_data_is_a_page_of_its_own(article: Article) -> None:
@@ -330,6 +424,10 @@ def test_a_card_follows_reads_and_the_writers_name(article: Article, writer: Use
     for n in range(3):
         visit(article.get_absolute_url(), Client(REMOTE_ADDR=f"198.51.100.{n + 50}"))
     counting.flush()
+    # A kept listing shows new reads when it is next rendered (within pagecache.TIMEOUT,
+    # for signed-in readers as for anonymous ones); the card then follows them.
+    assert "0 kali dibaca" in text(visit(path, reader))
+    pagecache.forget()
     assert "3 kali dibaca" in text(visit(path, reader))
     account_actions.update_profile(User.objects.get(pk=writer.pk), display_name="Penulis Senja")
     assert "Penulis Senja" in text(visit(path, reader))
