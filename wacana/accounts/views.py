@@ -139,7 +139,9 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
     person = User.objects.active().filter(username=username).first()
     if person is None:
         raise Http404(str(NO_SUCH_WRITER))
-    if pagecache.same_for_everyone(request, ("cursor",)):
+    # Signed-in readers too (the owner as well): what differs for them is a hole
+    # (accounts/holes.py: the account menu, and follow, report or edit).
+    if pagecache.same_but_for_holes(request, ("cursor",)):
         parts = (pagecache.version(), pagecache.row_version(person))
         return pagecache.serve(request, parts, lambda: _render_profile(request, person))
     return _render_profile(request, person)

@@ -1,10 +1,11 @@
 """Reader holes: the few parts of a kept page that differ for each signed-in reader.
 
-A listing (rubric, tag, /pilihan, search results) is the same for every reader but for
-the header's account menu and a follow button. Rendering the whole page again for each
-signed-in reader cost 10 to 20 ms of CPU (issue 15); instead the page kept for anonymous
-readers (wacana/lib/pagecache.py) is also served to signed-in ones, with those parts
-rendered for them and put in their place.
+A listing (rubric, tag, /pilihan, search results, a writer's profile) is the same for
+every reader but for the header's account menu and a follow button (on a profile, what
+the reader may do with its writer: follow, report, or edit their own). Rendering the
+whole page again for each signed-in reader cost 10 to 20 ms of CPU (issue 15); instead
+the page kept for anonymous readers (wacana/lib/pagecache.py) is also served to
+signed-in ones, with those parts rendered for them and put in their place.
 
 A template marks such a part:
 

@@ -28,10 +28,10 @@ would otherwise keep the old state under the new version. TIMEOUT bounds what th
 versions do not see (a commenter's new display name): a minute, the same as the
 public Cache-Control that nginx or a CDN may already keep a page for.
 
-Signed-in readers of a listing (`same_but_for_holes`) get the same kept page with the
-parts that differ for them (the account menu, a follow button) rendered for them and
-put in place (wacana/lib/holes.py); a miss on their request renders the page as an
-anonymous reader would see it, keeps it, then fills it.
+Signed-in readers of a listing or a profile (`same_but_for_holes`; never of an article)
+get the same kept page with the parts that differ for them (the account menu, a follow
+button) rendered for them and put in place (wacana/lib/holes.py); a miss on their
+request renders the page as an anonymous reader would see it, keeps it, then fills it.
 """
 
 import contextlib

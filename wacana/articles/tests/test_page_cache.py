@@ -1,6 +1,7 @@
 """Whole pages kept for anonymous readers (wacana/lib/pagecache.py, issue 15): the article
 page, the listings and search. A hit gives the same bytes; views count exactly on hits;
-every change a reader would see renders the page afresh, at once; signed-in readers,
+every change a reader would see renders the page afresh, at once; signed-in readers get
+the kept listings and profiles with their own holes filled, never a kept article;
 sessions, messages and Save-Data never share a kept page."""
 
 import gzip
@@ -12,6 +13,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
@@ -214,25 +216,24 @@ def test_a_rating_and_a_new_display_name_show_at_once(article: Article, writer: 
 # --- who never shares a kept page -----------------------------------------------------------
 
 
-def test_a_signed_in_reader_never_gets_nor_fills_a_kept_article_or_profile(
-    article: Article,
-) -> None:
+def test_a_signed_in_reader_never_gets_nor_fills_a_kept_article(article: Article) -> None:
     reader = make_user("pembaca_setia", display_name="Pembaca Setia")
     browser = signed_in(reader)
-    for path in [article.get_absolute_url(), article.author.get_absolute_url()]:
-        for _ in range(2):
-            response = visit(path, browser)
-            assert kept(response) is None, path
-            assert "Pembaca Setia" in text(response), path
-        anonymous = visit(path)
-        assert kept(anonymous) == "miss", path
-        assert "Pembaca Setia" not in text(anonymous), path
-        assert kept(visit(path, browser)) is None, path
+    path = article.get_absolute_url()
+    for _ in range(2):
+        response = visit(path, browser)
+        assert kept(response) is None
+        assert "Pembaca Setia" in text(response)
+    anonymous = visit(path)
+    assert kept(anonymous) == "miss"
+    assert "Pembaca Setia" not in text(anonymous)
+    assert kept(visit(path, browser)) is None
 
 
 def shared_listings(article: Article) -> list[str]:
-    """The listings whose kept page signed-in readers share, with their own holes."""
-    return [path for path in listing_paths(article) if path != article.author.get_absolute_url()]
+    """The listings whose kept page signed-in readers share, with their own holes: every
+    one, the writer's profile too."""
+    return listing_paths(article)
 
 
 def test_signed_in_readers_share_a_kept_listing_each_with_their_own_menu(
@@ -261,19 +262,21 @@ def _without_tokens(page: str) -> str:
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "TOKEN", page)
 
 
-@pytest.mark.parametrize("who", ["reader", "follower", "editor", "moderator"])
+@pytest.mark.parametrize("who", ["reader", "follower", "writer", "editor", "moderator"])
 def test_a_filled_page_is_byte_for_byte_the_page_rendered_for_the_reader(
     article: Article, who: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     person = {
         "reader": lambda: make_user("pembaca_setia"),
         "follower": lambda: make_user("wulan_baca"),
+        "writer": lambda: article.author,
         "editor": lambda: make_editor("redaktur_x"),
         "moderator": lambda: with_role(make_user("mod_tiga"), "moderator"),
     }[who]()
     if who == "follower":
         topic_actions.follow(person, article.category)
         topic_actions.follow(person, Tag.objects.get(slug="pelabuhan"))
+        account_actions.follow(person, article.author)
     browser = signed_in(person)
     paths = shared_listings(article)
     filled = {path: text(visit(path, browser, **{"accept-encoding": ""})) for path in paths}
@@ -283,6 +286,14 @@ def test_a_filled_page_is_byte_for_byte_the_page_rendered_for_the_reader(
         rendered = visit(path, browser, **{"accept-encoding": ""})
         assert kept(rendered) is None
         assert _without_tokens(filled[path]) == _without_tokens(text(rendered)), path
+    profile = html(filled[article.author.get_absolute_url()])
+    if who == "writer":
+        assert not profile.select("form.follow") and not profile.select(".report-links")
+        assert profile.select(f".profile a[href='{reverse('accounts:edit_profile')}']")
+    else:
+        button = profile.select("form.follow button")[0].text
+        assert button == ("Berhenti mengikuti" if who == "follower" else "Ikuti")
+        assert profile.select(".report-links a[data-report]")
     if who == "follower":
         assert "Berhenti mengikuti" in filled[paths[0]]
 
@@ -303,6 +314,29 @@ def test_the_token_in_a_filled_page_is_the_readers_own(article: Article) -> None
     assert topic_actions.is_following(reader, article.category)
     # Their next visit shows the new state; nothing in the kept page moved.
     assert "Berhenti mengikuti" in text(visit(path, browser, **{"accept-encoding": ""}))
+    assert "Berhenti mengikuti" not in text(visit(path))
+
+
+def test_the_token_in_a_filled_profile_is_the_readers_own(article: Article) -> None:
+    reader = make_user("pembaca_setia")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(reader)
+    path = article.author.get_absolute_url()
+    visit(path)  # kept by an anonymous reader first
+    shown = visit(path, browser, **{"accept-encoding": ""})
+    assert kept(shown) == "hit"
+    form = html(shown).select("form.follow")[0]
+    token = form.select("input[name=csrfmiddlewaretoken]")[0].get("value")
+    answer = browser.post(form.get("action"), {"csrfmiddlewaretoken": token, "action": "follow"})
+    assert answer.status_code == 302
+    assert account_actions.is_following(reader, article.author)
+    # Their next visit (the message shown, then the kept page, kept afresh: the writer's
+    # count of followers moved) has the new state; nothing of theirs is in the kept page.
+    visit(path, browser)
+    again = visit(path, browser, **{"accept-encoding": ""})
+    assert kept(again) == "miss"
+    assert "1 pengikut" in text(again)
+    assert "Berhenti mengikuti" in text(again)
     assert "Berhenti mengikuti" not in text(visit(path))
 
 
