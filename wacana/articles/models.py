@@ -131,6 +131,28 @@ class Status(models.TextChoices):
     HIDDEN = "hidden", _("Hidden")
 
 
+# The columns a card shows or is keyed by (wacana_articles.card_key): `for_cards`. A
+# column the card template reads and this leaves out costs a query per card (the test
+# of /mengikuti's queries sees it).
+CARD_COLUMNS = (
+    "title",
+    "slug",
+    "published_at",
+    "updated_at",
+    "view_count",
+    "picked_at",
+    "headline_at",
+    "image",
+    "image_small",
+    "image_variants",
+    "author__username",
+    "author__display_name",
+    "author__verified",
+    "category__slug",
+    "category__name",
+)
+
+
 class ArticleQuerySet(models.QuerySet["Article"]):
     def published(self) -> "ArticleQuerySet":
         return self.filter(status=Status.PUBLISHED)
@@ -157,6 +179,12 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 
     def for_listing(self) -> "ArticleQuerySet":
         return self.select_related("author", "category").defer("body")
+
+    def for_cards(self) -> "ArticleQuerySet":
+        """Only what a card shows ({% article_cards %}: includes/article_card.html and
+        its key): for a listing read per reader (/mengikuti), where loading the rows
+        whole, their writer's too, cost more than the rest of the page."""
+        return self.select_related("author", "category").only(*CARD_COLUMNS)
 
     def picks(self) -> "ArticleQuerySet":
         """Editor's picks ("Pilihan"); newest pick first with `order_by("-picked_at")`."""

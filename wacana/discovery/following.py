@@ -258,8 +258,11 @@ def _scanned_ids(
         return [(row[0], row[1]) for row in db.fetchall()]
 
 
-def feed_page(user: User, after: str | None, limit: int | None = None) -> cursor.Page:
-    """One page of the feed, newest first; raises cursor.BadCursor for a foreign cursor."""
+def feed_page(
+    user: User, after: str | None, limit: int | None = None, *, cards: bool = False
+) -> cursor.Page:
+    """One page of the feed, newest first; raises cursor.BadCursor for a foreign cursor.
+    `cards`: the articles loaded with only what their cards show (the page, not the API)."""
     limit = max(1, min(cursor.MAX_LIMIT, cursor.page_size() if limit is None else limit))
     key = None
     if after:
@@ -277,8 +280,9 @@ def feed_page(user: User, after: str | None, limit: int | None = None) -> cursor
         if len(found) <= limit and floor is not None:
             found = _kind_ids(follows, key, limit + 1)
     shown = [pk for pk, _at in found[:limit]]
-    cards = Article.objects.filter(pk__in=shown).select_related("author", "category").defer("body")
-    by_id = {article.pk: article for article in cards} if shown else {}
+    rows = Article.objects.filter(pk__in=shown)
+    rows = rows.for_cards() if cards else rows.for_listing()
+    by_id = {article.pk: article for article in rows} if shown else {}
     items = [by_id[pk] for pk in shown if pk in by_id]
     next_cursor = None
     if len(found) > limit and items:

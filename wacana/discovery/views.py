@@ -162,7 +162,7 @@ def following(request: HttpRequest) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)  # login_required
     try:
-        page = feed_page(user, request.GET.get("cursor"))
+        page = feed_page(user, request.GET.get("cursor"), cards=True)
     except cursor.BadCursor:
         raise Http404 from None
     return render(request, "discovery/following.html", {"page": page})

@@ -112,3 +112,45 @@ def test_many_quiet_follows_scan_a_window_then_read_per_kind(
     )
     assert ">=" in scan, "the scan is bounded by the window's publication time"
     assert len(queries.captured_queries) == 5  # follows, floor, scan, per kind, cards
+
+
+@pytest.mark.parametrize("save_data", [False, True])
+def test_the_page_loads_only_what_its_cards_show_and_they_are_the_same_cards(
+    save_data: bool,
+) -> None:
+    """/mengikuti loads its articles with `for_cards` (only the columns a card shows):
+    each card is the one a listing of whole rows renders, for no query more."""
+    from django.core.cache import cache
+    from django.template import Context
+
+    from wacana.articles.models import Article
+    from wacana.articles.templatetags.wacana_articles import article_cards
+    from wacana.testing.personas import make_editor
+
+    writer = make_user("penulis_kartu", display_name="Penulis Kartu", verified=True)
+    reader = make_user("pembaca_kartu")
+    account_actions.follow(reader, writer)
+    plain = publish(writer, "Kartu Polos", at=START)
+    shown = publish(writer, "Kartu Bergambar", at=START + timedelta(hours=1))
+    Article.objects.filter(pk=shown.pk).update(
+        image="articles/9-kartu-1200.webp",
+        image_small="articles/9-kartu-360.webp",
+        image_variants="avif",
+        view_count=1234,
+    )
+    editor = make_editor("redaktur_kartu")
+    actions.curate(editor, fresh(plain), actions.PICK, True)
+    actions.curate(editor, fresh(plain), actions.HEADLINE, True)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = following.feed_page(reader, None, cards=True)
+        cache.clear()
+        cards = article_cards(Context({"save_data": save_data}), page.items)
+    assert len(queries.captured_queries) == 3  # follows, ids, cards: none per card
+    whole = list(Article.objects.filter(pk__in=[a.pk for a in page.items]).for_listing())
+    whole.sort(key=lambda article: [a.pk for a in page.items].index(article.pk))
+    cache.clear()
+    assert cards == article_cards(Context({"save_data": save_data}), whole)
+    picture = "9-kartu-240" if save_data else "9-kartu-360"
+    assert "Kartu Bergambar" in cards and picture in cards and "Penulis Kartu" in cards
+    assert "Pilihan" in cards and "1.234" in cards
