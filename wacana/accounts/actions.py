@@ -229,6 +229,7 @@ def follow(follower: User, followed: User) -> bool:
         User.objects.filter(pk=follower.pk).update(following_count=F("following_count") + 1)
         User.objects.filter(pk=followed.pk).update(follower_count=F("follower_count") + 1)
         hooks.followed(follower, followed)
+    pagecache.touch(pagecache.FEED, follower.pk)
     return True
 
 
@@ -240,6 +241,7 @@ def unfollow(follower: User, followed: User) -> bool:
             return False
         User.objects.filter(pk=follower.pk).update(following_count=F("following_count") - 1)
         User.objects.filter(pk=followed.pk).update(follower_count=F("follower_count") - 1)
+    pagecache.touch(pagecache.FEED, follower.pk)
     return True
 
 

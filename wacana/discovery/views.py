@@ -161,6 +161,19 @@ def following(request: HttpRequest) -> HttpResponse:
     """The latest articles of the writers the signed-in person follows (/mengikuti)."""
     user = request.user
     assert isinstance(user, User)  # login_required
+    if pagecache.same_but_for_holes(request, ("cursor",)):
+        # Kept for this reader alone (their id in the key) until what is public or what
+        # they follow changes (pagecache.FEED), or a minute passes (a card's count of
+        # reads, as on every kept listing); their account menu is a hole.
+        parts = (pagecache.object_version(pagecache.FEED, user.pk), user.pk)
+        return pagecache.serve(
+            request, parts, lambda: _render_following(request, user), one_reader=True
+        )
+    return _render_following(request, user)
+
+
+def _render_following(request: HttpRequest, user: User) -> HttpResponse:
+    # `user`, not request.user: a page kept for its reader is rendered as nobody sees it.
     try:
         page = feed_page(user, request.GET.get("cursor"), cards=True)
     except cursor.BadCursor:

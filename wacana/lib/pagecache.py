@@ -100,6 +100,11 @@ def forget() -> None:
     _move_now_and_after_commit([_VERSION_KEY])
 
 
+# The object version of a reader's /mengikuti, kept for them alone: moved by each follow
+# or unfollow of theirs (of a writer: accounts.actions; of anything else: topics.actions).
+FEED = "feed"
+
+
 def touch(kind: str, pk: int) -> None:
     """One object's part of its pages changed (a comment on an article's thread)."""
     _move_now_and_after_commit([_object_key(kind, pk)])
@@ -230,13 +235,19 @@ def serve(
     parts: Iterable[object],
     render: Callable[[], HttpResponse],
     timeout: int = TIMEOUT,
+    *,
+    one_reader: bool = False,
 ) -> HttpResponse:
     """The kept page for this request and `parts`, or `render()` kept for the next ones.
 
     Call only when `same_for_everyone(request)` (or `same_but_for_holes`); the caller has
-    done what must run on every request (finding the object, counting a view, a limit)."""
-    key = _key(request, parts)
+    done what must run on every request (finding the object, counting a view, a limit).
+    `one_reader`: a signed-in reader's own page (their id in `parts`: /mengikuti), kept
+    as it is, never compressed (only ever filled) nor given to anyone else."""
     reader = _signed_in(request)
+    if one_reader and not reader:
+        return render()
+    key = _key(request, parts)
     found = cache.get(key)
     if isinstance(found, dict) and found.get("format") == _FORMAT:
         if reader:
@@ -256,7 +267,7 @@ def serve(
         return response
     entry = {
         "format": _FORMAT,
-        "variants": compression.variants_of(page),
+        "variants": {"": page} if one_reader else compression.variants_of(page),
         "holes": marked,
         "content_type": response["Content-Type"],
         "headers": [

@@ -18,7 +18,7 @@ from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor
 from wacana.articles import hooks as article_hooks
 from wacana.articles.models import Article, Category, Tag
-from wacana.lib import images
+from wacana.lib import images, pagecache
 from wacana.lib.refusal import Refusal
 from wacana.notifications import actions as notifications
 from wacana.notifications.models import Notification
@@ -256,12 +256,15 @@ def follow(user: User, target: Target) -> bool:
                 Follow.objects.create(follower=user, kind=kind, **fields)
         except IntegrityError:
             return False  # a request racing this one followed it first
+    pagecache.touch(pagecache.FEED, user.pk)
     return True
 
 
 def unfollow(user: User, target: Target) -> bool:
     kind, fields = kind_and_filter(target)
     deleted, _rows = Follow.objects.filter(follower=user, kind=kind, **fields).delete()
+    if deleted:
+        pagecache.touch(pagecache.FEED, user.pk)
     return bool(deleted)
 
 
