@@ -2,17 +2,46 @@
 reader: the header's account menu, and on a profile what the reader may do with its
 writer. Each renders the same include the page renders for everyone else."""
 
+from typing import Any
+
 from django.http import HttpRequest
-from django.middleware.csrf import get_token
 from django.template.loader import get_template
+from django.utils.translation import get_language
 
 from wacana.accounts import actions
 from wacana.accounts.models import User
+from wacana.accounts.roles import group_names
+from wacana.lib import holes
+
+
+def _menu_key(user: Any) -> tuple[object, ...]:
+    """Everything includes/account_nav.html (and the avatar it includes) shows of the
+    reader or depends on, and the language: the menu is rendered once per process for
+    each (`holes.once`)."""
+    return (
+        "account",
+        user.pk,
+        user.username,
+        user.display_name,
+        user.avatar.name,
+        user.avatar_small.name,
+        user.unread_notifications,
+        user.is_active,
+        user.is_staff,
+        user.is_superuser,
+        group_names(user),
+        get_language(),
+    )
 
 
 def account_nav(request: HttpRequest, args: dict[str, str]) -> str:
-    return get_template("includes/account_nav.html").render(
-        {"user": request.user, "request": request, "csrf_token": get_token(request)}
+    user = request.user
+    return holes.once(
+        request,
+        _menu_key(user),
+        lambda token: get_template("includes/account_nav.html").render(
+            {"user": user, "request": request, "csrf_token": token}
+        ),
     )
 
 
@@ -25,12 +54,18 @@ def writer_actions(request: HttpRequest, args: dict[str, str]) -> str:
     following = (
         isinstance(viewer, User) and viewer.pk != person.pk and actions.is_following(viewer, person)
     )
-    return get_template("accounts/includes/writer_actions.html").render(
-        {
-            "user": viewer,
-            "person": person,
-            "is_following": following,
-            "request": request,
-            "csrf_token": get_token(request),
-        }
+    own = viewer.pk == person.pk
+    key = ("writer_actions", person.pk, person.username, own, following, get_language())
+    return holes.once(
+        request,
+        key,
+        lambda token: get_template("accounts/includes/writer_actions.html").render(
+            {
+                "user": viewer,
+                "person": person,
+                "is_following": following,
+                "request": request,
+                "csrf_token": token,
+            }
+        ),
     )

@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+import time
 from typing import Any, NamedTuple
 
 from django.contrib import messages
@@ -280,14 +281,38 @@ def _listing(request: HttpRequest, queryset: Any, **paginate: Any) -> cursor.Pag
 
 @require_safe
 def category(request: HttpRequest, slug: str) -> HttpResponse:
-    found = Category.objects.select_related("parent").filter(slug=slug).first()
+    kept = pagecache.same_but_for_holes(request, LISTING_PARAMS)
+    version = pagecache.version() if kept else ""
+    found = _category(slug, version)
     if found is None:
         alias = get_object_or_404(CategoryAlias.objects.select_related("category"), slug=slug)
         return redirect(alias.category.get_absolute_url(), permanent=True)
-    if pagecache.same_but_for_holes(request, LISTING_PARAMS):
-        parts = (pagecache.version(), pagecache.row_version(found, found.parent))
+    if kept:
+        parts = (version, pagecache.row_version(found, found.parent))
         return pagecache.serve(request, parts, lambda: _render_category(request, found))
     return _render_category(request, found)
+
+
+# Categories (with their rubric) by slug, found once in this process for the site's
+# version, which an edit of a category moves (actions.save_category), and for a few
+# seconds at most: on a kept page, finding the row cost more than the rest of the view.
+_categories: dict[str, tuple[str, float, Category]] = {}
+CATEGORY_SECONDS = 10
+
+
+def _category(slug: str, version: str) -> Category | None:
+    """The category `slug`; from this process's memory when `version` (the site's, from
+    pagecache) is the one it was found under. "": asked of the database."""
+    now = time.monotonic()
+    known = _categories.get(slug)
+    if version and known is not None and known[0] == version and known[1] > now:
+        return known[2]
+    found = Category.objects.select_related("parent").filter(slug=slug).first()
+    if version and found is not None:
+        if len(_categories) >= 1000:
+            _categories.clear()
+        _categories[slug] = (version, now + CATEGORY_SECONDS, found)
+    return found
 
 
 # The query parameters of a listing: its page.

@@ -31,7 +31,9 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
 from django import template
+from django.core.signals import setting_changed
 from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.utils.safestring import SafeString, mark_safe
 
 Renderer = Callable[[HttpRequest, dict[str, str]], str]
@@ -45,6 +47,33 @@ _keeping: ContextVar[str] = ContextVar("wacana_keeping_page", default="")
 def provide(name: str, renderer: Renderer) -> None:
     """What the part `name` holds for a signed-in reader (its HTML)."""
     _renderers[name] = renderer
+
+
+# What renderers made, kept in this process (`once`), with this in place of the reader's
+# CSRF token (masked afresh for each response).
+_TOKEN = secrets.token_hex(16)
+_made: dict[tuple[object, ...], str] = {}
+_MADE_MAX = 4096
+
+
+def once(request: HttpRequest, key: tuple[object, ...], render: Callable[[str], str]) -> str:
+    """`render(csrf_token)`, rendered once in this process for `key` (which holds all that
+    the part shows: the caller's to get right) and given the reader's own token each time.
+    Rendering a hole's template cost a quarter to half a millisecond of each request."""
+    made = _made.get(key)
+    if made is None:
+        made = render(_TOKEN)
+        if len(_made) >= _MADE_MAX:
+            _made.clear()
+        _made[key] = made
+    return made.replace(_TOKEN, get_token(request)) if _TOKEN in made else made
+
+
+def _forget_made(**kwargs: object) -> None:
+    _made.clear()  # a test's settings (the media or static address, say) change the parts
+
+
+setting_changed.connect(_forget_made, dispatch_uid="wacana-holes-made")
 
 
 def provided() -> frozenset[str]:

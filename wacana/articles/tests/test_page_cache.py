@@ -298,6 +298,41 @@ def test_a_filled_page_is_byte_for_byte_the_page_rendered_for_the_reader(
         assert "Berhenti mengikuti" in filled[paths[0]]
 
 
+def test_the_menu_of_a_filled_page_follows_the_reader_at_once(article: Article) -> None:
+    """The account menu is rendered once per process for what it shows of the reader
+    (holes.once): any change of that is a new menu at once."""
+    reader = make_user("pembaca_setia", display_name="Pembaca Setia")
+    browser = signed_in(reader)
+    path = article.category.get_absolute_url()
+
+    def menu() -> Any:
+        shown = visit(path, browser, **{"accept-encoding": ""})
+        assert kept(shown) in ("hit", "miss")
+        return html(shown).select("nav.account")[0]
+
+    assert "Pembaca Setia" in menu().text and not menu().select(".count")
+    User.objects.filter(pk=reader.pk).update(unread_notifications=3)
+    assert menu().select(".count")[0].text.startswith("3")
+    account_actions.update_profile(reader, display_name="Nama Lain", tagline="", bio="")
+    assert "Nama Lain" in menu().text and "Pembaca Setia" not in menu().text
+    assert not menu().select("a[href='/moderasi']")
+    with_role(reader, "moderator")
+    assert menu().select("a[href='/moderasi']")
+
+
+def test_the_token_in_a_kept_menu_signs_out(article: Article) -> None:
+    reader = make_user("pembaca_setia")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(reader)
+    path = article.category.get_absolute_url()
+    visit(path, browser)  # the menu rendered once, then given again with this token
+    page = html(visit(path, browser, **{"accept-encoding": ""}))
+    form = page.select("nav.account form")[0]
+    token = form.select("input[name=csrfmiddlewaretoken]")[0].get("value")
+    assert browser.post(form.get("action"), {"csrfmiddlewaretoken": token}).status_code == 302
+    assert "_auth_user_id" not in browser.session
+
+
 def test_the_token_in_a_filled_page_is_the_readers_own(article: Article) -> None:
     reader = make_user("pembaca_setia")
     browser = Client(enforce_csrf_checks=True)

@@ -2,6 +2,7 @@
 stripped from what anonymous readers get, filled per reader; a page whose own text holds
 a NUL gets no hole filled."""
 
+import re
 from typing import Any
 
 import pytest
@@ -62,4 +63,25 @@ def test_a_hole_without_renderer_is_not_filled() -> None:
 
 
 def test_the_site_provides_its_holes() -> None:
-    assert {"account", "follow"} <= holes.provided()
+    assert {"account", "follow", "writer_actions"} <= holes.provided()
+
+
+def test_a_part_is_rendered_once_and_gets_each_readers_own_token() -> None:
+    from django.middleware.csrf import _unmask_cipher_token  # type: ignore[attr-defined]
+    from django.test import RequestFactory
+
+    renders: list[str] = []
+
+    def render_part(token: str) -> str:
+        renders.append(token)
+        return f'<form><input name="csrfmiddlewaretoken" value="{token}"></form>'
+
+    first, second = RequestFactory().get("/"), RequestFactory().get("/")
+    key = ("test_part", 1)
+    made = [holes.once(request, key, render_part) for request in (first, second, first)]
+    assert len(renders) == 1 and renders[0] not in "".join(made)
+    for request, part in zip((first, second, first), made, strict=True):
+        token = re.search(r'value="([^"]+)"', part)
+        assert token and _unmask_cipher_token(token.group(1)) == request.META["CSRF_COOKIE"]
+    assert made[0] != made[1] and made[0] != made[2]  # the token is masked afresh
+    assert holes.once(first, ("test_part", 2), render_part) and len(renders) == 2
