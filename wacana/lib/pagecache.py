@@ -4,8 +4,9 @@ category, tag, profile, /pilihan) and search results.
 Most readers are anonymous, without a session or a message waiting: for them a page is
 the same for everyone who asks in the same language, with or without saving data, so
 it is rendered once and kept whole, compressed (`compression.variants_of`: as it is,
-brotli and gzip), so a hit costs neither rendering nor compression. Signed-in readers,
-and anyone with a session or a pending message, never get nor fill a kept page.
+brotli and gzip), so a hit costs neither rendering nor compression. Anyone with a
+pending message never gets nor fills a kept page; nor does anyone with a session, but
+for signed-in readers of the pages that have holes (below).
 
 What the view does before `serve` still runs on every request: the article page finds
 the article (a hidden or deleted one is 404 before any cache is asked) and counts the
