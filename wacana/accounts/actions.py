@@ -1,5 +1,6 @@
 """Writes with side effects for accounts. Views and the API call these, nothing else."""
 
+import functools
 import secrets
 from datetime import datetime
 
@@ -9,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -246,4 +247,20 @@ def unfollow(follower: User, followed: User) -> bool:
 
 
 def is_following(follower: User, followed: User) -> bool:
-    return Follow.objects.filter(follower=follower, followed=followed).exists()
+    # Asked for each signed-in reader of a kept profile (its follow button): composing
+    # the ORM's query cost 0.3 ms of CPU, running this one a twentieth of that.
+    with connection.cursor() as db:
+        db.execute(_following_sql(connection.vendor), [follower.pk, followed.pk])
+        return db.fetchone() is not None
+
+
+@functools.cache
+def _following_sql(vendor: str) -> str:
+    def column(name: str) -> str:
+        found = Follow._meta.get_field(name)
+        assert isinstance(found, Field)  # a concrete column
+        return connection.ops.quote_name(found.column)
+
+    table = connection.ops.quote_name(Follow._meta.db_table)
+    where = f"{column('follower')} = %s AND {column('followed')} = %s"
+    return f"SELECT 1 FROM {table} WHERE {where} LIMIT 1"  # noqa: S608 - the model's names; values are parameters

@@ -1,12 +1,15 @@
 """HTML pages for accounts: sign-up, sign-in, profile and the account settings."""
 
 import copy
+import functools
+from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -136,7 +139,9 @@ def logout(request: HttpRequest) -> HttpResponse:
 def profile(request: HttpRequest, username: str) -> HttpResponse:
     if username != username.lower():
         return redirect("accounts:profile", username=username.lower(), permanent=True)
-    person = User.objects.active().filter(username=username).first()
+    person = next(
+        iter(User.objects.raw(_active_user_sql(connection.vendor), [username, True])), None
+    )
     if person is None:
         raise Http404(str(NO_SUCH_WRITER))
     # Signed-in readers too (the owner as well): what differs for them is a hole
@@ -145,6 +150,23 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
         parts = (pagecache.version(), pagecache.row_version(person))
         return pagecache.serve(request, parts, lambda: _render_profile(request, person))
     return _render_profile(request, person)
+
+
+@functools.cache
+def _active_user_sql(vendor: str) -> str:
+    """The active account of a username (User.objects.active()), written once: on a kept
+    profile, composing the ORM's query cost 0.5 ms of CPU, three times running this."""
+    quote = connection.ops.quote_name
+
+    def column(name: str) -> str:
+        field: Any = User._meta.get_field(name)
+        return str(quote(field.column))
+
+    columns = ", ".join(quote(field.column) for field in User._meta.concrete_fields)
+    return (
+        f"SELECT {columns} FROM {quote(User._meta.db_table)}"  # noqa: S608 - the model's names; values are parameters
+        f" WHERE {column('username')} = %s AND {column('is_active')} = %s LIMIT 1"
+    )
 
 
 def _render_profile(request: HttpRequest, person: User) -> HttpResponse:

@@ -2,6 +2,7 @@
 writer), follows of rubrics, tags and topics, and telling followers of a new topic.
 Pages, the API and the admin call these; nothing else writes these tables."""
 
+import functools
 import secrets
 from datetime import datetime
 from typing import Any
@@ -10,7 +11,8 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Field
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -272,4 +274,28 @@ def is_following(user: Any, target: Target) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     kind, fields = kind_and_filter(target)
-    return Follow.objects.filter(follower=user, kind=kind, **fields).exists()
+    # Asked for each signed-in reader of a kept listing (its follow button): composing
+    # the ORM's query cost 0.3 ms of CPU, running this one a twentieth of that.
+    with connection.cursor() as db:
+        db.execute(
+            _following_sql(next(iter(fields), ""), connection.vendor),
+            [user.pk, kind, *(target.pk for target in fields.values())],
+        )
+        return db.fetchone() is not None
+
+
+@functools.cache
+def _following_sql(field: str, vendor: str) -> str:
+    """Whether a follow of one kind exists, of `field`'s target ("": the topics as a
+    whole), in the names of the model's table and columns."""
+
+    def column(name: str) -> str:
+        found = Follow._meta.get_field(name)
+        assert isinstance(found, Field)  # a concrete column
+        return connection.ops.quote_name(found.column)
+
+    where = f"{column('follower')} = %s AND {column('kind')} = %s"
+    if field:
+        where += f" AND {column(field)} = %s"
+    table = connection.ops.quote_name(Follow._meta.db_table)
+    return f"SELECT 1 FROM {table} WHERE {where} LIMIT 1"  # noqa: S608 - the model's names; values are parameters
