@@ -57,7 +57,7 @@ from wacana.lib import compression, holes, savedata
 TIMEOUT = 60
 _VERSION_KEY = "pages:version"
 # Part of every key: change it when what is stored changes shape.
-_FORMAT = "p2"
+_FORMAT = "p3"  # p3: profiles have the writer_actions hole
 # Headers of the rendered response not kept: the kept ones are set again on each hit.
 _NOT_KEPT = frozenset({"content-length", "content-encoding", "content-type"})
 
