@@ -51,7 +51,7 @@ from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from wacana.lib import compression, holes, savedata
+from wacana.lib import compression, holes, inline_css, savedata
 
 TIMEOUT = 60
 _VERSION_KEY = "pages:version"
@@ -163,6 +163,7 @@ def _key(request: HttpRequest, parts: Iterable[object]) -> str:
     raw = "\x1f".join(
         [
             _FORMAT,
+            inline_css.digest(),
             request.scheme or "",
             request.get_host(),
             request.get_full_path(),

@@ -20,7 +20,7 @@ from wacana.articles.models import Article, Tag
 from wacana.articles.templatetags.wacana_articles import card_key
 from wacana.discussion import actions as discussion_actions
 from wacana.discussion.models import Comment
-from wacana.lib import offline, pagecache
+from wacana.lib import inline_css, offline, pagecache
 from wacana.testing.content import comment, curate, fresh, publish
 from wacana.testing.html import html
 from wacana.testing.personas import make_editor, make_user, signed_in, with_role
@@ -595,3 +595,18 @@ def test_a_filled_article_page_costs_the_same_few_queries_however_many_comments(
     # Session and reader, their groups, the stamp, the article as the holes read it, the
     # reader's rating and saved state, following the writer, the thread.
     assert counted[0] == counted[1] <= 8, counted
+
+
+def test_a_deploy_that_changes_the_inlined_styles_renders_kept_pages_anew(
+    article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The new policy allows the new <style> only: an old kept copy would show unstyled.
+    paths = [article.get_absolute_url(), article.category.get_absolute_url(), "/"]
+    for path in paths:
+        visit(path)
+    assert [kept(visit(path)) for path in paths[:2]] == ["hit", "hit"]
+    home = visit("/", **{"accept-encoding": ""}).content
+    monkeypatch.setattr(inline_css, "digest", lambda: "another-deploy")
+    assert [kept(visit(path)) for path in paths[:2]] == ["miss", "miss"]
+    monkeypatch.setattr(inline_css, "text", lambda name: "body{color:red}")
+    assert b"body{color:red}" in visit("/", **{"accept-encoding": ""}).content != home
