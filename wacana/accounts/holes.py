@@ -1,6 +1,7 @@
 """Holes of kept pages (see wacana/lib/holes.py) that accounts fills for each signed-in
-reader: the header's account menu, and on a profile what the reader may do with its
-writer. Each renders the same include the page renders for everyone else."""
+reader: the header's account menu, the author card's follow button on an article, and on
+a profile what the reader may do with its writer. Each renders the same include the page
+renders for everyone else."""
 
 from typing import Any
 
@@ -66,6 +67,34 @@ def writer_actions(request: HttpRequest, args: dict[str, str]) -> str:
                 "is_following": following,
                 "request": request,
                 "csrf_token": token,
+            }
+        ),
+    )
+
+
+def follow_writer(request: HttpRequest, args: dict[str, str]) -> str:
+    """The author card's follow button (templates/includes/follow_writer.html)."""
+    writer = User(pk=int(args["pk"]), username=args["username"])
+    user = request.user
+    state = (
+        actions.is_following(user, writer)
+        if isinstance(user, User) and user.pk != writer.pk
+        else None
+    )
+    # All the button shows or depends on (`holes.once` renders it once per process).
+    path, language = request.get_full_path(), get_language()
+    key = ("follow_writer", writer.pk, writer.username, state, args["next"], path, language)
+    return holes.once(
+        request,
+        key,
+        lambda token: get_template("includes/follow_writer.html").render(
+            {
+                "user": user,
+                "request": request,
+                "csrf_token": token,
+                "person": writer,
+                "follow_state": state,
+                "next_url": args["next"],
             }
         ),
     )

@@ -9,3 +9,7 @@ class ArticlesConfig(AppConfig):
     def ready(self) -> None:
         # Connects the signals that drop the cached rubric bar when a category changes.
         from wacana.articles import navigation  # noqa: F401, PLC0415 - models must be ready first
+        from wacana.articles.holes import provide  # noqa: PLC0415 - imports models: not before the app registry is ready
+
+        # The article page's parts rendered for each signed-in reader of the kept page.
+        provide()

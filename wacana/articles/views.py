@@ -23,6 +23,7 @@ from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor
 from wacana.articles import actions, counting, hooks, related, writing, writing_pages
+from wacana.articles import holes as article_holes
 from wacana.articles import pending as pending_images
 from wacana.articles import series as series_actions
 from wacana.articles.access import (
@@ -80,10 +81,14 @@ def _page_number(raw: str | None, page_count: int, *, all_pages: bool) -> int | 
 
 @require_safe
 def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None) -> HttpResponse:
-    if pagecache.same_for_everyone(request, ARTICLE_PARAMS):
+    if pagecache.same_but_for_holes(request, ARTICLE_PARAMS):
         stamp = public_stamp(int(pk))
-        if stamp is not None and (stamp.username, stamp.slug) == (username, slug):
-            return _anonymous_detail(request, int(pk), stamp)
+        if (
+            stamp is not None
+            and (stamp.username, stamp.slug) == (username, slug)
+            and article_holes.fits(request.user, stamp)
+        ):
+            return _kept_detail(request, int(pk), stamp)
     article = get_article_for_reading(request.user, int(pk))
     if username != article.author.username or slug != article.slug:
         target = article.get_absolute_url()
@@ -99,10 +104,11 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
     return response
 
 
-def _anonymous_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpResponse:
+def _kept_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpResponse:
     """A public article for a reader who shares the page with every other (see
-    pagecache.same_for_everyone): the view is counted, then the kept page is served, or
-    rendered and kept. The lookup costs one plain query (the stamp), not the ORM's."""
+    pagecache.same_for_everyone), or with their own holes filled (a signed-in reader,
+    articles.holes.fits): the view is counted, then the kept page is served, or rendered
+    and kept. The lookup costs one plain query (the stamp), not the ORM's."""
     number = _page_number(request.GET.get("page"), stamp.page_count, all_pages=False)
     # Counted before the kept page is looked up, so every view counts exactly once.
     counting.record_view(
@@ -120,7 +126,7 @@ def _anonymous_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpRespon
         SiteSettings.current().version,
     )
     response = pagecache.serve(request, parts, render_page)
-    offline.mark(response, offline.ARTICLE)
+    offline.mark(response, offline.SAVED if article_holes.saved(request) else offline.ARTICLE)
     return response
 
 
@@ -165,7 +171,7 @@ def _render_detail(request: HttpRequest, article: Article, number: int | None) -
         "site": SiteSettings.current(),
         "current_rubric": article.rubric_id,
         "with_sidebar": True,
-        **_reader_actions(request, article),
+        **article_holes.reader_actions_context(request, article),
         **_threads(article),
     }
     # What the anonymous readers' cached article block varies on (with the language and
@@ -241,31 +247,6 @@ def responses(request: HttpRequest, username: str, pk: str, slug: str) -> HttpRe
         )
     page = _listing(request, actions.public_responses(article))
     return render(request, "articles/responses.html", {"article": article, "page": page})
-
-
-def _reader_actions(request: HttpRequest, article: Article) -> dict[str, Any]:
-    """Ratings, the save button and the author card's follow button (for signed-in readers
-    only: anonymous readers share one cached article block with no follow state). Anonymous
-    readers cost no query here; signed-in readers three (their rating, saved or not, and
-    following the writer or not)."""
-    user = request.user if isinstance(request.user, User) else None
-    mine = actions.rating_of(user, article) if user and article.is_public else None
-    counts = article.rating_counts or {}
-    return {
-        "ratings": [
-            {"code": code, "label": label, "count": counts.get(code, 0), "pressed": code == mine}
-            for code, label in RatingKind.choices
-        ],
-        "my_rating": mine,
-        "may_rate": bool(user and article.is_public and article.author_id != user.pk),
-        "is_saved": actions.is_saved(user, article) if user else False,
-        # None: no follow button in the card (anonymous readers, and the writer).
-        "follows_author": (
-            account_actions.is_following(user, article.author)
-            if user and user.pk != article.author_id
-            else None
-        ),
-    }
 
 
 def _unknown_action() -> HttpResponseBadRequest:

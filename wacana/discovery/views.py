@@ -19,7 +19,7 @@ from wacana.discovery import search
 from wacana.discovery.following import feed_page
 from wacana.discovery.forms import SearchForm
 from wacana.discovery.limits import TooManySearches, check_search_limit
-from wacana.lib import compression, cursor, pagecache, refusal, savedata
+from wacana.lib import compression, cursor, inline_css, pagecache, refusal, savedata
 
 
 @require_safe
@@ -50,7 +50,8 @@ def home(request: HttpRequest) -> HttpResponse:
     # compressed (brotli and gzip), so a hit costs neither rendering nor compression.
     # Saving data (the Save-Data header or the reader's choice) is a page of its own.
     light = "light" if savedata.saves_data(request) else "full"
-    key = f"home:page:{get_language()}:{site.version}:{version}:{light}"
+    # With the inlined styles' digest: a deploy that changes them renders the page anew.
+    key = f"home:page:{get_language()}:{inline_css.digest()}:{site.version}:{version}:{light}"
     variants, _hit = compression.cached_variants(
         cache,
         key,

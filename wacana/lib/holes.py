@@ -175,6 +175,13 @@ class HoleNode(template.Node):
         return mark_safe(f"{_open(nonce)}{name}:{args}\x00{inside}{_close(nonce)}")  # noqa: S308 - as above
 
 
+@register.simple_tag
+def marking_holes() -> bool:
+    """Whether this render marks holes (a page rendered to be kept): a {% cache %} block
+    around a hole must then render anew, or it would keep one render's marks."""
+    return bool(_keeping.get())
+
+
 @register.tag("reader_hole")
 def reader_hole(parser: template.base.Parser, token: template.base.Token) -> HoleNode:
     bits = token.split_contents()

@@ -29,10 +29,11 @@ would otherwise keep the old state under the new version. TIMEOUT bounds what th
 versions do not see (a commenter's new display name): a minute, the same as the
 public Cache-Control that nginx or a CDN may already keep a page for.
 
-Signed-in readers of a listing or a profile (`same_but_for_holes`; never of an article)
-get the same kept page with the parts that differ for them (the account menu, a follow
-button) rendered for them and put in place (wacana/lib/holes.py); a miss on their
-request renders the page as an anonymous reader would see it, keeps it, then fills it.
+Signed-in readers of a listing, a profile or (most of them) an article
+(`same_but_for_holes`) get the same kept page with the parts that differ for them (the
+account menu, a follow button...) rendered for them and put in place
+(wacana/lib/holes.py); a miss on their request renders the page as an anonymous reader
+would see it, keeps it, then fills it. /mengikuti is kept so for its reader alone.
 """
 
 import contextlib
@@ -52,7 +53,7 @@ from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from wacana.lib import compression, holes, savedata
+from wacana.lib import compression, holes, inline_css, savedata
 
 TIMEOUT = 60
 _VERSION_KEY = "pages:version"
@@ -169,6 +170,7 @@ def _key(request: HttpRequest, parts: Iterable[object]) -> str:
     raw = "\x1f".join(
         [
             _FORMAT,
+            inline_css.digest(),
             request.scheme or "",
             request.get_host(),
             request.get_full_path(),

@@ -22,7 +22,7 @@ from wacana.articles.models import Article, Tag
 from wacana.articles.templatetags.wacana_articles import card_key
 from wacana.discussion import actions as discussion_actions
 from wacana.discussion.models import Comment
-from wacana.lib import pagecache
+from wacana.lib import inline_css, offline, pagecache
 from wacana.testing.content import comment, curate, fresh, publish
 from wacana.testing.html import html
 from wacana.testing.personas import make_editor, make_user, signed_in, with_role
@@ -213,21 +213,7 @@ def test_a_rating_and_a_new_display_name_show_at_once(article: Article, writer: 
     assert "Nama Baru" in text(visit(category))
 
 
-# --- who never shares a kept page -----------------------------------------------------------
-
-
-def test_a_signed_in_reader_never_gets_nor_fills_a_kept_article(article: Article) -> None:
-    reader = make_user("pembaca_setia", display_name="Pembaca Setia")
-    browser = signed_in(reader)
-    path = article.get_absolute_url()
-    for _ in range(2):
-        response = visit(path, browser)
-        assert kept(response) is None
-        assert "Pembaca Setia" in text(response)
-    anonymous = visit(path)
-    assert kept(anonymous) == "miss"
-    assert "Pembaca Setia" not in text(anonymous)
-    assert kept(visit(path, browser)) is None
+# --- signed-in readers: the kept page with their own holes ---------------------------------
 
 
 def shared_listings(article: Article) -> list[str]:
@@ -549,3 +535,135 @@ def test_a_series_rename_and_reorder_show_at_once_on_its_parts(writer: User) -> 
     series_actions.move_part(series, first.pk, 2)
     page = " ".join(html(visit(url)).one("article").text.split())
     assert "bagian 2 dari 2" in page
+
+
+# --- the article page for signed-in readers: the kept page with its reader holes ------------
+
+MULTI_PAGE = "Halaman pertama yang cukup panjang.\n\n<!--nextpage-->\n\nHalaman kedua, penutup."
+
+
+def _rendered_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pagecache, "same_but_for_holes", lambda *args: False)
+
+
+@pytest.mark.parametrize("who", ["reader", "involved"])
+def test_a_filled_article_page_is_byte_for_byte_the_page_rendered_for_the_reader(
+    writer: User, who: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = publish(writer, "Senja di Kalimas", body=MULTI_PAGE, tags="pelabuhan")
+    other = make_user("komentator_lain")
+    first = comment(other, story, "Komentar pertama dari orang lain.")
+    comment(writer, story, "Balasan penulis.", parent=first)
+    person = make_user("pembaca_setia", display_name="Pembaca Setia")
+    if who == "involved":
+        # Follows the writer, rated, saved, commented, and has a comment hidden.
+        account_actions.follow(person, writer)
+        actions.rate_article(person, fresh(story), "inspiratif")
+        actions.save_for_later(person, fresh(story))
+        comment(person, story, "Komentar saya sendiri.")
+        discussion_actions.hide_comment(comment(person, story, "Komentar yang disembunyikan."))
+    browser = signed_in(person)
+    paths = [story.get_absolute_url(), story.get_absolute_url() + "?page=2"]
+    for path in paths:
+        visit(path)  # kept by an anonymous reader
+    filled = {path: visit(path, browser, **{"accept-encoding": ""}) for path in paths}
+    assert [kept(response) for response in filled.values()] == ["hit", "hit"]
+    _rendered_whole(monkeypatch)
+    for path in paths:
+        rendered = visit(path, browser, **{"accept-encoding": ""})
+        assert kept(rendered) is None
+        assert _without_tokens(text(filled[path])) == _without_tokens(text(rendered)), path
+        assert filled[path][offline.KIND_HEADER] == rendered[offline.KIND_HEADER]
+    page = text(filled[paths[0]])
+    assert "Pembaca Setia" in page and "Komentar pertama dari orang lain." in page
+    if who == "involved":
+        assert "Berhenti mengikuti" in page and "Komentar yang disembunyikan." in page
+        assert 'aria-pressed="true"' in page
+        assert filled[paths[0]][offline.KIND_HEADER] == offline.SAVED
+
+
+def test_the_writer_an_editor_a_moderator_and_a_whole_page_reader_get_it_rendered(
+    article: Article, writer: User
+) -> None:
+    url = article.get_absolute_url()
+    visit(url)
+    whole_pages = make_user("pembaca_utuh")
+    account_actions.set_reading_preference(whole_pages, True)
+    for person in [
+        writer,
+        make_editor("redaktur_x"),
+        with_role(make_user("mod_tiga"), "moderator"),
+        whole_pages,
+    ]:
+        response = visit(url, signed_in(person))
+        assert kept(response) is None, person.username
+        assert response.status_code == 200
+
+
+def test_an_article_page_filled_for_a_reader_keeps_nothing_of_theirs(article: Article) -> None:
+    url = article.get_absolute_url()
+    reader = make_user("pembaca_setia", display_name="Pembaca Setia")
+    mine = visit(url, signed_in(reader))
+    assert kept(mine) == "miss"  # their miss keeps the page as nobody sees it
+    assert "Pembaca Setia" in text(mine)
+    anonymous = visit(url)
+    assert kept(anonymous) == "hit"
+    page = text(anonymous)
+    assert "Pembaca Setia" not in page and "csrfmiddlewaretoken" not in page
+    assert "\x00" not in page and "data-report" not in page
+
+
+def test_the_tokens_of_a_filled_article_page_are_the_readers_own(
+    article: Article, writer: User
+) -> None:
+    reader = make_user("pembaca_setia")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(reader)
+    url = article.get_absolute_url()
+    visit(url)
+    page = html(visit(url, browser, **{"accept-encoding": ""}))
+    form = page.select("form.follow")[0]
+    token = form.select("input[name=csrfmiddlewaretoken]")[0].get("value")
+    answer = browser.post(form.get("action"), {"csrfmiddlewaretoken": token, "action": "follow"})
+    assert answer.status_code == 302
+    assert account_actions.is_following(reader, writer)
+    save = html(visit(url, browser, **{"accept-encoding": ""})).select("form.save-form")[0]
+    token = save.select("input[name=csrfmiddlewaretoken]")[0].get("value")
+    answer = browser.post(save.get("action"), {"csrfmiddlewaretoken": token, "action": "save"})
+    assert answer.status_code == 302
+    assert actions.is_saved(reader, article)
+
+
+def test_a_filled_article_page_costs_the_same_few_queries_however_many_comments(
+    article: Article, writer: User
+) -> None:
+    url = article.get_absolute_url()
+    person = make_user("pembaca_setia")
+    browser = signed_in(person)
+    counted = []
+    for many in (1, 4):
+        while fresh(article).comment_count < many:
+            comment(make_user(f"komentator{fresh(article).comment_count}"), article, "Setuju.")
+        visit(url)  # kept anew by an anonymous reader (a comment moves the thread's version)
+        with CaptureQueriesContext(connection) as queries:
+            response = visit(url, browser)
+        assert kept(response) == "hit"
+        counted.append(len(queries))
+    # Session and reader, their groups, the stamp, the article as the holes read it, the
+    # reader's rating and saved state, following the writer, the thread.
+    assert counted[0] == counted[1] <= 8, counted
+
+
+def test_a_deploy_that_changes_the_inlined_styles_renders_kept_pages_anew(
+    article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The new policy allows the new <style> only: an old kept copy would show unstyled.
+    paths = [article.get_absolute_url(), article.category.get_absolute_url(), "/"]
+    for path in paths:
+        visit(path)
+    assert [kept(visit(path)) for path in paths[:2]] == ["hit", "hit"]
+    home = visit("/", **{"accept-encoding": ""}).content
+    monkeypatch.setattr(inline_css, "digest", lambda: "another-deploy")
+    assert [kept(visit(path)) for path in paths[:2]] == ["miss", "miss"]
+    monkeypatch.setattr(inline_css, "text", lambda name: "body{color:red}")
+    assert b"body{color:red}" in visit("/", **{"accept-encoding": ""}).content != home

@@ -1,0 +1,131 @@
+"""The article page's reader holes (see wacana/lib/holes.py): what differs for a
+signed-in reader on the page kept for anonymous readers, rendered for them.
+
+A plain reader (not the writer, nor an editor or moderator, reading page by page) gets
+the kept article page with these parts filled: the page's second stylesheet, "Report"
+beside the facts, the reading preference, the ratings and save button (articles), the
+writer's follow button (accounts), the report links (moderation) and the comment thread
+(discussion). The parts that need the article load it once per request (`article_for`),
+as the page rendered whole would.
+"""
+
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404
+from django.template.loader import get_template
+
+from wacana.accounts import actions as account_actions
+from wacana.accounts.models import User
+from wacana.accounts.roles import is_editor, is_moderator
+from wacana.articles import actions
+from wacana.articles.access import Stamp
+from wacana.articles.models import Article, RatingKind
+from wacana.lib import holes
+from wacana.lib.inline_css import inline_css
+
+_articles: "WeakKeyDictionary[HttpRequest, Article]" = WeakKeyDictionary()
+_saved: "WeakKeyDictionary[HttpRequest, bool]" = WeakKeyDictionary()
+
+
+def fits(user: Any, stamp: Stamp) -> bool:
+    """Whether this reader's article page is the kept one with its holes filled: anyone
+    but the writer, editors and moderators (who see tools and hidden comments) and a
+    reader who reads every page at once (another page)."""
+    if not user.is_authenticated:
+        return True
+    return (
+        user.pk != stamp.author_id
+        and not getattr(user, "read_all_pages", False)
+        and not is_editor(user)
+        and not is_moderator(user)
+    )
+
+
+# What the holes read of the article (its ratings, thread and addresses): loading only
+# these, without the category and rubric, costs a third of the page's own query.
+_HOLES_READ = ("id", "status", "author_id", "slug", "rating_counts", "comment_count")
+
+
+def article_for(request: HttpRequest, pk: int) -> Article:
+    """The article, as far as the holes read it, once per request (404 if it is no
+    longer readable: hidden since the page was kept)."""
+    found = _articles.get(request)
+    if found is None or found.pk != pk:
+        found = get_object_or_404(
+            Article.objects.visible_to(request.user)
+            .select_related("author")
+            .only(*_HOLES_READ, "author__username"),
+            pk=pk,
+        )
+        _articles[request] = found
+    return found
+
+
+def saved(request: HttpRequest) -> bool:
+    """Whether the reader_actions hole found the article in this reader's reading list."""
+    return _saved.get(request, False)
+
+
+def reader_actions_context(
+    request: HttpRequest, article: Article, *, follows: bool = True
+) -> dict[str, Any]:
+    """Ratings, the save button and (with `follows`) the author card's follow state, for
+    signed-in readers only: anonymous readers cost no query here; signed-in readers one
+    (their rating and saved or not) and one more for following the writer or not."""
+    user = request.user if isinstance(request.user, User) else None
+    mine, is_saved = actions.rating_and_saved(user, article) if user else (None, False)
+    if not article.is_public:
+        mine = None
+    counts = article.rating_counts or {}
+    return {
+        "ratings": [
+            {"code": code, "label": label, "count": counts.get(code, 0), "pressed": code == mine}
+            for code, label in RatingKind.choices
+        ],
+        "my_rating": mine,
+        "may_rate": bool(user and article.is_public and article.author_id != user.pk),
+        "is_saved": is_saved,
+        # None: no follow button in the card (anonymous readers, and the writer).
+        "follows_author": (
+            account_actions.is_following(user, article.author)
+            if follows and user and user.pk != article.author_id
+            else None
+        ),
+    }
+
+
+def _reader(request: HttpRequest, **values: Any) -> dict[str, Any]:
+    return {"user": request.user, "request": request, "csrf_token": get_token(request), **values}
+
+
+def signed_in_css(request: HttpRequest, args: dict[str, str]) -> str:
+    return str(inline_css("css/pages.css"))
+
+
+def top_report(request: HttpRequest, args: dict[str, str]) -> str:
+    # All the part reads of the article: its key and its writer's.
+    article = Article(pk=int(args["pk"]), author_id=int(args["author"]))
+    return get_template("articles/top_report.html").render(_reader(request, article=article))
+
+
+def reading_preference(request: HttpRequest, args: dict[str, str]) -> str:
+    return get_template("articles/reading_preference.html").render(_reader(request))
+
+
+def reader_actions(request: HttpRequest, args: dict[str, str]) -> str:
+    article = article_for(request, int(args["pk"]))
+    values = reader_actions_context(request, article, follows=False)
+    _saved[request] = values["is_saved"]
+    return get_template("articles/reader_actions.html").render(
+        _reader(request, article=article, **values)
+    )
+
+
+def provide() -> None:
+    holes.provide("signed_in_css", signed_in_css)
+    holes.provide("top_report", top_report)
+    holes.provide("reading_preference", reading_preference)
+    holes.provide("reader_actions", reader_actions)
