@@ -667,3 +667,32 @@ def test_a_deploy_that_changes_the_inlined_styles_renders_kept_pages_anew(
     assert [kept(visit(path)) for path in paths[:2]] == ["miss", "miss"]
     monkeypatch.setattr(inline_css, "text", lambda name: "body{color:red}")
     assert b"body{color:red}" in visit("/", **{"accept-encoding": ""}).content != home
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?komentar=bukan-kursor", "?komentar=" + "x" * 5000, "?page=99", "?page=abc", "?page=-1"],
+)
+def test_hostile_parameters_of_a_kept_article_are_a_404_for_everyone(
+    article: Article, query: str
+) -> None:
+    url = article.get_absolute_url()
+    reader = signed_in(make_user("pembaca_setia"))
+    visit(url)  # the page itself is kept
+    for client in (None, reader):
+        response = visit(url + query, client) if client else visit(url + query)
+        assert response.status_code == 404, (query, client)
+        assert kept(response) is None
+    assert kept(visit(url)) == "hit"  # what was kept is untouched
+
+
+@pytest.mark.parametrize("query", ["?cursor=bukan-kursor", "?cursor=" + "x" * 5000])
+def test_a_broken_cursor_on_a_kept_listing_is_a_404_for_signed_in_readers_too(
+    article: Article, query: str
+) -> None:
+    reader = signed_in(make_user("pembaca_setia"))
+    for path in [*shared_listings(article), "/pilihan"]:
+        visit(path, reader)  # kept, with the holes marked
+        response = visit(path + ("&" + query[1:] if "?" in path else query), reader)
+        assert response.status_code == 404, path
+        assert kept(visit(path, reader)) == "hit", path
