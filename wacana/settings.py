@@ -284,6 +284,8 @@ AUTO_HIDE_WINDOW_HOURS = env_int("WACANA_AUTO_HIDE_WINDOW_HOURS", 24, minimum=1)
 
 # --- Accounts -----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# ModelBackend, loading the signed-in reader with one plain query (issue 15).
+AUTHENTICATION_BACKENDS = ["wacana.accounts.backends.AccountBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"

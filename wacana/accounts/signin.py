@@ -37,6 +37,7 @@ from django.core import signing
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.translation import gettext_lazy
 
+from wacana.accounts.backends import BACKEND
 from wacana.accounts.limits import TooManyAttempts
 from wacana.accounts.models import User
 from wacana.accounts.validators import is_username_shaped, normalize_login_name
@@ -88,7 +89,7 @@ def sign_in(request: HttpRequest, username: str, password: str) -> User:
             ratelimit.hit("login_account", name)
         raise SignInRefused
     # Django's backend name, for auth.login() when more than one backend is configured.
-    user.backend = "django.contrib.auth.backends.ModelBackend"
+    user.backend = BACKEND
     return user
 
 

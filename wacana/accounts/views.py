@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from wacana.accounts import actions
+from wacana.accounts.backends import BACKEND
 from wacana.accounts.forms import (
     AvatarForm,
     LoginForm,
@@ -71,7 +72,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                 except actions.UsernameTaken as taken:
                     refusal.to_form(form, taken)
                 else:
-                    auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                    auth_login(request, user, backend=BACKEND)
                     messages.success(
                         request, _("Welcome to Wacana! Tell readers a little about yourself.")
                     )

@@ -2,6 +2,7 @@
 
 import functools
 import hashlib
+import json
 from typing import Any, NamedTuple
 
 from django.db import connection
@@ -54,6 +55,10 @@ class Stamp(NamedTuple):
     author_id: int
     page_count: int
     digest: str  # of every column of the article, its writer, category and rubric
+    # What a signed-in reader's holes show of the article (wacana/articles/holes.py),
+    # read in the same query so that they cost none of their own.
+    rating_counts: dict[str, int]
+    comment_count: int
 
 
 # Columns never shown on the article page (and the Markdown source, which is long).
@@ -77,6 +82,8 @@ def _stamp_sql() -> str:
         "u.username",
         "a.author_id",
         "a.page_count",
+        "a.rating_counts",
+        "a.comment_count",
         *columns(Article, "a"),
         *columns(User, "u"),
         *columns(Category, "c"),
@@ -103,4 +110,6 @@ def public_stamp(pk: int) -> Stamp | None:
     if row is None:
         return None
     digest = hashlib.blake2b(repr(row).encode(), digest_size=12).hexdigest()
-    return Stamp(row[0], row[1], row[2], row[3], digest)
+    # JSON comes as text (SQLite; PostgreSQL through Django's loader) or already read.
+    counts = json.loads(row[4]) if isinstance(row[4], str | bytes) else row[4]
+    return Stamp(row[0], row[1], row[2], row[3], digest, counts or {}, row[5])

@@ -13,16 +13,16 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from django.http import HttpRequest
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.template.loader import get_template
+from django.utils.translation import get_language
 
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.accounts.roles import is_editor, is_moderator
 from wacana.articles import actions
 from wacana.articles.access import Stamp
-from wacana.articles.models import Article, RatingKind
+from wacana.articles.models import Article, RatingKind, Status
 from wacana.lib import holes
 from wacana.lib.inline_css import inline_css
 
@@ -47,6 +47,25 @@ def fits(user: Any, stamp: Stamp) -> bool:
 # What the holes read of the article (its ratings, thread and addresses): loading only
 # these, without the category and rubric, costs a third of the page's own query.
 _HOLES_READ = ("id", "status", "author_id", "slug", "rating_counts", "comment_count")
+
+
+def remember(request: HttpRequest, pk: int, stamp: Stamp) -> None:
+    """The article as its stamp read it a moment ago (public, so anyone may read it):
+    what the holes read of it, with no query of their own. The other columns are left
+    deferred, so a hole that read one would cost a query, never show a blank."""
+    known = {
+        "id": pk,
+        "status": Status.PUBLISHED,
+        "author_id": stamp.author_id,
+        "slug": stamp.slug,
+        "rating_counts": stamp.rating_counts,
+        "comment_count": stamp.comment_count,
+    }
+    # from_db takes the values in the model's order of fields.
+    names = [f.attname for f in Article._meta.concrete_fields if f.attname in known]
+    article = Article.from_db(None, names, [known[name] for name in names])
+    article.author = User.from_db(None, ["id", "username"], [stamp.author_id, stamp.username])
+    _articles[request] = article
 
 
 def article_for(request: HttpRequest, pk: int) -> Article:
@@ -97,30 +116,69 @@ def reader_actions_context(
     }
 
 
-def _reader(request: HttpRequest, **values: Any) -> dict[str, Any]:
-    return {"user": request.user, "request": request, "csrf_token": get_token(request), **values}
+def _reader(request: HttpRequest, token: str, **values: Any) -> dict[str, Any]:
+    return {"user": request.user, "request": request, "csrf_token": token, **values}
 
 
 def signed_in_css(request: HttpRequest, args: dict[str, str]) -> str:
     return str(inline_css("css/pages.css"))
 
 
+# Each part below is rendered once per process for all it shows (holes.once): the
+# article's key and writer, the reader's own state, the page's address and the language.
+
+
 def top_report(request: HttpRequest, args: dict[str, str]) -> str:
     # All the part reads of the article: its key and its writer's.
     article = Article(pk=int(args["pk"]), author_id=int(args["author"]))
-    return get_template("articles/top_report.html").render(_reader(request, article=article))
+    own = request.user.pk == article.author_id
+    key = ("top_report", article.pk, article.author_id, own, get_language())
+    return holes.once(
+        request,
+        key,
+        lambda token: get_template("articles/top_report.html").render(
+            _reader(request, token, article=article)
+        ),
+    )
 
 
 def reading_preference(request: HttpRequest, args: dict[str, str]) -> str:
-    return get_template("articles/reading_preference.html").render(_reader(request))
+    user = request.user
+    key = (
+        "reading_preference",
+        getattr(user, "read_all_pages", False),
+        request.get_full_path(),
+        get_language(),
+    )
+    return holes.once(
+        request,
+        key,
+        lambda token: get_template("articles/reading_preference.html").render(
+            _reader(request, token)
+        ),
+    )
 
 
 def reader_actions(request: HttpRequest, args: dict[str, str]) -> str:
     article = article_for(request, int(args["pk"]))
     values = reader_actions_context(request, article, follows=False)
     _saved[request] = values["is_saved"]
-    return get_template("articles/reader_actions.html").render(
-        _reader(request, article=article, **values)
+    key = (
+        "reader_actions",
+        article.pk,
+        values["is_saved"],
+        values["may_rate"],
+        values["my_rating"],
+        tuple((item["code"], item["count"]) for item in values["ratings"]),
+        request.get_full_path(),
+        get_language(),
+    )
+    return holes.once(
+        request,
+        key,
+        lambda token: get_template("articles/reader_actions.html").render(
+            _reader(request, token, article=article, **values)
+        ),
     )
 
 

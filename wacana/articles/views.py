@@ -114,6 +114,8 @@ def _kept_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpResponse:
     counting.record_view(
         request, Article(pk=pk, status=Status.PUBLISHED, author_id=stamp.author_id)
     )
+    if request.user.is_authenticated:
+        article_holes.remember(request, pk, stamp)
 
     def render_page() -> HttpResponse:
         # Found again by the ORM: hidden meanwhile, it is a 404 (and nothing is kept).

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
+from weakref import WeakKeyDictionary
 
 from django import template
 from django.core.signals import setting_changed
@@ -66,7 +67,20 @@ def once(request: HttpRequest, key: tuple[object, ...], render: Callable[[str], 
         if len(_made) >= _MADE_MAX:
             _made.clear()
         _made[key] = made
-    return made.replace(_TOKEN, get_token(request)) if _TOKEN in made else made
+    return made.replace(_TOKEN, token(request)) if _TOKEN in made else made
+
+
+_tokens: "WeakKeyDictionary[HttpRequest, str]" = WeakKeyDictionary()
+
+
+def token(request: HttpRequest) -> str:
+    """The reader's CSRF token, masked once for all the holes of a response: get_token
+    masks it afresh on each call, which cost more than some holes' own rendering. One
+    masked token for the page is what a page rendered whole carries too."""
+    found = _tokens.get(request)
+    if found is None:
+        found = _tokens[request] = get_token(request)
+    return found
 
 
 def _forget_made(**kwargs: object) -> None:

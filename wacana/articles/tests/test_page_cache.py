@@ -546,14 +546,15 @@ def _rendered_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pagecache, "same_but_for_holes", lambda *args: False)
 
 
-@pytest.mark.parametrize("who", ["reader", "involved"])
+@pytest.mark.parametrize("who", ["reader", "involved", "quiet"])
 def test_a_filled_article_page_is_byte_for_byte_the_page_rendered_for_the_reader(
     writer: User, who: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     story = publish(writer, "Senja di Kalimas", body=MULTI_PAGE, tags="pelabuhan")
-    other = make_user("komentator_lain")
-    first = comment(other, story, "Komentar pertama dari orang lain.")
-    comment(writer, story, "Balasan penulis.", parent=first)
+    if who != "quiet":  # quiet: no comment yet, so the thread's part is kept (holes.once)
+        other = make_user("komentator_lain")
+        first = comment(other, story, "Komentar pertama dari orang lain.")
+        comment(writer, story, "Balasan penulis.", parent=first)
     person = make_user("pembaca_setia", display_name="Pembaca Setia")
     if who == "involved":
         # Follows the writer, rated, saved, commented, and has a comment hidden.
@@ -566,7 +567,9 @@ def test_a_filled_article_page_is_byte_for_byte_the_page_rendered_for_the_reader
     paths = [story.get_absolute_url(), story.get_absolute_url() + "?page=2"]
     for path in paths:
         visit(path)  # kept by an anonymous reader
-    filled = {path: visit(path, browser, **{"accept-encoding": ""}) for path in paths}
+    # Twice: the second is filled from the parts each hole keeps in the process.
+    for _ in range(2):
+        filled = {path: visit(path, browser, **{"accept-encoding": ""}) for path in paths}
     assert [kept(response) for response in filled.values()] == ["hit", "hit"]
     _rendered_whole(monkeypatch)
     for path in paths:
@@ -575,7 +578,12 @@ def test_a_filled_article_page_is_byte_for_byte_the_page_rendered_for_the_reader
         assert _without_tokens(text(filled[path])) == _without_tokens(text(rendered)), path
         assert filled[path][offline.KIND_HEADER] == rendered[offline.KIND_HEADER]
     page = text(filled[paths[0]])
-    assert "Pembaca Setia" in page and "Komentar pertama dari orang lain." in page
+    assert "Pembaca Setia" in page
+    assert page.count("js/report.js") == 1  # the report dialog's script, once
+    if who == "quiet":
+        assert "Belum ada komentar" in page and 'id="komentar-baru"' in page
+    else:
+        assert "Komentar pertama dari orang lain." in page
     if who == "involved":
         assert "Berhenti mengikuti" in page and "Komentar yang disembunyikan." in page
         assert 'aria-pressed="true"' in page
@@ -649,9 +657,28 @@ def test_a_filled_article_page_costs_the_same_few_queries_however_many_comments(
             response = visit(url, browser)
         assert kept(response) == "hit"
         counted.append(len(queries))
-    # Session and reader, their groups, the stamp, the article as the holes read it, the
-    # reader's rating and saved state, following the writer, the thread.
-    assert counted[0] == counted[1] <= 8, counted
+    # Session and reader, their groups, the stamp (which reads all the holes show of the
+    # article), the reader's rating and saved state, following the writer, the thread.
+    assert counted[0] == counted[1] <= 7, counted
+
+
+def test_a_new_rating_shows_at_once_to_every_signed_in_reader(article: Article) -> None:
+    url = article.get_absolute_url()
+    first, second = make_user("pembaca_satu"), make_user("pembaca_dua")
+    browsers = {first: signed_in(first), second: signed_in(second)}
+
+    def inspiring(person: User) -> tuple[str, str]:
+        page = html(visit(url, browsers[person], **{"accept-encoding": ""}))
+        button = page.select("form.rating-form button[value=inspiratif]")[0]
+        return button.select(".rating-count")[0].text.strip(), str(button.get("aria-pressed"))
+
+    assert inspiring(first) == inspiring(second) == ("0", "false")
+    assert inspiring(first) == ("0", "false")  # its parts now kept in the process
+    actions.rate_article(second, fresh(article), "inspiratif")
+    assert inspiring(first) == ("1", "false")
+    assert inspiring(second) == ("1", "true")
+    actions.withdraw_rating(second, fresh(article))
+    assert inspiring(second) == inspiring(first) == ("0", "false")
 
 
 def test_a_deploy_that_changes_the_inlined_styles_renders_kept_pages_anew(

@@ -30,9 +30,18 @@ def report_href(context: Any, target: str, target_id: Any) -> str:
 def report_script(context: Any) -> str:
     """The dialog's script, once per page however many report links it has."""
     request = context.get("request")
-    if request is None or getattr(request, "_wacana_report_script", False):
+    return script_once(request) if request is not None else ""
+
+
+def script_once(request: Any) -> str:
+    """The dialog's script the first time a response asks for it, then nothing."""
+    if getattr(request, "_wacana_report_script", False):
         return ""
     request._wacana_report_script = True
+    return script_tag()
+
+
+def script_tag() -> str:
     return format_html('<script src="{}" defer></script>', static("js/report.js"))
 
 
