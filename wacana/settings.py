@@ -242,9 +242,15 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # A running task whose worker stopped beating this long ago (killed, machine lost) is
 # queued again for another worker (`manage.py run_worker`, wacana.worker.lease).
 TASK_LEASE_SECONDS = env_int("WACANA_TASK_LEASE_SECONDS", 60, minimum=15)
-# "off" stops counting views altogether (the article page then buffers nothing): for
-# measuring what counting costs (`make bench`), or a read-only mirror.
-VIEW_COUNTING_ENABLED = env_choice("WACANA_VIEW_COUNTING", ("on", "off"), "on") == "on"
+# How article views are counted (wacana/articles/counting.py). "on": by the article
+# page's own request. "beacon": an anonymous reader's view by a tiny request the page
+# makes (/artikel/<id>/dibaca), so that a caching proxy may serve article pages
+# (deploy/nginx.conf); signed-in readers' by the page, as with "on". "off": not at all
+# (the article page then buffers nothing), for measuring what counting costs
+# (`make bench`), or a read-only mirror.
+VIEW_COUNTING = env_choice("WACANA_VIEW_COUNTING", ("on", "beacon", "off"), "on")
+VIEW_COUNTING_ENABLED = VIEW_COUNTING != "off"
+VIEW_BEACON = VIEW_COUNTING == "beacon"
 
 RATE_LIMITS_ENABLED = env_choice("WACANA_RATE_LIMITS", ("on", "off"), "on") == "on"
 RATE_LIMITS = {

@@ -1,6 +1,8 @@
 """View counting: buffered in the cache on the page's hot path, flushed to the database in batches.
 
-A view of an article's HTML page counts once per visitor per article per 30 minutes.
+A view of an article's HTML page counts once per visitor per article per 30 minutes:
+counted by the page's own request, or with WACANA_VIEW_COUNTING=beacon (a caching proxy
+in front) by a tiny request the anonymous reader's page makes (`record_beacon_view`).
 Bots and crawlers, prefetches, the author's own views and anything but a GET of a
 published article do not count; the API never calls this. A visitor is a keyed hash of
 the key of a session that exists (a forged or stale cookie is not one), or else of the
@@ -195,6 +197,31 @@ def _record_in_redis(client: Any, seen_key: str, article_id: int) -> bool:
             client=client,
         )
     )
+
+
+def by_beacon(request: HttpRequest) -> bool:
+    """Whether this reader's view is counted by the page's beacon (WACANA_VIEW_COUNTING=
+    beacon: anonymous readers, whose page a proxy may have served without asking
+    Wacana), not by the page's own request."""
+    if not settings.VIEW_BEACON:
+        return False
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def record_page_view(request: HttpRequest, article: Article) -> bool:
+    """The article page's own request: counted here unless its beacon counts it."""
+    if by_beacon(request):
+        return False
+    return record_view(request, article)
+
+
+def record_beacon_view(request: HttpRequest, article: Article) -> bool:
+    """The page's beacon: counted only where the page left the count to it, so a view
+    is never counted twice (nor a beacon fetched by hand where the page counts)."""
+    if not by_beacon(request):
+        return False
+    return record_view(request, article)
 
 
 def record_view(request: HttpRequest, article: Article) -> bool:

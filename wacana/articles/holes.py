@@ -182,8 +182,13 @@ def reader_actions(request: HttpRequest, args: dict[str, str]) -> str:
     )
 
 
+def view_beacon(request: HttpRequest, args: dict[str, str]) -> str:
+    return ""  # a signed-in reader's view is counted by the page's own request
+
+
 def provide() -> None:
     holes.provide("signed_in_css", signed_in_css)
     holes.provide("top_report", top_report)
     holes.provide("reading_preference", reading_preference)
     holes.provide("reader_actions", reader_actions)
+    holes.provide("view_beacon", view_beacon)

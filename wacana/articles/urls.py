@@ -28,6 +28,8 @@ urlpatterns = [
     re_path(r"^nilai/(?P<pk>[0-9]{1,18})$", views.rate, name="rate"),
     re_path(r"^simpan/(?P<pk>[0-9]{1,18})$", views.save, name="save"),
     path("bacaan", views.reading_list, name="reading_list"),
+    # Before the writers' addresses: "artikel" is a reserved username.
+    re_path(r"^artikel/(?P<pk>[0-9]{1,18})/dibaca$", views.view_beacon, name="view_beacon"),
     re_path(
         r"^(?P<username>[A-Za-z0-9_.]{3,30})/seri/(?P<pk>[0-9]{1,18})/(?P<slug>[A-Za-z0-9_-]{1,120})$",
         series_pages.page,

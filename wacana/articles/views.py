@@ -1,11 +1,13 @@
 """HTML pages for articles: reading, listings by category and tag, and writing."""
 
+import base64
 import functools
 import hashlib
 import re
 import time
 from typing import Any, NamedTuple
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -31,6 +33,7 @@ from wacana.articles.access import (
     can_edit,
     get_article_for_edit,
     get_article_for_reading,
+    public_author_id,
     public_stamp,
 )
 from wacana.articles.forms import ArticleForm, ImageForm
@@ -96,12 +99,24 @@ def detail(request: HttpRequest, username: str, pk: str, slug: str | None = None
             target += "?page=" + request.GET["page"][:10]
         return redirect(target, permanent=True)
     number = _page_param(request, article)
-    counting.record_view(request, article)
+    counting.record_page_view(request, article)
     response, saved = _render_detail(request, article, number)
     if article.is_public:
         # The service worker may keep it for reading offline (wacana/lib/offline.py).
         offline.mark(response, offline.SAVED if saved else offline.ARTICLE)
+        _mark_counted(request, response)
     return response
+
+
+def _mark_counted(request: HttpRequest, response: HttpResponse) -> None:
+    """Tell a caching proxy that this page's request is what counts its view: it must
+    reach Wacana each time, never be kept (deploy/nginx.conf reads this header, and
+    hides it from readers)."""
+    if not counting.by_beacon(request):
+        response[COUNTED_HEADER] = "page"
+
+
+COUNTED_HEADER = "X-Wacana-Views"
 
 
 def _kept_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpResponse:
@@ -111,7 +126,7 @@ def _kept_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpResponse:
     and kept. The lookup costs one plain query (the stamp), not the ORM's."""
     number = _page_number(request.GET.get("page"), stamp.page_count, all_pages=False)
     # Counted before the kept page is looked up, so every view counts exactly once.
-    counting.record_view(
+    counting.record_page_view(
         request, Article(pk=pk, status=Status.PUBLISHED, author_id=stamp.author_id)
     )
     if request.user.is_authenticated:
@@ -126,9 +141,33 @@ def _kept_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpResponse:
         pagecache.object_version("thread", pk),
         stamp.digest,
         SiteSettings.current().version,
+        settings.VIEW_BEACON,  # the page carries a view beacon or not
     )
     response = pagecache.serve(request, parts, render_page)
     offline.mark(response, offline.SAVED if article_holes.saved(request) else offline.ARTICLE)
+    _mark_counted(request, response)
+    return response
+
+
+# A transparent GIF of one pixel: the smallest image every browser takes.
+_PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+@require_safe
+def view_beacon(request: HttpRequest, pk: str) -> HttpResponse:
+    """The view beacon of an anonymous reader's article page (WACANA_VIEW_COUNTING=beacon):
+    the page may have come from a proxy's cache, so its image counts the view. Always
+    the same pixel, whether it counted or not (an unknown or hidden article included)."""
+    if counting.by_beacon(request):
+        author_id = public_author_id(int(pk))
+        if author_id is not None:
+            counting.record_beacon_view(
+                request, Article(pk=int(pk), status=Status.PUBLISHED, author_id=author_id)
+            )
+    response = HttpResponse(_PIXEL, content_type="image/gif")
+    # Each view's beacon must reach Wacana: no browser or proxy may keep it.
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 
@@ -175,6 +214,11 @@ def _render_detail(request: HttpRequest, article: Article, number: int | None) -
         "with_sidebar": True,
         **article_holes.reader_actions_context(request, article),
         **_threads(article),
+        "view_beacon_url": (
+            reverse("articles:view_beacon", args=[article.pk])
+            if settings.VIEW_BEACON and article.is_public
+            else ""
+        ),
     }
     # What the anonymous readers' cached article block varies on (with the language and
     # saving data, in detail.html).

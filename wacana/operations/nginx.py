@@ -119,7 +119,9 @@ def start_nginx(
         raise NginxUnavailable("nginx is not installed (apt-get install nginx)")
     folder.mkdir(parents=True, exist_ok=True)
     cache = folder / "cache"
-    cache.mkdir(exist_ok=True)
+    # Pages an earlier run kept (another app, another configuration) are not this one's.
+    shutil.rmtree(cache, ignore_errors=True)
+    cache.mkdir()
     site = folder / "wacana.conf"
     site.write_text(
         render(
