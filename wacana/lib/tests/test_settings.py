@@ -107,4 +107,4 @@ def test_view_counting_is_on_unless_switched_off(
 def test_a_bad_view_counting_value_stops_the_server(tmp_path: Path) -> None:
     result = _manage("check", WACANA_VAR_DIR=str(tmp_path), WACANA_VIEW_COUNTING="maybe")
     assert result.returncode != 0
-    assert "WACANA_VIEW_COUNTING must be one of on, off" in result.stderr
+    assert "WACANA_VIEW_COUNTING must be one of on, beacon, off" in result.stderr
