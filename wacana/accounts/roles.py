@@ -60,6 +60,43 @@ def _groups_sql(vendor: str) -> str:
     )
 
 
+# Between the names of `groups_column`: a character no group's name holds.
+_SEPARATOR = "\x1f"
+
+
+@functools.cache
+def groups_column(vendor: str, user_key: str) -> str:
+    """A column for a query of users: the names of the groups of the user whose key is
+    `user_key` (a column of that query), joined, for `remember_group_names`. A signed-in
+    request then loads its reader and their roles in one query (accounts.backends)."""
+    from django.contrib.auth.models import Group  # noqa: PLC0415 - a model: not at import time
+
+    through, group = get_user_model().groups.through, Group
+    quote = connection.ops.quote_name
+
+    def column(model: Any, name: str) -> str:
+        return str(quote(model._meta.get_field(name).column))
+
+    name = f"g.{column(group, 'name')}"
+    joined = (
+        f"string_agg({name}, chr(31))"
+        if vendor == "postgresql"
+        else f"group_concat({name}, char(31))"
+    )
+    return (
+        f"(SELECT {joined} FROM {quote(group._meta.db_table)} g"  # noqa: S608 - the models' names
+        f" INNER JOIN {quote(through._meta.db_table)} t"
+        f" ON g.{column(group, 'id')} = t.{column(through, 'group')}"
+        f" WHERE t.{column(through, 'user')} = {user_key})"
+    )
+
+
+def remember_group_names(user: Any, joined: str | None) -> None:
+    """What `groups_column` read for this user: `group_names` then asks nothing."""
+    names = frozenset(joined.split(_SEPARATOR)) if joined else frozenset()
+    setattr(user, _CACHE_ATTRIBUTE, names)
+
+
 def is_administrator(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False

@@ -9,15 +9,18 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from wacana.accounts import actions
 from wacana.accounts.backends import BACKEND, EARLIER_BACKEND, AccountBackend, load_user
 from wacana.accounts.models import User
+from wacana.accounts.roles import EDITOR, MODERATOR, group_names
 from wacana.accounts.sessions import UserSession, end_sessions_of
-from wacana.testing.personas import PASSWORD, make_user
+from wacana.testing.personas import PASSWORD, make_user, with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +41,16 @@ def test_the_plain_query_loads_the_account_as_the_orm_does() -> None:
     assert _fields(loaded) == _fields(User.objects.get(pk=user.pk))
     assert loaded.last_login is not None and loaded.last_login.tzinfo is not None
     assert loaded.read_all_pages is True and loaded._state.adding is False
+
+
+def test_the_same_query_reads_the_readers_roles() -> None:
+    plain = load_user(make_user("pembaca_biasa").pk)
+    staff = load_user(with_role(make_user("redaktur_mod"), EDITOR, MODERATOR).pk)
+    assert plain is not None and staff is not None
+    with CaptureQueriesContext(connection) as queries:
+        assert group_names(plain) == frozenset()
+        assert group_names(staff) == {EDITOR, MODERATOR}
+    assert len(queries) == 0
 
 
 def test_no_such_account_an_inactive_one_or_a_hostile_key_is_nobody() -> None:
