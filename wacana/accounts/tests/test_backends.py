@@ -123,3 +123,25 @@ def test_a_sign_in_keeps_the_new_backend_in_the_session(client: Client) -> None:
     )
     assert answer.status_code == 302
     assert client.session[BACKEND_SESSION_KEY] == BACKEND
+
+
+def test_the_session_and_its_reader_are_read_in_one_query() -> None:
+    first, second = make_user("pembaca_satu"), make_user("pembaca_dua")
+    browsers = [_browser(_session_for(person, BACKEND)) for person in (first, second)]
+    for _ in range(2):  # alternating readers on one thread: each gets their own
+        for person, browser in zip((first, second), browsers, strict=True):
+            with CaptureQueriesContext(connection) as queries:
+                page = browser.get(MENU)
+            assert page.status_code == 200
+            assert page.wsgi_request.user.pk == person.pk
+            reads = [q["sql"] for q in queries if '"accounts_user"' in q["sql"]]
+            assert len(reads) == 1 and '"accounts_session"' in reads[0], reads
+
+
+def test_a_session_whose_user_column_is_empty_still_finds_its_reader() -> None:
+    # Sessions from before the user column (or any row without it) name the user only
+    # in their data: the reader is then read by a query of its own.
+    user = make_user("pembaca_lama")
+    key = _session_for(user, BACKEND)
+    UserSession.objects.filter(session_key=key).update(user_id=None)
+    assert _browser(key).get(MENU).status_code == 200

@@ -657,10 +657,10 @@ def test_a_filled_article_page_costs_the_same_few_queries_however_many_comments(
             response = visit(url, browser)
         assert kept(response) == "hit"
         counted.append(len(queries))
-    # The session, the reader with their roles, the stamp (which reads all the holes show
-    # of the article), the reader's rating and saved state, following the writer, the
-    # thread.
-    assert counted[0] == counted[1] <= 6, counted
+    # The session with its reader and their roles, the stamp (which reads all the holes
+    # show of the article), the reader's rating and saved state, following the writer,
+    # the thread.
+    assert counted[0] == counted[1] <= 5, counted
 
 
 def test_a_new_rating_shows_at_once_to_every_signed_in_reader(article: Article) -> None:
