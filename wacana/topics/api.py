@@ -265,14 +265,17 @@ def remove_article_topic(request: HttpRequest, article_id: int) -> Status[None]:
 
 # --- follows ----------------------------------------------------------------------------
 
-FollowKind = Literal["category", "tag", "topic", "topics"]
+# "rubric" and "subcategory" are what GET /me/follows says of a category: a listed follow's
+# kind and slug also name it to unfollow (or follow again).
+FollowKind = Literal["category", "rubric", "subcategory", "tag", "topic", "topics"]
+_CATEGORY_KINDS = {"category": None, "rubric": True, "subcategory": False}
 
 
 class FollowIn(Schema):
     kind: FollowKind = Field(
         description=(
-            "category (a rubric or sub-category), tag, topic, or topics (every new topic: "
-            "told when one opens; no slug)."
+            "category (a rubric or sub-category; or rubric, subcategory as listed), tag, "
+            "topic, or topics (every new topic: told when one opens; no slug)."
         )
     )
     slug: Annotated[str, Field(max_length=100, pattern=r"^[-a-zA-Z0-9_]*$")] = Field(
@@ -343,8 +346,12 @@ def _target(kind: str, slug: str) -> Category | Tag | Topic | None:
         return None
     if not slug:
         raise invalid({"slug": [_("Say which one to follow.")]})
-    if kind == "category":
-        found: Category | Tag | Topic | None = Category.objects.filter(slug=slug).first()
+    if kind in _CATEGORY_KINDS:
+        categories = Category.objects.filter(slug=slug)
+        rubric = _CATEGORY_KINDS[kind]
+        if rubric is not None:
+            categories = categories.filter(parent__isnull=rubric)
+        found: Category | Tag | Topic | None = categories.first()
     elif kind == "tag":
         found = Tag.objects.filter(slug=slug).first()
     else:
@@ -380,7 +387,9 @@ def follow(request: HttpRequest, payload: FollowIn) -> Status[dict[str, Any]]:
 
 @router.delete("/me/follows/{kind}/{slug}", response={204: None, **ERRORS}, auth=signed_in)
 def unfollow(
-    request: HttpRequest, kind: Literal["category", "tag", "topic"], slug: str
+    request: HttpRequest,
+    kind: Literal["category", "rubric", "subcategory", "tag", "topic"],
+    slug: str,
 ) -> Status[None]:
     """Stop following a rubric, sub-category, tag or topic (204 also when not followed)."""
     if not SLUG_RE.match(slug):

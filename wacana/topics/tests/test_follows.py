@@ -247,6 +247,25 @@ def test_follows_through_the_api(reader: User, editor: User, anon_api: Api) -> N
     assert Follow.objects.filter(follower=reader).count() == 2
 
 
+def test_a_listed_follow_names_itself_to_unfollow(reader: User) -> None:
+    # GET says "rubric" or "subcategory" of a category: the same kind and slug unfollow
+    # it, and follow it again (a client's round trip; the API fuzzer's stateful links).
+    api = api_for(reader)
+    sub, rubric = category("sekolah"), category("sekolah").parent
+    assert rubric is not None
+    for target in (sub, rubric):
+        assert api.post("/me/follows", {"kind": "category", "slug": target.slug}).status_code == 201
+    for item in api.get("/me/follows").json()["items"]:
+        assert api.delete(f"/me/follows/{item['kind']}/{item['slug']}").status_code == 204
+        again = api.post("/me/follows", {"kind": item["kind"], "slug": item["slug"]})
+        assert again.status_code == 201 and again.json()["kind"] == item["kind"]
+    kinds = sorted(item["kind"] for item in api.get("/me/follows").json()["items"])
+    assert kinds == ["rubric", "subcategory"]
+    # A kind that does not fit the slug is nothing to follow.
+    assert_error_shape(api.post("/me/follows", {"kind": "rubric", "slug": sub.slug}), 404)
+    assert_error_shape(api.post("/me/follows", {"kind": "subcategory", "slug": rubric.slug}), 404)
+
+
 def test_at_most_so_many_follows(reader: User, monkeypatch: Any) -> None:
     monkeypatch.setattr(actions, "FOLLOWS_MAX", 1)
     actions.follow(reader, category("sekolah"))
