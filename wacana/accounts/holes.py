@@ -6,8 +6,6 @@ renders for everyone else."""
 from typing import Any
 
 from django.http import HttpRequest
-from django.template.loader import get_template
-from django.utils.translation import get_language
 
 from wacana.accounts import actions
 from wacana.accounts.models import User
@@ -17,8 +15,8 @@ from wacana.lib import holes
 
 def _menu_key(user: Any) -> tuple[object, ...]:
     """Everything includes/account_nav.html (and the avatar it includes) shows of the
-    reader or depends on, and the language: the menu is rendered once per process for
-    each (`holes.once`)."""
+    reader or depends on: the menu is rendered once per process for each, and for each
+    language (`holes.once_template`)."""
     return (
         "account",
         user.pk,
@@ -31,19 +29,12 @@ def _menu_key(user: Any) -> tuple[object, ...]:
         user.is_staff,
         user.is_superuser,
         group_names(user),
-        get_language(),
     )
 
 
 def account_nav(request: HttpRequest, args: dict[str, str]) -> str:
     user = request.user
-    return holes.once(
-        request,
-        _menu_key(user),
-        lambda token: get_template("includes/account_nav.html").render(
-            {"user": user, "request": request, "csrf_token": token}
-        ),
-    )
+    return holes.once_template(request, _menu_key(user), "includes/account_nav.html", {})
 
 
 def writer_actions(request: HttpRequest, args: dict[str, str]) -> str:
@@ -56,19 +47,12 @@ def writer_actions(request: HttpRequest, args: dict[str, str]) -> str:
         isinstance(viewer, User) and viewer.pk != person.pk and actions.is_following(viewer, person)
     )
     own = viewer.pk == person.pk
-    key = ("writer_actions", person.pk, person.username, own, following, get_language())
-    return holes.once(
+    key = ("writer_actions", person.pk, person.username, own, following)
+    return holes.once_template(
         request,
         key,
-        lambda token: get_template("accounts/includes/writer_actions.html").render(
-            {
-                "user": viewer,
-                "person": person,
-                "is_following": following,
-                "request": request,
-                "csrf_token": token,
-            }
-        ),
+        "accounts/includes/writer_actions.html",
+        {"person": person, "is_following": following},
     )
 
 
@@ -82,19 +66,11 @@ def follow_writer(request: HttpRequest, args: dict[str, str]) -> str:
         else None
     )
     # All the button shows or depends on (`holes.once` renders it once per process).
-    path, language = request.get_full_path(), get_language()
-    key = ("follow_writer", writer.pk, writer.username, state, args["next"], path, language)
-    return holes.once(
+    path = request.get_full_path()
+    key = ("follow_writer", writer.pk, writer.username, state, args["next"], path)
+    return holes.once_template(
         request,
         key,
-        lambda token: get_template("includes/follow_writer.html").render(
-            {
-                "user": user,
-                "request": request,
-                "csrf_token": token,
-                "person": writer,
-                "follow_state": state,
-                "next_url": args["next"],
-            }
-        ),
+        "includes/follow_writer.html",
+        {"person": writer, "follow_state": state, "next_url": args["next"]},
     )

@@ -14,8 +14,6 @@ from weakref import WeakKeyDictionary
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.template.loader import get_template
-from django.utils.translation import get_language
 
 from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
@@ -116,47 +114,26 @@ def reader_actions_context(
     }
 
 
-def _reader(request: HttpRequest, token: str, **values: Any) -> dict[str, Any]:
-    return {"user": request.user, "request": request, "csrf_token": token, **values}
-
-
 def signed_in_css(request: HttpRequest, args: dict[str, str]) -> str:
     return str(inline_css("css/pages.css"))
 
 
-# Each part below is rendered once per process for all it shows (holes.once): the
-# article's key and writer, the reader's own state, the page's address and the language.
+# Each part below is rendered once per process for all it shows (holes.once_template):
+# the article's key and writer, the reader's own state and the page's address.
 
 
 def top_report(request: HttpRequest, args: dict[str, str]) -> str:
     # All the part reads of the article: its key and its writer's.
     article = Article(pk=int(args["pk"]), author_id=int(args["author"]))
     own = request.user.pk == article.author_id
-    key = ("top_report", article.pk, article.author_id, own, get_language())
-    return holes.once(
-        request,
-        key,
-        lambda token: get_template("articles/top_report.html").render(
-            _reader(request, token, article=article)
-        ),
-    )
+    key = ("top_report", article.pk, article.author_id, own)
+    return holes.once_template(request, key, "articles/top_report.html", {"article": article})
 
 
 def reading_preference(request: HttpRequest, args: dict[str, str]) -> str:
     user = request.user
-    key = (
-        "reading_preference",
-        getattr(user, "read_all_pages", False),
-        request.get_full_path(),
-        get_language(),
-    )
-    return holes.once(
-        request,
-        key,
-        lambda token: get_template("articles/reading_preference.html").render(
-            _reader(request, token)
-        ),
-    )
+    key = ("reading_preference", getattr(user, "read_all_pages", False), request.get_full_path())
+    return holes.once_template(request, key, "articles/reading_preference.html", {})
 
 
 def reader_actions(request: HttpRequest, args: dict[str, str]) -> str:
@@ -171,14 +148,9 @@ def reader_actions(request: HttpRequest, args: dict[str, str]) -> str:
         values["my_rating"],
         tuple((item["code"], item["count"]) for item in values["ratings"]),
         request.get_full_path(),
-        get_language(),
     )
-    return holes.once(
-        request,
-        key,
-        lambda token: get_template("articles/reader_actions.html").render(
-            _reader(request, token, article=article, **values)
-        ),
+    return holes.once_template(
+        request, key, "articles/reader_actions.html", {"article": article, **values}
     )
 
 

@@ -28,6 +28,7 @@ import secrets
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 from weakref import WeakKeyDictionary
 
@@ -35,7 +36,9 @@ from django import template
 from django.core.signals import setting_changed
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
+from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 Renderer = Callable[[HttpRequest, dict[str, str]], str]
 
@@ -68,6 +71,20 @@ def once(request: HttpRequest, key: tuple[object, ...], render: Callable[[str], 
             _made.clear()
         _made[key] = made
     return made.replace(_TOKEN, token(request)) if _TOKEN in made else made
+
+
+def once_template(
+    request: HttpRequest, key: tuple[object, ...], name: str, context: dict[str, Any]
+) -> str:
+    """The template `name` rendered for this reader (`user`, `request` and their token,
+    besides `context`), once per process for `key` and the language (see `once`)."""
+    return once(
+        request,
+        (*key, get_language()),
+        lambda token: get_template(name).render(
+            {"user": request.user, "request": request, **context, "csrf_token": token}
+        ),
+    )
 
 
 _tokens: "WeakKeyDictionary[HttpRequest, str]" = WeakKeyDictionary()

@@ -5,8 +5,6 @@ bring its script, a writer gets none for their own writing."""
 from types import SimpleNamespace
 
 from django.http import HttpRequest
-from django.template.loader import get_template
-from django.utils.translation import get_language
 
 from wacana.accounts.models import User
 from wacana.lib import holes
@@ -17,22 +15,13 @@ def report_links(request: HttpRequest, args: dict[str, str]) -> str:
     person = User(pk=int(args["person"]))
     own = request.user.pk == person.pk
     target, target_id = args["target"], int(args["target_id"])
-    # The links show only these (rendered once per process: holes.once), with the
+    # The links show only these (rendered once per process: holes.once_template), with the
     # dialog's script, which a response carries once: left out where it already has it.
-    key = ("report_links", target, target_id, person.pk, own, get_language())
-    links = holes.once(
-        request,
-        key,
-        lambda token: get_template("moderation/report_links.html").render(
-            {
-                "user": request.user,
-                "request": SimpleNamespace(),  # a page without the script yet
-                "target": target,
-                "target_id": target_id,
-                "person": person,
-            }
-        ),
-    )
+    key = ("report_links", target, target_id, person.pk, own)
+    context = {"target": target, "target_id": target_id, "person": person}
+    # As on a page without the script yet: this render's request is not the reader's.
+    context["request"] = SimpleNamespace()
+    links = holes.once_template(request, key, "moderation/report_links.html", context)
     if own or script_once(request):
         return links
     return links.replace(script_tag(), "")
