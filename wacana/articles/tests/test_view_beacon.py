@@ -16,7 +16,7 @@ from wacana.articles.models import Article
 from wacana.articles.views import COUNTED_HEADER
 from wacana.lib import pagecache
 from wacana.testing.content import draft, fresh, publish
-from wacana.testing.personas import make_user, signed_in
+from wacana.testing.personas import make_user, signed_in, with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -87,11 +87,12 @@ def test_a_signed_in_reader_is_counted_by_the_page_never_by_the_beacon(
     assert views(article) == 1
 
 
-def test_the_writer_bots_and_prefetches_are_not_counted_by_the_beacon(
+def test_the_writer_a_moderator_bots_and_prefetches_are_not_counted_by_the_beacon(
     beacon_mode: None, article: Article, writer: User
 ) -> None:
     beacon = reverse("articles:view_beacon", args=[article.pk])
     visit(beacon, signed_in(writer))
+    visit(beacon, signed_in(with_role(make_user("mod_beacon"), "moderator")))
     visit(beacon, **{"user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)"})
     visit(beacon, **{"sec-purpose": "prefetch"})
     assert Client().head(beacon, headers={"user-agent": BROWSER}).status_code == 200
