@@ -464,6 +464,12 @@ if REPLICA_URL:
 # article's first page (wacana/discovery/feeds.py).
 FEED_CONTENT = env_choice("WACANA_FEED_CONTENT", ("summary", "first-page"), "summary")
 
+# Kept pages answered before Django, from each process's memory (wacana/lib/front.py):
+# for at most this many seconds past what the site's versions follow (0: off), in at
+# most this much memory per process.
+FRONT_SECONDS = env_int("WACANA_FRONT_SECONDS", 5, minimum=0)
+FRONT_MEMORY_MB = env_int("WACANA_FRONT_MEMORY_MB", 32, minimum=1)
+
 # Prometheus metrics at /metrics (wacana/operations/metrics.py), shown to the same callers
 # as /healthz's detail. Off: nothing of it runs (no middleware, no wrapped cache).
 METRICS_ENABLED = env_choice("WACANA_METRICS", ("on", "off"), "off") == "on"

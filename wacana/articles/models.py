@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wacana.accounts.roles import is_editor, is_moderator
+from wacana.lib import pagecache
 
 TITLE_MAX = 150
 BODY_MAX = 100_000
@@ -624,6 +625,8 @@ class SiteSettings(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+        # Its texts are on kept pages; the pages answered before Django follow this version.
+        pagecache.forget()
 
     @property
     def version(self) -> str:

@@ -143,10 +143,22 @@ def _kept_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpResponse:
         SiteSettings.current().version,
         settings.VIEW_BEACON,  # the page carries a view beacon or not
     )
-    response = pagecache.serve(request, parts, render_page)
+    before = functools.partial(_still_public_as_kept, pk, stamp.digest, stamp.author_id)
+    response = pagecache.serve(request, parts, render_page, before=before)
     offline.mark(response, offline.SAVED if article_holes.saved(request) else offline.ARTICLE)
     _mark_counted(request, response)
     return response
+
+
+def _still_public_as_kept(pk: int, digest: str, author_id: int, request: HttpRequest) -> bool:
+    """Before the front answers an anonymous reader with this page (wacana/lib/front.py):
+    what `detail` does before its kept page. False when the article changed (its stamp:
+    hidden, edited, rated...) so the page must be made again."""
+    stamp = public_stamp(pk)
+    if stamp is None or stamp.digest != digest:
+        return False
+    counting.record_page_view(request, Article(pk=pk, status=Status.PUBLISHED, author_id=author_id))
+    return True
 
 
 # A transparent GIF of one pixel: the smallest image every browser takes.

@@ -20,7 +20,7 @@ from django.db import connection
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Category
 from wacana.discovery import popular
-from wacana.lib import cursor
+from wacana.lib import cursor, front
 
 CACHE_SECONDS = 60
 HEADLINES = 4
@@ -40,6 +40,7 @@ def version() -> str:
         found = secrets.token_hex(4)
         cache.add(_VERSION_KEY, found, None)
         found = cache.get(_VERSION_KEY, found)
+    front.read(_VERSION_KEY, found)
     return str(found)
 
 

@@ -19,7 +19,7 @@ from wacana.discovery import search
 from wacana.discovery.following import feed_page
 from wacana.discovery.forms import SearchForm
 from wacana.discovery.limits import TooManySearches, check_search_limit
-from wacana.lib import compression, cursor, inline_css, pagecache, refusal, savedata
+from wacana.lib import compression, cursor, front, inline_css, pagecache, refusal, savedata
 
 
 @require_safe
@@ -52,12 +52,17 @@ def home(request: HttpRequest) -> HttpResponse:
     light = "light" if savedata.saves_data(request) else "full"
     # With the inlined styles' digest: a deploy that changes them renders the page anew.
     key = f"home:page:{get_language()}:{inline_css.digest()}:{site.version}:{version}:{light}"
-    variants, _hit = compression.cached_variants(
+    variants, hit = compression.cached_variants(
         cache,
         key,
         sections.CACHE_SECONDS,
         lambda: render(request, "discovery/home.html", context),
     )
+    if hit:
+        # Answered before Django next time, while the home's version and the site's
+        # (which site settings move) hold (wacana/lib/front.py).
+        pagecache.version()
+        front.offer(request)
     return compression.response_from_variants(request, variants)
 
 
@@ -109,6 +114,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             (pagecache.version(),),
             lambda: _render_search(request, form, searching=searching),
             timeout=PUBLIC_MAX_AGE,
+            in_front=False,  # every search must reach its limit
         )
     return _render_search(request, form, searching=searching)
 

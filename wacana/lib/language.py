@@ -15,7 +15,7 @@ from django.utils.cache import patch_vary_headers
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
 
-def _language_for(request: HttpRequest) -> str:
+def language_for(request: HttpRequest) -> str:
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
     if chosen in SUPPORTED:
         return chosen
@@ -31,7 +31,7 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        language = _language_for(request)
+        language = language_for(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

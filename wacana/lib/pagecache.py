@@ -53,7 +53,7 @@ from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from wacana.lib import compression, holes, inline_css, savedata
+from wacana.lib import compression, front, holes, inline_css, savedata
 
 TIMEOUT = 60
 _VERSION_KEY = "pages:version"
@@ -76,6 +76,8 @@ def versions(*keys: str) -> str:
         if key not in found:
             cache.add(key, secrets.token_hex(4), None)
             found[key] = cache.get(key, "")
+    for key in wanted:
+        front.read(key, found[key])
     return ".".join(str(found[key]) for key in wanted)
 
 
@@ -240,13 +242,18 @@ def serve(
     timeout: int = TIMEOUT,
     *,
     one_reader: bool = False,
+    before: front.Check | None = None,
+    in_front: bool = True,
 ) -> HttpResponse:
     """The kept page for this request and `parts`, or `render()` kept for the next ones.
 
     Call only when `same_for_everyone(request)` (or `same_but_for_holes`); the caller has
     done what must run on every request (finding the object, counting a view, a limit).
     `one_reader`: a signed-in reader's own page (their id in `parts`: /mengikuti), kept
-    as it is, never compressed (only ever filled) nor given to anyone else."""
+    as it is, never compressed (only ever filled) nor given to anyone else.
+    `in_front`: an anonymous hit may be answered before Django next time (wacana/lib/
+    front.py), with `before` run first; False where the view must run for every request
+    (search's limit)."""
     reader = _signed_in(request)
     if one_reader and not reader:
         return render()
@@ -255,6 +262,8 @@ def serve(
     if isinstance(found, dict) and found.get("format") == _FORMAT:
         if reader:
             return _filled(request, found, "hit") or render()
+        if in_front:
+            front.offer(request, before)
         return _respond(request, found, "hit")
     with _as_anonymous(request) if reader else contextlib.nullcontext(), holes.keeping() as nonce:
         response = render()

@@ -11,6 +11,11 @@ class OperationsConfig(AppConfig):
     def ready(self) -> None:
 
         if settings.METRICS_ENABLED:
-            from wacana.operations.metrics import instrument_caches  # noqa: PLC0415 - loaded only when WACANA_METRICS is on
+            from wacana.lib import front  # noqa: PLC0415
+            from wacana.operations.metrics import (  # noqa: PLC0415 - loaded only when WACANA_METRICS is on
+                count_front_answer,
+                instrument_caches,
+            )
 
             instrument_caches()
+            front.answered.register(count_front_answer)

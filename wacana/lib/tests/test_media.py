@@ -14,6 +14,7 @@ from django.db import close_old_connections
 from django.test import Client
 
 import wacana.wsgi
+from wacana.lib.front import Front
 from wacana.lib.media import with_media
 from wacana.testing.api import api_for
 from wacana.testing.images import image_bytes
@@ -63,8 +64,11 @@ def app(settings: Any) -> Any:
 
 
 def test_the_production_application_is_wrapped() -> None:
-    assert not isinstance(wacana.wsgi.application, WSGIHandler)
-    assert wacana.wsgi.application.application.__class__ is WSGIHandler
+    # The front (kept pages, wacana.lib.front), then media, then Django.
+    assert isinstance(wacana.wsgi.application, Front)
+    media = wacana.wsgi.application.application
+    assert not isinstance(media, WSGIHandler)
+    assert media.application.__class__ is WSGIHandler
 
 
 def test_an_uploaded_avatar_is_served_with_nosniff_csp_and_a_long_cache(

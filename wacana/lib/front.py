@@ -1,0 +1,250 @@
+"""Kept pages answered before Django: the front of the WSGI application.
+
+Most requests are anonymous readers asking for a page that is kept whole already (the
+home, an article page, a listing, a feed: wacana/lib/pagecache.py). Through Django such a
+hit still costs its whole request cycle (eighteen middleware, URL resolution, the
+view's own lookups): about 0.8 ms of CPU, when the kept bytes cost almost nothing. The
+front answers these requests itself, in each process, from a copy of the response that
+Django last gave for the very same request:
+
+- **What it answers**: a GET with no session cookie, no message waiting and no
+  conditional header, for a page whose view offered it (`offer`), after Django answered
+  the same request (address, host, scheme, language, saving data or not, encoding) from
+  its kept page (a hit, 200, setting no cookie). Everything else goes to Django, which
+  also remembers pages for the front.
+- **Never stale past what the versions follow**: each copy holds the version keys the
+  page was made under (`read`: the site's version, an article's thread, the home's) and
+  is answered only while every one still has its value, checked in one cache read per
+  request. Publishing, hiding, deleting, editing, a comment, a renamed writer or
+  category move one of them, so the front stops answering at once, in every process.
+- **The view's own rules still run**: an article page's copy carries a check that runs
+  before each answer (`offer(before=...)`): the article's stamp (one plain query: any
+  change of what the page shows, a new rating included, drops the copy) and the view
+  count, counted exactly as the view counts it.
+- **What the versions do not follow** (a tag renamed in the admin, a listing card's
+  counts) shows within `WACANA_FRONT_SECONDS` (5 by default; 0 turns the front off)
+  plus the kept page's own minute, as behind nginx's cache.
+
+The copies live in the process's memory, at most `WACANA_FRONT_MEMORY_MB` (least recently
+answered dropped first): nothing is shared, so nothing needs invalidating but by the
+versions. The response is byte for byte Django's, with a new X-Request-ID.
+"""
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse
+
+from wacana.lib import compression, requestlog, savedata
+from wacana.lib.hooks import Hook
+from wacana.lib.language import language_for
+
+# Where a view's offer waits for the front, in the request's WSGI environ.
+_NOTE = "wacana.front"
+# Version keys read while Django makes a response: None outside the front (the test
+# Client, commands), so reading costs nothing there.
+_reads: ContextVar[list[tuple[str, str]] | None] = ContextVar("wacana_front_reads", default=None)
+
+# Told of each answer (view name, seconds), for the metrics (wacana/operations/metrics.py).
+answered: Hook[[str, float]] = Hook("front.answered")
+
+Check = Callable[[HttpRequest], bool]
+
+
+def read(key: str, value: object) -> None:
+    """A version key, and its value, that the page being made depends on."""
+    found = _reads.get()
+    if found is not None:
+        found.append((key, str(value)))
+
+
+def offer(request: HttpRequest, before: Check | None = None) -> None:
+    """This anonymous reader's response, a kept page, may be answered by the front for
+    the same request until a version it read moves. `before(request)`, if given, runs
+    before each such answer: False drops the copy (the request then goes to Django)."""
+    if _reads.get() is None:
+        return
+    match = getattr(request, "resolver_match", None)
+    request.META[_NOTE] = {
+        "before": before,
+        "view": (match.view_name or "unnamed") if match else "unresolved",
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class _Copy:
+    expires: float
+    checks: tuple[tuple[str, str], ...]
+    before: Check | None
+    view: str
+    status: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    size: int
+
+
+class Front:
+    """The WSGI application in front of `application` (see the module)."""
+
+    def __init__(self, application: Any, seconds: int, budget: int) -> None:
+        self.application = application
+        self.seconds = seconds
+        self.budget = budget
+        self._copies: OrderedDict[str, _Copy] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        if environ.get("REQUEST_METHOD") != "GET":
+            return self.application(environ, start_response)
+        started = time.monotonic()
+        # A copy: WSGIRequest writes the decoded path back into its environ, which Django's
+        # own request would then fail to decode again (a path outside Latin-1).
+        request = WSGIRequest(dict(environ))
+        key = _key(request)
+        if key is not None:
+            copy = self._copies.get(key)
+            if copy is not None and self._still_good(key, copy, request):
+                return self._answer(key, request, copy, start_response, started)
+        token = _reads.set([])
+        try:
+            return self._through(key, environ, start_response)
+        finally:
+            _reads.reset(token)
+
+    def _still_good(self, key: str, copy: _Copy, request: HttpRequest) -> bool:
+        good = copy.expires > time.monotonic()
+        if good:
+            found = cache.get_many([name for name, _value in copy.checks])
+            good = all(str(found.get(name)) == value for name, value in copy.checks)
+        if good and copy.before is not None:
+            request.user = AnonymousUser()
+            try:
+                good = copy.before(request)
+            except DatabaseError:
+                good = False  # Django's cycle reconnects, or answers 503
+        if not good:
+            self._drop(key, copy)
+        return good
+
+    def _answer(
+        self,
+        key: str,
+        request: HttpRequest,
+        copy: _Copy,
+        start_response: Callable[..., Any],
+        started: float,
+    ) -> Iterable[bytes]:
+        request_id = requestlog.request_id_from(request)
+        start_response(copy.status, [*copy.headers, (requestlog.HEADER, request_id)])
+        with self._lock:
+            if key in self._copies:  # least recently answered goes first
+                self._copies.move_to_end(key)
+        if settings.ACCESS_LOG:
+            requestlog.log_access(request, copy.status.split(" ", 1)[0], started, len(copy.body))
+        answered(copy.view, time.monotonic() - started)
+        return [copy.body]
+
+    def _through(
+        self, key: str | None, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Any:
+        seen: dict[str, Any] = {}
+
+        def remember_start(status: str, headers: list[tuple[str, str]], *rest: Any) -> Any:
+            seen["status"], seen["headers"] = status, headers
+            return start_response(status, headers, *rest)
+
+        result = self.application(environ, remember_start)
+        note = environ.get(_NOTE)
+        if (
+            key is not None
+            and note is not None
+            and seen.get("status", "").startswith("200 ")
+            and isinstance(result, HttpResponse)
+            and not any(name.lower() == "set-cookie" for name, _value in seen["headers"])
+        ):
+            reads = _reads.get() or []
+            self._keep(key, note, seen["status"], seen["headers"], result.content, reads)
+        return result
+
+    def _keep(
+        self,
+        key: str,
+        note: dict[str, Any],
+        status: str,
+        headers: list[tuple[str, str]],
+        body: bytes,
+        reads: list[tuple[str, str]],
+    ) -> None:
+        kept = tuple((n, v) for n, v in headers if n.lower() != requestlog.HEADER.lower())
+        size = len(body) + len(key) + sum(len(n) + len(v) for n, v in kept) + 256
+        if not reads or size > self.budget // 8:
+            return  # a page under no version is never answered here; nor a huge one
+        copy = _Copy(
+            expires=time.monotonic() + self.seconds,
+            checks=tuple(dict.fromkeys(reads)),
+            before=note["before"],
+            view=note["view"],
+            status=status,
+            headers=kept,
+            body=body,
+            size=size,
+        )
+        with self._lock:
+            old = self._copies.pop(key, None)
+            if old is not None:
+                self._size -= old.size
+            self._copies[key] = copy
+            self._size += size
+            while self._size > self.budget:
+                _name, dropped = self._copies.popitem(last=False)
+                self._size -= dropped.size
+
+    def _drop(self, key: str, copy: _Copy) -> None:
+        with self._lock:
+            if self._copies.get(key) is copy:
+                del self._copies[key]
+                self._size -= copy.size
+
+
+def _key(request: HttpRequest) -> str | None:
+    """What a kept page depends on, as `pagecache._key` reads it, and the encoding the
+    reader takes; None for a request the front must leave to Django."""
+    meta = request.META
+    if "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta:
+        return None  # Django answers 304 by the ETag
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return None
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    return "\x1f".join(
+        (
+            request.scheme or "",
+            host,
+            request.get_full_path(),
+            language_for(request),
+            "light" if savedata.saves_data(request) else "full",
+            compression.choose_encoding(request, secret=False) or "",
+        )
+    )
+
+
+def wrap(application: Any) -> Any:
+    """The site's WSGI application with the front before it (WACANA_FRONT_SECONDS > 0)."""
+    if settings.FRONT_SECONDS <= 0:
+        return application
+    return Front(application, settings.FRONT_SECONDS, settings.FRONT_MEMORY_MB * 1024 * 1024)
