@@ -37,7 +37,7 @@ import logging
 import threading
 import zoneinfo
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
 from crawlerdetect import CrawlerDetect
 from django.conf import settings
@@ -115,7 +115,27 @@ def _existing_session_key(request: HttpRequest) -> str | None:
     return session.session_key or None
 
 
-def counts(request: HttpRequest, article: Article) -> bool:
+class Viewed(Protocol):
+    """What counting reads of the article viewed: an Article, or a `Public` one."""
+
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def author_id(self) -> int: ...
+
+
+class Public(NamedTuple):
+    """A published article known by its id and writer (the kept page, the beacon):
+    building an Article for this cost more than the count (~0.1 ms of CPU)."""
+
+    pk: int
+    author_id: int
+    status: str = Status.PUBLISHED
+
+
+def counts(request: HttpRequest, article: Viewed) -> bool:
     """Whether this request is a view that may count (before the once-per-window check)."""
     if not settings.VIEW_COUNTING_ENABLED:
         return False
@@ -209,14 +229,14 @@ def by_beacon(request: HttpRequest) -> bool:
     return user is None or not user.is_authenticated
 
 
-def record_page_view(request: HttpRequest, article: Article) -> bool:
+def record_page_view(request: HttpRequest, article: Viewed) -> bool:
     """The article page's own request: counted here unless its beacon counts it."""
     if by_beacon(request):
         return False
     return record_view(request, article)
 
 
-def record_beacon_view(request: HttpRequest, article: Article) -> bool:
+def record_beacon_view(request: HttpRequest, article: Viewed) -> bool:
     """The page's beacon: counted only where the page left the count to it, so a view
     is never counted twice (nor a beacon fetched by hand where the page counts)."""
     if not by_beacon(request):
@@ -224,7 +244,7 @@ def record_beacon_view(request: HttpRequest, article: Article) -> bool:
     return record_view(request, article)
 
 
-def record_view(request: HttpRequest, article: Article) -> bool:
+def record_view(request: HttpRequest, article: Viewed) -> bool:
     """Count this view if it counts; True when it did. Writes nothing to the database."""
     if not counts(request, article):
         return False

@@ -126,9 +126,7 @@ def _kept_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpResponse:
     and kept. The lookup costs one plain query (the stamp), not the ORM's."""
     number = _page_number(request.GET.get("page"), stamp.page_count, all_pages=False)
     # Counted before the kept page is looked up, so every view counts exactly once.
-    counting.record_page_view(
-        request, Article(pk=pk, status=Status.PUBLISHED, author_id=stamp.author_id)
-    )
+    counting.record_page_view(request, counting.Public(pk, stamp.author_id))
     if request.user.is_authenticated:
         article_holes.remember(request, pk, stamp)
 
@@ -157,7 +155,7 @@ def _still_public_as_kept(pk: int, digest: str, author_id: int, request: HttpReq
     stamp = public_stamp(pk)
     if stamp is None or stamp.digest != digest:
         return False
-    counting.record_page_view(request, Article(pk=pk, status=Status.PUBLISHED, author_id=author_id))
+    counting.record_page_view(request, counting.Public(pk, author_id))
     return True
 
 
@@ -173,9 +171,7 @@ def view_beacon(request: HttpRequest, pk: str) -> HttpResponse:
     if counting.by_beacon(request):
         author_id = public_author_id(int(pk))
         if author_id is not None:
-            counting.record_beacon_view(
-                request, Article(pk=int(pk), status=Status.PUBLISHED, author_id=author_id)
-            )
+            counting.record_beacon_view(request, counting.Public(int(pk), author_id))
     response = HttpResponse(_PIXEL, content_type="image/gif")
     # Each view's beacon must reach Wacana: no browser or proxy may keep it.
     response["Cache-Control"] = "no-store"

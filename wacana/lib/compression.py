@@ -15,6 +15,7 @@ A page cached whole (the home page for anonymous readers) is stored once per
 encoding (`cached_variants`), so a cache hit costs no compression at all.
 """
 
+import functools
 import gzip
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -49,7 +50,11 @@ GZIP_LEVEL_CACHED = 9
 
 def accepted_encodings(request: HttpRequest) -> set[str]:
     """The encodings the client accepts (q=0 means "not this one")."""
-    header = request.META.get("HTTP_ACCEPT_ENCODING", "")[:300]
+    return _accepted(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+
+
+def _accepted(header: str) -> set[str]:
+    header = header[:300]
     accepted = set()
     for part in header.split(","):
         name, _sep, params = part.strip().partition(";")
@@ -69,7 +74,17 @@ def accepted_encodings(request: HttpRequest) -> set[str]:
 
 
 def choose_encoding(request: HttpRequest, *, secret: bool) -> str | None:
-    accepted = accepted_encodings(request)
+    return encoding_for(request.META.get("HTTP_ACCEPT_ENCODING", ""), secret=secret)
+
+
+def encoding_for(header: str, *, secret: bool) -> str | None:
+    """The encoding to send for this Accept-Encoding header."""
+    return _encoding_for(header[:300], secret)
+
+
+@functools.lru_cache(maxsize=256)  # browsers send a handful of distinct headers
+def _encoding_for(header: str, secret: bool) -> str | None:
+    accepted = _accepted(header)
     if BR in accepted and not secret:
         return BR
     if GZIP in accepted:

@@ -41,14 +41,14 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
+from django.http.cookie import parse_cookie
 
 from wacana.lib import compression, requestlog, savedata
 from wacana.lib.hooks import Hook
-from wacana.lib.language import language_for
+from wacana.lib.language import page_language
 
 # Where a view's offer waits for the front, in the request's WSGI environ.
 _NOTE = "wacana.front"
@@ -109,26 +109,26 @@ class Front:
         if environ.get("REQUEST_METHOD") != "GET":
             return self.application(environ, start_response)
         started = time.monotonic()
-        # A copy: WSGIRequest writes the decoded path back into its environ, which Django's
-        # own request would then fail to decode again (a path outside Latin-1).
-        request = WSGIRequest(dict(environ))
-        key = _key(request)
+        key = _key(environ)
         if key is not None:
             copy = self._copies.get(key)
-            if copy is not None and self._still_good(key, copy, request):
-                return self._answer(key, request, copy, start_response, started)
+            if copy is not None and self._still_good(key, copy, environ):
+                return self._answer(key, environ, copy, start_response, started)
         token = _reads.set([])
         try:
             return self._through(key, environ, start_response)
         finally:
             _reads.reset(token)
 
-    def _still_good(self, key: str, copy: _Copy, request: HttpRequest) -> bool:
+    def _still_good(self, key: str, copy: _Copy, environ: dict[str, Any]) -> bool:
         good = copy.expires > time.monotonic()
         if good:
             found = cache.get_many([name for name, _value in copy.checks])
             good = all(str(found.get(name)) == value for name, value in copy.checks)
         if good and copy.before is not None:
+            # A copy of the environ: WSGIRequest writes the decoded path back into it,
+            # which Django's own request would fail to decode again (outside Latin-1).
+            request = WSGIRequest(dict(environ))
             request.user = AnonymousUser()
             try:
                 good = copy.before(request)
@@ -141,18 +141,21 @@ class Front:
     def _answer(
         self,
         key: str,
-        request: HttpRequest,
+        environ: dict[str, Any],
         copy: _Copy,
         start_response: Callable[..., Any],
         started: float,
     ) -> Iterable[bytes]:
-        request_id = requestlog.request_id_from(request)
+        request_id = requestlog.request_id_in(environ)
         start_response(copy.status, [*copy.headers, (requestlog.HEADER, request_id)])
         with self._lock:
             if key in self._copies:  # least recently answered goes first
                 self._copies.move_to_end(key)
         if settings.ACCESS_LOG:
-            requestlog.log_access(request, copy.status.split(" ", 1)[0], started, len(copy.body))
+            status = copy.status.split(" ", 1)[0]
+            # As Django's request.path: the server's Latin-1 string read as UTF-8.
+            path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "replace")
+            requestlog.log_access("GET", path, status, started, len(copy.body))
         answered(copy.view, time.monotonic() - started)
         return [copy.body]
 
@@ -218,29 +221,43 @@ class Front:
                 self._size -= copy.size
 
 
-def _key(request: HttpRequest) -> str | None:
-    """What a kept page depends on, as `pagecache._key` reads it, and the encoding the
-    reader takes; None for a request the front must leave to Django."""
-    meta = request.META
-    if "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta:
+def _key(environ: dict[str, Any]) -> str | None:
+    """Everything Django's answer to a GET for a kept page depends on, as the request
+    carries it (the address, host and scheme as sent, the language and saving-data
+    cookies and header, the encoding taken); None for a request the front must leave to
+    Django. Raw values, so nothing is parsed twice: a host Django refuses never got a
+    copy to answer from."""
+    if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:
         return None  # Django answers 304 by the ETag
-    cookies = request.COOKIES
+    path = environ.get("PATH_INFO", "")
+    if path.startswith("/api/"):
+        return None  # its language may follow Accept-Language
+    raw_cookies = environ.get("HTTP_COOKIE", "")
+    cookies = parse_cookie(raw_cookies) if raw_cookies else {}
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
         return None
-    try:
-        host = request.get_host()
-    except DisallowedHost:
-        return None
+    saving = cookies.get(savedata.COOKIE, "")
+    light = savedata.saves_data_by(saving, environ.get("HTTP_SAVE_DATA", ""))
     return "\x1f".join(
         (
-            request.scheme or "",
-            host,
-            request.get_full_path(),
-            language_for(request),
-            "light" if savedata.saves_data(request) else "full",
-            compression.choose_encoding(request, secret=False) or "",
+            environ.get("wsgi.url_scheme", ""),
+            environ.get(_PROXY_SCHEME, ""),
+            environ.get("HTTP_X_FORWARDED_HOST", ""),
+            environ.get("HTTP_HOST", ""),
+            environ.get("SERVER_NAME", ""),
+            environ.get("SERVER_PORT", ""),
+            environ.get("SCRIPT_NAME", ""),
+            path,
+            environ.get("QUERY_STRING", ""),
+            page_language(cookies.get(settings.LANGUAGE_COOKIE_NAME, "")),
+            "light" if light else "full",
+            compression.encoding_for(environ.get("HTTP_ACCEPT_ENCODING", ""), secret=False) or "",
         )
     )
+
+
+# The header that says https behind a proxy (Django's SECURE_PROXY_SSL_HEADER), if any.
+_PROXY_SCHEME = (getattr(settings, "SECURE_PROXY_SSL_HEADER", None) or ("", ""))[0]
 
 
 def wrap(application: Any) -> Any:

@@ -17,13 +17,16 @@ SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
 def language_for(request: HttpRequest) -> str:
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-    if chosen in SUPPORTED:
-        return chosen
-    if request.path.startswith("/api/"):
+    if chosen not in SUPPORTED and request.path.startswith("/api/"):
         accepted = translation.get_language_from_request(request)
         if accepted in SUPPORTED:
             return accepted
-    return settings.LANGUAGE_CODE
+    return page_language(chosen)
+
+
+def page_language(chosen: str) -> str:
+    """A page's language, from the language cookie's value (empty when there is none)."""
+    return chosen if chosen in SUPPORTED else settings.LANGUAGE_CODE
 
 
 class LanguageMiddleware:

@@ -14,7 +14,8 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -31,7 +32,12 @@ def current_request_id() -> str:
 
 
 def request_id_from(request: HttpRequest) -> str:
-    offered: str = request.META.get("HTTP_X_REQUEST_ID", "")
+    return request_id_in(request.META)
+
+
+def request_id_in(meta: Mapping[str, Any]) -> str:
+    """The proxy's id for this request (its WSGI environ), or a new one."""
+    offered: str = meta.get("HTTP_X_REQUEST_ID", "")
     if _ACCEPTED.fullmatch(offered):
         return offered
     return uuid.uuid4().hex
@@ -69,15 +75,15 @@ class RequestIdMiddleware:
             size = response.get("Content-Length", "-")
         else:
             size = str(len(response.content))
-        log_access(request, str(response.status_code), started, size)
+        log_access(request.method or "", request.path, str(response.status_code), started, size)
 
 
-def log_access(request: HttpRequest, status: str, started: float, size: object) -> None:
+def log_access(method: str, path: str, status: str, started: float, size: object) -> None:
     """One access-log line (also for pages answered before Django: wacana.lib.front)."""
     access_logger.info(
         "%s %s %s %.1fms %s",
-        request.method,
-        request.path,
+        method,
+        path,
         status,
         (time.monotonic() - started) * 1000,
         size,

@@ -31,10 +31,14 @@ def choice_of(request: HttpRequest) -> str:
 
 
 def saves_data(request: HttpRequest) -> bool:
-    choice = choice_of(request)
-    if choice == "auto":
-        return header_asks(request)
-    return choice == "on"
+    return saves_data_by(request.COOKIES.get(COOKIE, ""), request.META.get("HTTP_SAVE_DATA", ""))
+
+
+def saves_data_by(cookie: str, header: str) -> bool:
+    """The rule, from the cookie's value and the header's (each empty when absent)."""
+    if cookie in ("on", "off"):
+        return cookie == "on"
+    return header.strip().lower() == "on"
 
 
 def save_data(request: HttpRequest) -> dict[str, Any]:
