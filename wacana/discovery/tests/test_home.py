@@ -20,6 +20,8 @@ from wacana.discovery.models import PopularArticle
 from wacana.lib import pagecache
 from wacana.testing.api import api_for
 from wacana.testing.content import curate, draft, fresh, publish
+from wacana.testing.html import html
+from wacana.testing.images import upload
 from wacana.testing.personas import make_editor, make_user, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -412,3 +414,29 @@ def test_a_message_for_an_anonymous_reader_shows_on_the_cached_home(
     assert "Akun Anda beserta datanya telah dihapus. Sampai jumpa." in html
     assert "Kabar Pagi" in html
     assert "Sampai jumpa" not in client.get("/").content.decode()
+
+
+def test_the_lead_storys_picture_is_asked_for_from_the_head(
+    client: Client, writer: User, editor: User, reader: User
+) -> None:
+    # The home's largest picture (issue 18): found before the inlined styles are read.
+    lead = publish(writer, "Sawah di Kaki Gunung")
+    actions.set_featured_image(lead, upload(size=(1600, 900)))
+    curate(editor, fresh(lead), actions.HEADLINE)
+    lead = fresh(lead)
+    for page in (client.get("/"), signed_in(reader).get("/")):
+        document = html(page)
+        preload = document.select("head link[rel=preload][as=image]")
+        assert len(preload) == 1
+        # The very candidates the lead's <picture> offers, so it is fetched once.
+        picture = document.one(".lead-story picture")
+        sources = [node["srcset"] for node in picture.select("source, img")]
+        assert preload[0]["imagesrcset"] in sources
+        assert preload[0]["fetchpriority"] == "high"
+        assert preload[0]["imagesizes"] == picture.select("img")[0]["sizes"]
+    # Saving data: the picture waits for a tap, so nothing is asked for.
+    light = html(client.get("/", headers={"save-data": "on"}))
+    assert light.select("head link[rel=preload]") == []
+    # A lead without a picture: nothing to ask for.
+    curate(editor, publish(writer, "Tanpa Gambar"), actions.HEADLINE)
+    assert html(client.get("/")).select("head link[rel=preload]") == []
