@@ -155,16 +155,13 @@ def counts(request: HttpRequest, article: Viewed) -> bool:
 def redis_client() -> Any | None:
     """The raw redis-py client when the default cache is Redis, else None.
 
-    Kept on the cache backend (one per thread, as Django makes them): building a client
-    for every view cost more than the view's own round trip to Redis."""
+    The cache keeps one client per pool (wacana/lib/rediscache.py), as building one for
+    every view cost more than the view's own round trip to Redis."""
     default = caches["default"]
     if not isinstance(default, RedisCache):
         return None
     backend: Any = default._cache  # type: ignore[attr-defined]  # RedisCache's, private
-    client = getattr(backend, "_wacana_views_client", None)
-    if client is None:
-        client = backend._wacana_views_client = backend.get_client(write=True)
-    return client
+    return backend.get_client(write=True)
 
 
 def _disk() -> Any:

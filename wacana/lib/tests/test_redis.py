@@ -31,3 +31,23 @@ def test_rate_limits_count_in_redis(settings: Any) -> None:
     assert ratelimit.hit("login", "192.0.2.1") is None
     assert ratelimit.hit("login", "192.0.2.1") is None
     assert ratelimit.hit("login", "192.0.2.1") is not None
+
+
+def test_one_client_serves_every_command_of_a_cache_and_its_threads() -> None:
+    # wacana.lib.rediscache: Django built a redis-py client for each command.
+    backend: Any = caches["default"]
+    assert backend.__class__.__module__ == "wacana.lib.rediscache"
+    client = backend._cache.get_client(write=True)
+    backend.set("wacana-test-shared", "satu", 30)
+    assert backend.get_many(["wacana-test-shared"]) == {"wacana-test-shared": "satu"}
+    assert backend._cache.get_client(write=True) is client
+    assert backend._cache.get_client() is backend._cache.get_client()
+    # The one client, shared by threads: each command takes its own connection.
+    from concurrent.futures import ThreadPoolExecutor
+
+    def round_trip(n: int) -> Any:
+        client.set(f"wacana-test-thread-{n}", n, ex=30)
+        return int(client.get(f"wacana-test-thread-{n}"))
+
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(round_trip, range(64))) == list(range(64))
