@@ -3,6 +3,7 @@
 import functools
 import hashlib
 import json
+import time
 from typing import Any, NamedTuple
 
 from django.db import connection
@@ -113,6 +114,32 @@ def public_stamp(pk: int) -> Stamp | None:
     # JSON comes as text (SQLite; PostgreSQL through Django's loader) or already read.
     counts = json.loads(row[4]) if isinstance(row[4], str | bytes) else row[4]
     return Stamp(row[0], row[1], row[2], row[3], digest, counts or {}, row[5])
+
+
+# When each article's stamp was last read unchanged, by (id, digest), for the front.
+_confirmed: dict[tuple[int, str], float] = {}
+_CONFIRMED_MAX = 10_000
+
+
+def stamp_holds(pk: int, digest: str, within: float) -> bool:
+    """Whether the article is still public with this stamp, read at most once per
+    `within` seconds per article in this process (the front, wacana/lib/front.py,
+    answers its kept page thousands of times a second: a query each time cost more than
+    the answer). What the versions follow (hiding, deleting, an edit, a comment, a
+    rating) the front sees at once anyway; this bounds what they do not (a change made
+    in the admin, the view count flushed)."""
+    now = time.monotonic()
+    confirmed = _confirmed.get((pk, digest))
+    if confirmed is not None and now - confirmed < within:
+        return True
+    stamp = public_stamp(pk)
+    if stamp is None or stamp.digest != digest:
+        _confirmed.pop((pk, digest), None)
+        return False
+    if len(_confirmed) >= _CONFIRMED_MAX:
+        _confirmed.clear()
+    _confirmed[(pk, digest)] = now
+    return True
 
 
 def public_author_id(pk: int) -> int | None:

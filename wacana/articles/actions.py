@@ -606,6 +606,9 @@ def _recount(article: Article) -> dict[str, int]:
     Article.objects.filter(pk=article.pk).update(
         rating_counts=article.rating_counts, rating_score=article.rating_score
     )
+    # The counts are on its kept page: the page's version below the text moves, so the
+    # copies answered before Django (wacana/lib/front.py) go at once too.
+    pagecache.touch("thread", article.pk)
     return ordered
 
 

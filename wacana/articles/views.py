@@ -35,6 +35,7 @@ from wacana.articles.access import (
     get_article_for_reading,
     public_author_id,
     public_stamp,
+    stamp_holds,
 )
 from wacana.articles.forms import ArticleForm, ImageForm
 from wacana.articles.limits import TooManyWrites, check_write_limit
@@ -150,13 +151,16 @@ def _kept_detail(request: HttpRequest, pk: int, stamp: Stamp) -> HttpResponse:
 
 def _still_public_as_kept(pk: int, digest: str, author_id: int, request: HttpRequest) -> bool:
     """Before the front answers an anonymous reader with this page (wacana/lib/front.py):
-    what `detail` does before its kept page. False when the article changed (its stamp:
-    hidden, edited, rated...) so the page must be made again."""
-    stamp = public_stamp(pk)
-    if stamp is None or stamp.digest != digest:
+    what `detail` does before its kept page, the stamp read at most once a second. False
+    when the article changed, so the page must be made again."""
+    if not stamp_holds(pk, digest, STAMP_SECONDS):
         return False
     counting.record_page_view(request, counting.Public(pk, author_id))
     return True
+
+
+# How long the front trusts an article's stamp without reading it again (see stamp_holds).
+STAMP_SECONDS = 1.0
 
 
 # A transparent GIF of one pixel: the smallest image every browser takes.
