@@ -17,6 +17,7 @@ encoding (`cached_variants`), so a cache hit costs no compression at all.
 
 import functools
 import gzip
+import secrets
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -24,7 +25,6 @@ import brotli
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils.cache import patch_vary_headers
-from django.utils.text import compress_string
 
 BR, GZIP = "br", "gzip"
 # Text types worth compressing; images and fonts are compressed already.
@@ -46,6 +46,9 @@ BREACH_RANDOM_BYTES = 100
 BROTLI_QUALITY = 5
 BROTLI_QUALITY_CACHED = 10  # 11 saves ~1% more for three times the CPU
 GZIP_LEVEL_CACHED = 9
+# gzip on the fly (signed-in pages, pages not kept): on a 25 KB article page level 4 took
+# 0.27 ms of CPU for 8,237 bytes, Django's level 6 0.39 ms for 8,052 (2% smaller).
+GZIP_LEVEL = 4
 
 
 def accepted_encodings(request: HttpRequest) -> set[str]:
@@ -103,7 +106,15 @@ def carries_secret(request: HttpRequest, response: HttpResponseBase) -> bool:
 def compress(data: bytes, encoding: str, *, secret: bool) -> bytes:
     if encoding == BR:
         return bytes(brotli.compress(data, mode=brotli.MODE_TEXT, quality=BROTLI_QUALITY))
-    return compress_string(data, max_random_bytes=BREACH_RANDOM_BYTES if secret else None)
+    compressed = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+    if not secret:
+        return compressed
+    # BREACH, as Django's compress_string does it: a file name of random length in the
+    # gzip header (Django's fixes the level at 6).
+    header = bytearray(compressed[:10])
+    header[3] = gzip.FNAME
+    name = b"a" * secrets.randbelow(BREACH_RANDOM_BYTES) + b"\x00"
+    return bytes(header) + name + compressed[10:]
 
 
 def is_compressible(response: HttpResponseBase) -> bool:
