@@ -14,7 +14,9 @@ the median of --runs loads: FCP, LCP (a PerformanceObserver of largest-contentfu
 bytes on the wire (encodedDataLength, headers included) in all and before the featured
 image, requests, render-blocking requests; then PASS/FAIL against the issue's targets.
 TTFB and HTML are the navigation's responseStart and responseEnd: Chrome's emulated
-latency shows in the second (the HTML delivered), not always in the first.
+latency shows in the second (the HTML delivered), not always in the first. "pic" is the
+responseEnd of the LCP picture (0 when the LCP is text): a picture that arrived long
+before its LCP was waiting for the phone, not for the network.
 
 Data: the demo (var/paint-demo, loaded once) and the bench data (--bench-dir, the SQLite
 set `make bench` builds in var/bench-sqlite; a small one is generated in var/paint-bench
@@ -98,7 +100,12 @@ READ_METRICS = """() => {
   const blocking = performance.getEntriesByType("resource")
     .filter((e) => e.renderBlockingStatus === "blocking").map((e) => e.name);
   const nav = performance.getEntriesByType("navigation")[0];
+  const lcpUrl = window.__lcp ? window.__lcp.url : "";
+  const picture = lcpUrl
+    ? performance.getEntriesByType("resource").find((e) => e.name === lcpUrl)
+    : null;
   return {
+    picture_end: picture ? picture.responseEnd : 0,
     ttfb: nav ? nav.responseStart : 0,
     html_end: nav ? nav.responseEnd : 0,
     fcp: paint ? paint.startTime : null,
@@ -263,6 +270,7 @@ class Load:
     fcp: float
     lcp: float
     lcp_tag: str
+    picture_end: float  # when the LCP picture's last byte arrived (0: text, or none)
     bytes: int
     before_image: int
     requests: int
@@ -332,6 +340,7 @@ def load(context: Any, url: str) -> Load:
         fcp=float(metrics["fcp"] or 0),
         lcp=float(lcp["time"]) if lcp else 0.0,
         lcp_tag=lcp["tag"] if lcp else "",
+        picture_end=float(metrics["picture_end"] or 0),
         bytes=sum(sizes[rid] for rid in network),
         before_image=before,
         requests=len(network),
@@ -352,6 +361,7 @@ def median(loads: list[Load]) -> dict[str, Any]:
         "fcp": mid("fcp"),
         "lcp": mid("lcp"),
         "lcp_tag": max(set(tags), key=tags.count),
+        "picture_end": mid("picture_end"),
         "bytes": mid("bytes"),
         "before_image": mid("before_image"),
         "requests": mid("requests"),
@@ -453,13 +463,13 @@ def report(data: Data, results: dict[str, dict[str, Any]], runs: int) -> None:
     )
     say(
         f"  {'page':<26} {'TTFB':>5} {'HTML':>5} {'FCP ms':>7} {'LCP ms':>7} {'LCP el':>6}"
-        f" {'KB':>7} {'KB<img':>7} {'reqs':>5} {'block':>5}"
+        f" {'pic':>5} {'KB':>7} {'KB<img':>7} {'reqs':>5} {'block':>5}"
     )
     labels = dict(PAGES) | {"returning": "returning, other article"}
     for name, r in results.items():
         say(
             f"  {labels[name]:<26} {r['ttfb']:>5.0f} {r['html_end']:>5.0f}"
-            f" {r['fcp']:>7.0f} {r['lcp']:>7.0f} {r['lcp_tag']:>6}"
+            f" {r['fcp']:>7.0f} {r['lcp']:>7.0f} {r['lcp_tag']:>6} {r['picture_end']:>5.0f}"
             f" {r['bytes'] / 1024:>7.1f} {r['before_image'] / 1024:>7.1f}"
             f" {r['requests']:>5.0f} {r['blocking']:>5}"
         )
