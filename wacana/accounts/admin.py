@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wacana.accounts.forms import AdminLoginForm
 from wacana.accounts.models import ApiToken, User
 from wacana.accounts.roles import may_act_on, protected_from
+from wacana.lib import pagecache
 from wacana.lib.text import XmlSafeInput
 
 # The admin signs in through the same limits and lockout as /masuk and the API.
@@ -78,6 +79,14 @@ class UserAdmin(DjangoUserAdmin[User]):
     )
     add_form = AddUserForm
     inlines = [ApiTokenInline]
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change:
+            # A writer's name, picture or badge is on kept pages: made afresh at once, as
+            # when they change it themselves (accounts.actions.update_profile).
+            pagecache.forget()
+
     actions = ["mark_verified", "remove_verification"]
 
     # Staff may not change or delete the account of someone above them (an

@@ -21,6 +21,7 @@ from wacana.articles.models import (
     SiteSettings,
     Tag,
 )
+from wacana.lib import pagecache
 from wacana.lib.text import XmlSafeInput
 
 
@@ -96,6 +97,16 @@ class TagAdmin(admin.ModelAdmin[Tag]):
     list_display = ("name", "slug", "article_count")
     search_fields = ("name", "slug")
     readonly_fields = ("article_count",)
+
+    # A tag's name is on the cards and chips of kept pages: every kept page, and each
+    # process's copy of one (wacana/lib/front.py), is made afresh at once.
+    def save_model(self, request: HttpRequest, obj: Tag, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        pagecache.forget()
+
+    def delete_model(self, request: HttpRequest, obj: Tag) -> None:
+        super().delete_model(request, obj)
+        pagecache.forget()
 
 
 @admin.register(Article)

@@ -6,11 +6,11 @@ import gzip
 import io
 import time
 import urllib.parse
-from collections.abc import Iterator
 from typing import Any
 
 import brotli
 import pytest
+from django.contrib import admin as django_admin
 from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import DatabaseError, close_old_connections
@@ -19,10 +19,10 @@ from wacana.accounts import actions as account_actions
 from wacana.accounts.models import User
 from wacana.articles import access, actions, counting
 from wacana.articles import views as article_views
-from wacana.articles.models import Article, SiteSettings
+from wacana.articles.models import Article, SiteSettings, Tag
 from wacana.lib import front, pagecache
 from wacana.testing.content import comment, curate, fresh, publish
-from wacana.testing.personas import make_editor, make_user
+from wacana.testing.personas import make_editor, make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -103,12 +103,20 @@ class Site:
         def start_response(status: str, response_headers: list[tuple[str, str]], *_: Any) -> None:
             started["status"], started["headers"] = status, list(response_headers)
 
-        result = self.app(environ, start_response)
+        # As Django's test Client: the handler must not close the test's transaction (the
+        # Client connects these again after each of its own requests).
+        signals.request_started.disconnect(close_old_connections)
+        signals.request_finished.disconnect(close_old_connections)
         try:
-            body = b"".join(result)
+            result = self.app(environ, start_response)
+            try:
+                body = b"".join(result)
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
         finally:
-            if hasattr(result, "close"):
-                result.close()
+            signals.request_started.connect(close_old_connections)
+            signals.request_finished.connect(close_old_connections)
         return Answer(started["status"], started["headers"], body)
 
     def answered_by_front(self, path: str, **headers: Any) -> Answer:
@@ -127,18 +135,6 @@ class Site:
         """Rendered and kept, then a hit through Django (which the front remembers)."""
         self.answered_by_django(path, **headers)
         return self.answered_by_django(path, **headers)
-
-
-@pytest.fixture(autouse=True)
-def _connections_kept() -> Iterator[None]:
-    # As Django's test Client: the handler must not close the test's transaction.
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    try:
-        yield
-    finally:
-        signals.request_started.connect(close_old_connections)
-        signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
@@ -437,3 +433,32 @@ def test_answers_are_counted_for_the_metrics(site: Site, article: Article) -> No
     finally:
         front.answered._receivers.remove(observe)
     assert [view for view, _seconds in seen] == ["articles:detail"]
+
+
+# --- the admin moves the versions too -----------------------------------------------------
+
+
+def test_a_tag_renamed_in_the_admin_shows_at_once(
+    site: Site, article: Article, admin_user: User
+) -> None:
+    site.warm("/tag/pelabuhan")
+    site.answered_by_front("/tag/pelabuhan")
+    tag = Tag.objects.get(slug="pelabuhan")
+    response = signed_in(admin_user).post(
+        f"/admin/articles/tag/{tag.pk}/change/", {"name": "Dermaga Tua", "slug": "pelabuhan"}
+    )
+    assert response.status_code == 302
+    assert "Dermaga Tua" in site.answered_by_django("/tag/pelabuhan").text()
+
+
+def test_a_writer_changed_in_the_admin_shows_at_once(
+    site: Site, article: Article, writer: User, admin_user: User, rf: Any
+) -> None:
+    category = article.category.get_absolute_url()
+    site.warm(category)
+    site.answered_by_front(category)
+    writer.display_name = "Nama dari Admin"
+    request = rf.post("/admin/")
+    request.user = admin_user
+    django_admin.site._registry[User].save_model(request, writer, form=None, change=True)
+    assert "Nama dari Admin" in site.answered_by_django(category).text()
