@@ -126,8 +126,8 @@ def stamp_holds(pk: int, digest: str, within: float) -> bool:
     `within` seconds per article in this process (the front, wacana/lib/front.py,
     answers its kept page thousands of times a second: a query each time cost more than
     the answer). What the versions follow (hiding, deleting, an edit, a comment, a
-    rating) the front sees at once anyway; this bounds what they do not (a change made
-    in the admin, the view count flushed)."""
+    rating, the admin's changes) the front sees at once anyway; this bounds what they do
+    not (the view count flushed, a row changed behind every action's back)."""
     now = time.monotonic()
     confirmed = _confirmed.get((pk, digest))
     if confirmed is not None and now - confirmed < within:

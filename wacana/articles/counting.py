@@ -128,7 +128,7 @@ class Viewed(Protocol):
 
 class Public(NamedTuple):
     """A published article known by its id and writer (the kept page, the beacon):
-    building an Article for this cost more than the count (~0.1 ms of CPU)."""
+    building an Article for this cost more than the count (~50 µs of CPU)."""
 
     pk: int
     author_id: int

@@ -15,21 +15,25 @@ Django last gave for the very same request:
 - **Never stale past what the versions follow**: each copy holds the version keys the
   page was made under (`read`: the site's version, an article's thread, the home's) and
   is answered only while every one still has its value, checked in one cache read per
-  request. Publishing, hiding, deleting, editing, a comment, a renamed writer or
-  category move one of them, so the front stops answering at once, in every process.
+  request. Publishing, hiding, deleting, editing, a comment, a rating, a renamed writer,
+  category or tag (the admin included) move one of them, so the front stops answering
+  at once, in every process.
 - **The view's own rules still run**: an article page's copy carries a check that runs
-  before each answer (`offer(before=...)`): the article's stamp (one plain query: any
-  change of what the page shows, a new rating included, drops the copy) and the view
-  count, counted exactly as the view counts it.
-- **What the versions do not follow** (a tag renamed in the admin, a listing card's
-  counts) shows within `WACANA_FRONT_SECONDS` (5 by default; 0 turns the front off)
-  plus the kept page's own minute, as behind nginx's cache.
+  before each answer (`offer(before=...)`): the view count, counted exactly as the view
+  counts it, and the article's stamp (read at most once a second per article:
+  `articles.access.stamp_holds`). A check that fails (the cache or the database down)
+  leaves the request to Django.
+- **What the versions do not follow** (a view count just flushed, a listing card's
+  counts) shows within a second on an article page and within `WACANA_FRONT_SECONDS`
+  (5 by default; 0 turns the front off) on other pages, plus the kept page's own
+  minute, as behind nginx's cache.
 
 The copies live in the process's memory, at most `WACANA_FRONT_MEMORY_MB` (least recently
 answered dropped first): nothing is shared, so nothing needs invalidating but by the
 versions. The response is byte for byte Django's, with a new X-Request-ID.
 """
 
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -42,13 +46,14 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIRequest
-from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.http.cookie import parse_cookie
 
 from wacana.lib import compression, requestlog, savedata
 from wacana.lib.hooks import Hook
 from wacana.lib.language import page_language
+
+logger = logging.getLogger(__name__)
 
 # Where a view's offer waits for the front, in the request's WSGI environ.
 _NOTE = "wacana.front"
@@ -121,22 +126,31 @@ class Front:
             _reads.reset(token)
 
     def _still_good(self, key: str, copy: _Copy, environ: dict[str, Any]) -> bool:
-        good = copy.expires > time.monotonic()
-        if good:
-            found = cache.get_many([name for name, _value in copy.checks])
-            good = all(str(found.get(name)) == value for name, value in copy.checks)
-        if good and copy.before is not None:
-            # A copy of the environ: WSGIRequest writes the decoded path back into it,
-            # which Django's own request would fail to decode again (outside Latin-1).
-            request = WSGIRequest(dict(environ))
-            request.user = AnonymousUser()
-            try:
-                good = copy.before(request)
-            except DatabaseError:
-                good = False  # Django's cycle reconnects, or answers 503
+        try:
+            good = self._checked(copy, environ)
+        except Exception:
+            # The cache or the database failed the check: Django answers as it would
+            # without the front (it reconnects, or answers with its own error page).
+            logger.warning("front: the check of a kept page failed; Django answers", exc_info=True)
+            good = False
         if not good:
             self._drop(key, copy)
         return good
+
+    @staticmethod
+    def _checked(copy: _Copy, environ: dict[str, Any]) -> bool:
+        if copy.expires <= time.monotonic():
+            return False
+        found = cache.get_many([name for name, _value in copy.checks])
+        if any(str(found.get(name)) != value for name, value in copy.checks):
+            return False
+        if copy.before is None:
+            return True
+        # A copy of the environ: WSGIRequest writes the decoded path back into it, which
+        # Django's own request would fail to decode again (outside Latin-1).
+        request = WSGIRequest(dict(environ))
+        request.user = AnonymousUser()
+        return copy.before(request)
 
     def _answer(
         self,
@@ -154,7 +168,8 @@ class Front:
         if settings.ACCESS_LOG:
             status = copy.status.split(" ", 1)[0]
             # As Django's request.path: the server's Latin-1 string read as UTF-8.
-            path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "replace")
+            raw = environ.get("PATH_INFO", "")
+            path = raw.encode("latin-1", "replace").decode("utf-8", "replace")
             requestlog.log_access("GET", path, status, started, len(copy.body))
         answered(copy.view, time.monotonic() - started)
         return [copy.body]

@@ -19,15 +19,12 @@ COOKIE_AGE = 60 * 60 * 24 * 365
 
 
 def header_asks(request: HttpRequest) -> bool:
-    # The header's value is "on"; anything else (absent, "off") means no.
-    value: str = request.META.get("HTTP_SAVE_DATA", "")
-    return value.strip().lower() == "on"
+    return _asks(request.META.get("HTTP_SAVE_DATA", ""))
 
 
 def choice_of(request: HttpRequest) -> str:
     """The reader's setting on this browser: auto (the header decides), on or off."""
-    value = request.COOKIES.get(COOKIE, "")
-    return value if value in ("on", "off") else "auto"
+    return _choice(request.COOKIES.get(COOKIE, ""))
 
 
 def saves_data(request: HttpRequest) -> bool:
@@ -35,10 +32,19 @@ def saves_data(request: HttpRequest) -> bool:
 
 
 def saves_data_by(cookie: str, header: str) -> bool:
-    """The rule, from the cookie's value and the header's (each empty when absent)."""
-    if cookie in ("on", "off"):
-        return cookie == "on"
+    """The rule, from the cookie's value and the header's (each empty when absent); the
+    front (wacana/lib/front.py) reads them from the raw request."""
+    choice = _choice(cookie)
+    return _asks(header) if choice == "auto" else choice == "on"
+
+
+def _asks(header: str) -> bool:
+    # The header's value is "on"; anything else (absent, "off") means no.
     return header.strip().lower() == "on"
+
+
+def _choice(cookie: str) -> str:
+    return cookie if cookie in ("on", "off") else "auto"
 
 
 def save_data(request: HttpRequest) -> dict[str, Any]:

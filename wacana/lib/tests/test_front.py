@@ -12,6 +12,7 @@ import brotli
 import pytest
 from django.contrib import admin as django_admin
 from django.core import signals
+from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import DatabaseError, close_old_connections
 
@@ -366,6 +367,30 @@ def test_a_database_error_in_the_check_leaves_the_request_to_django(
         # The copy is dropped and Django answers (its own kept page, found by its query).
         assert site.answered_by_django(url).code == 200
     # ...and the front answers again from Django's answer.
+    assert site.answered_by_front(url).code == 200
+
+
+def test_a_cache_failing_the_check_leaves_the_request_to_django(
+    site: Site, article: Article, monkeypatch: pytest.MonkeyPatch, caplog: Any
+) -> None:
+    url = article.get_absolute_url()
+    site.warm(url)
+
+    real_get_many = cache.get_many
+    failures = [ConnectionError("Redis went away")]  # for the front's read only
+
+    def flaky(*args: Any, **kwargs: Any) -> Any:
+        if failures:
+            raise failures.pop()
+        return real_get_many(*args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "get_many", flaky)
+        # Not the front's crash: Django answers (from its kept page, the cache back).
+        assert site.answered_by_django(url).code == 200
+        assert not failures
+    assert "the check of a kept page failed" in caplog.text
+    # Django's answer was remembered again.
     assert site.answered_by_front(url).code == 200
 
 
