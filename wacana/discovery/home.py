@@ -20,7 +20,7 @@ from django.db import connection
 from wacana.accounts.models import User
 from wacana.articles.models import Article, Category
 from wacana.discovery import popular
-from wacana.lib import cursor, front
+from wacana.lib import cursor, front, versionmark
 
 CACHE_SECONDS = 60
 HEADLINES = 4
@@ -47,6 +47,7 @@ def version() -> str:
 def forget() -> None:
     """Curation or a removal changed what the home shows: render it afresh."""
     cache.set(_VERSION_KEY, secrets.token_hex(4), None)
+    versionmark.moved()
 
 
 def latest_page(after: str | None, limit: int = LATEST) -> cursor.Page:

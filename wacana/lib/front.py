@@ -15,7 +15,8 @@ Django last gave for the very same request:
 - **Never stale past what the versions follow**: each copy holds the version keys the
   page was made under (`read`: the site's version, an article's thread, the home's) and
   is answered only while every one still has its value, checked in one cache read per
-  request. Publishing, hiding, deleting, editing, a comment, a rating, a renamed writer,
+  request (none on one machine while no version moved: wacana/lib/versionmark.py).
+  Publishing, hiding, deleting, editing, a comment, a rating, a renamed writer,
   category or tag (the admin included) move one of them, so the front stops answering
   at once, in every process.
 - **The view's own rules still run**: an article page's copy carries a check that runs
@@ -33,6 +34,7 @@ answered dropped first): nothing is shared, so nothing needs invalidating but by
 versions. The response is byte for byte Django's, with a new X-Request-ID.
 """
 
+import dataclasses
 import logging
 import threading
 import time
@@ -49,7 +51,7 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest, HttpResponse
 from django.http.cookie import parse_cookie
 
-from wacana.lib import compression, requestlog, savedata
+from wacana.lib import compression, requestlog, savedata, versionmark
 from wacana.lib.hooks import Hook
 from wacana.lib.language import page_language
 
@@ -91,6 +93,9 @@ def offer(request: HttpRequest, before: Check | None = None) -> None:
 class _Copy:
     expires: float
     checks: tuple[tuple[str, str], ...]
+    # The machine's version mark before the page was made (None with Redis): while it
+    # holds, no version moved, and the checks need no cache read (wacana/lib/versionmark.py).
+    mark: bytes | None
     before: Check | None
     view: str
     status: str
@@ -121,13 +126,14 @@ class Front:
                 return self._answer(key, environ, copy, start_response, started)
         token = _reads.set([])
         try:
-            return self._through(key, environ, start_response)
+            mark = versionmark.value() if key is not None else None
+            return self._through(key, mark, environ, start_response)
         finally:
             _reads.reset(token)
 
     def _still_good(self, key: str, copy: _Copy, environ: dict[str, Any]) -> bool:
         try:
-            good = self._checked(copy, environ)
+            good = self._checked(key, copy, environ)
         except Exception:
             # The cache or the database failed the check: Django answers as it would
             # without the front (it reconnects, or answers with its own error page).
@@ -137,13 +143,18 @@ class Front:
             self._drop(key, copy)
         return good
 
-    @staticmethod
-    def _checked(copy: _Copy, environ: dict[str, Any]) -> bool:
+    def _checked(self, key: str, copy: _Copy, environ: dict[str, Any]) -> bool:
         if copy.expires <= time.monotonic():
             return False
-        found = cache.get_many([name for name, _value in copy.checks])
-        if any(str(found.get(name)) != value for name, value in copy.checks):
-            return False
+        mark = versionmark.value()
+        if mark is None or mark != copy.mark:
+            found = cache.get_many([name for name, _value in copy.checks])
+            if any(str(found.get(name)) != value for name, value in copy.checks):
+                return False
+            if mark is not None:
+                # Some version moved, not this page's: good again without a read until
+                # the next move.
+                self._renew(key, copy, mark)
         if copy.before is None:
             return True
         # A copy of the environ: WSGIRequest writes the decoded path back into it, which
@@ -175,7 +186,11 @@ class Front:
         return [copy.body]
 
     def _through(
-        self, key: str | None, environ: dict[str, Any], start_response: Callable[..., Any]
+        self,
+        key: str | None,
+        mark: bytes | None,
+        environ: dict[str, Any],
+        start_response: Callable[..., Any],
     ) -> Any:
         seen: dict[str, Any] = {}
 
@@ -193,12 +208,13 @@ class Front:
             and not any(name.lower() == "set-cookie" for name, _value in seen["headers"])
         ):
             reads = _reads.get() or []
-            self._keep(key, note, seen["status"], seen["headers"], result.content, reads)
+            self._keep(key, mark, note, seen["status"], seen["headers"], result.content, reads)
         return result
 
     def _keep(
         self,
         key: str,
+        mark: bytes | None,
         note: dict[str, Any],
         status: str,
         headers: list[tuple[str, str]],
@@ -212,6 +228,7 @@ class Front:
         copy = _Copy(
             expires=time.monotonic() + self.seconds,
             checks=tuple(dict.fromkeys(reads)),
+            mark=mark,
             before=note["before"],
             view=note["view"],
             status=status,
@@ -228,6 +245,11 @@ class Front:
             while self._size > self.budget:
                 _name, dropped = self._copies.popitem(last=False)
                 self._size -= dropped.size
+
+    def _renew(self, key: str, copy: _Copy, mark: bytes) -> None:
+        with self._lock:
+            if self._copies.get(key) is copy:
+                self._copies[key] = dataclasses.replace(copy, mark=mark)
 
     def _drop(self, key: str, copy: _Copy) -> None:
         with self._lock:

@@ -53,7 +53,7 @@ from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from wacana.lib import compression, front, holes, inline_css, savedata
+from wacana.lib import compression, front, holes, inline_css, savedata, versionmark
 
 TIMEOUT = 60
 _VERSION_KEY = "pages:version"
@@ -92,6 +92,7 @@ def object_version(kind: str, pk: int) -> str:
 
 def _move(keys: list[str]) -> None:
     cache.set_many({key: secrets.token_hex(4) for key in keys}, None)
+    versionmark.moved()
 
 
 def _move_now_and_after_commit(keys: list[str]) -> None:

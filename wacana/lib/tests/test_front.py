@@ -21,7 +21,7 @@ from wacana.accounts.models import User
 from wacana.articles import access, actions, counting
 from wacana.articles import views as article_views
 from wacana.articles.models import Article, SiteSettings, Tag
-from wacana.lib import front, pagecache
+from wacana.lib import front, pagecache, versionmark
 from wacana.testing.content import comment, curate, fresh, publish
 from wacana.testing.personas import make_editor, make_user, signed_in
 
@@ -386,12 +386,46 @@ def test_a_cache_failing_the_check_leaves_the_request_to_django(
 
     with monkeypatch.context() as patched:
         patched.setattr(cache, "get_many", flaky)
+        versionmark.moved()  # on one machine: so that the front reads the versions
         # Not the front's crash: Django answers (from its kept page, the cache back).
         assert site.answered_by_django(url).code == 200
         assert not failures
     assert "the check of a kept page failed" in caplog.text
     # Django's answer was remembered again.
     assert site.answered_by_front(url).code == 200
+
+
+def test_on_one_machine_no_version_read_while_no_version_moved(
+    site: Site, article: Article, writer: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = article.get_absolute_url()
+    other = publish(writer, "Pagi di Tidore")
+    site.warm("/")
+    site.warm(url)
+    reads: list[list[str]] = []
+    real_get_many = cache.get_many
+
+    def counted(keys: Any, *args: Any, **kwargs: Any) -> Any:
+        reads.append(list(keys))
+        return real_get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", counted)
+    one_machine = versionmark.value() is not None  # diskcache; with Redis: None
+    site.answered_by_front(url)
+    site.answered_by_front("/")
+    assert len(reads) == (0 if one_machine else 2)
+
+    # Another article's thread moves: each copy reads its versions once, still good...
+    reads.clear()
+    pagecache.touch("thread", other.pk)
+    for _ in range(3):
+        site.answered_by_front(url)
+        site.answered_by_front("/")
+    assert len(reads) == (2 if one_machine else 6)
+    # ...and its own moving drops it, mark or no mark.
+    pagecache.touch("thread", article.pk)
+    site.answered_by_django(url)
+    site.answered_by_front("/")
 
 
 # --- views counted exactly ----------------------------------------------------------------
