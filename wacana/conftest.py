@@ -111,8 +111,11 @@ def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None
 def _clear_caches() -> None:
     from django.conf import settings
 
+    from wacana.articles import counting
+
     for alias in settings.CACHES:
         caches[alias].clear()
+    counting.forget_seen_here()  # the seen marks this process remembers went with them
 
 
 def warm_frame(client: Client) -> None:

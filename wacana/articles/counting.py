@@ -10,7 +10,9 @@ client address and user agent, under a key that changes every (UTC) day, so no r
 address or session key is stored anywhere.
 
 `record_view` writes nothing to the database: it marks the visitor as seen (add-if-absent,
-so only the first view in the window wins) and increments a counter for the article.
+so only the first view in the window wins) and increments a counter for the article. Each
+process remembers the marks it made or read until they expire, so a repeat view costs no
+round trip (`_seen_here`).
 
 Where the counters live:
 
@@ -35,6 +37,7 @@ import hashlib
 import hmac
 import logging
 import threading
+import time
 import zoneinfo
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple, Protocol
@@ -187,18 +190,19 @@ def _counter_key(article_id: int) -> str:
 # lifetime; "1" is how Django's Redis cache stores the integer 1), and only if it was
 # not there the increment and the pending set, atomically, so a view is never marked
 # seen without being counted.
+# Returns {1, 0} for a view counted, else {0, the mark's milliseconds left}.
 _RECORD_LUA = """
 if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
   redis.call('INCR', KEYS[2])
   redis.call('SADD', KEYS[3], ARGV[2])
-  return 1
+  return {1, 0}
 end
-return 0
+return {0, redis.call('PTTL', KEYS[1])}
 """
 _record_script: Any = None
 
 
-def _record_in_redis(client: Any, seen_key: str, article_id: int) -> bool:
+def _record_in_redis(client: Any, seen_key: str, article_id: int) -> tuple[bool, float]:
     global _record_script
     if _record_script is None:
         _record_script = client.register_script(_RECORD_LUA)  # EVALSHA, loading if needed
@@ -207,13 +211,10 @@ def _record_in_redis(client: Any, seen_key: str, article_id: int) -> bool:
         cache.make_key(_counter_key(article_id)),
         cache.make_key(PENDING_KEY),
     ]
-    return bool(
-        _record_script(
-            keys=keys,
-            args=[WINDOW_SECONDS, article_id],
-            client=client,
-        )
-    )
+    counted, left = _record_script(keys=keys, args=[WINDOW_SECONDS, article_id], client=client)
+    if int(counted):
+        return True, float(WINDOW_SECONDS)
+    return False, max(int(left), 0) / 1000  # (below 0: no such mark, nothing to remember)
 
 
 def by_beacon(request: HttpRequest) -> bool:
@@ -246,29 +247,60 @@ def record_view(request: HttpRequest, article: Viewed) -> bool:
     if not counts(request, article):
         return False
     seen_key = f"seen:{article.pk}:{visitor_id(request)}"
+    if _seen_here.get(seen_key, 0.0) > _clock():
+        return False  # a repeat view: the shared mark is there still
+    started = _clock()
     client = redis_client()
     if client is not None:
-        return _record_in_redis(client, seen_key, article.pk)
-    return _record_on_disk(seen_key, article.pk)
+        counted, seconds_left = _record_in_redis(client, seen_key, article.pk)
+    else:
+        counted, seconds_left = _record_on_disk(seen_key, article.pk)
+    _remember_seen(seen_key, started + seconds_left)
+    return counted
 
 
-def _record_on_disk(seen_key: str, article_id: int) -> bool:
+# Seen marks this process read or made, until when they last at the earliest: a reader
+# paging through an article or coming back to it (or a load test) then costs no round
+# trip. Counted from before the mark was read, so the shared mark always outlives its
+# copy here: a view this skips is one the shared mark would refuse too. (Emptied with
+# the caches, by `forget_seen_here`: a mark cleared by hand is then counted again.)
+_seen_here: dict[str, float] = {}
+_SEEN_HERE_MAX = 20_000
+_clock = time.monotonic
+
+
+def _remember_seen(seen_key: str, until: float) -> None:
+    if until <= _clock():
+        return
+    if len(_seen_here) >= _SEEN_HERE_MAX:
+        _seen_here.clear()
+    _seen_here[seen_key] = until
+
+
+def forget_seen_here() -> None:
+    _seen_here.clear()
+
+
+def _record_on_disk(seen_key: str, article_id: int) -> tuple[bool, float]:
+    """Whether the view counted, and how long its seen mark lasts at least (seconds)."""
     # The equivalent of the Lua script: seen mark, counter and pending set change
     # together or not at all, whichever process records or flushes meanwhile.
     disk = _disk()
-    if disk.get(seen_key) is not None:
+    found = disk.get(seen_key, expire_time=True)  # (None on a timeout: then the add decides)
+    expires = found[1] if isinstance(found, tuple) else None
+    if expires is not None:
         # A repeat view, read without taking the write lock (SQLite in WAL mode: reads
         # wait for no writer). The add below decides for the others.
-        return False
+        return False, expires - time.time()
     with _disk_turn, disk.transact():
         if not disk.add(seen_key, 1, timeout=WINDOW_SECONDS):
-            return False
+            return False, 0.0
         if disk.incr(_counter_key(article_id), 1, default=0) == 1:
             # The article's first view since the last flush: it is pending now.
             pending = disk.get(PENDING_KEY) or set()
             pending.add(article_id)
             disk.set(PENDING_KEY, pending, timeout=None)
-    return True
+    return True, float(WINDOW_SECONDS)
 
 
 def _take() -> dict[int, int]:

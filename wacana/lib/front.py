@@ -15,7 +15,8 @@ Django last gave for the very same request:
 - **Never stale past what the versions follow**: each copy holds the version keys the
   page was made under (`read`: the site's version, an article's thread, the home's) and
   is answered only while every one still has its value, checked in one cache read per
-  request (none on one machine while no version moved: wacana/lib/versionmark.py).
+  request (none while no version moved, as the machine's or Redis's mark tells:
+  wacana/lib/versionmark.py).
   Publishing, hiding, deleting, editing, a comment, a rating, a renamed writer,
   category or tag (the admin included) move one of them, so the front stops answering
   at once, in every process.
@@ -93,9 +94,10 @@ def offer(request: HttpRequest, before: Check | None = None) -> None:
 class _Copy:
     expires: float
     checks: tuple[tuple[str, str], ...]
-    # The machine's version mark before the page was made (None with Redis): while it
-    # holds, no version moved, and the checks need no cache read (wacana/lib/versionmark.py).
+    # The version mark before the page was made (None: no mark then): while it holds, no
+    # version moved, and the checks need no cache read (wacana/lib/versionmark.py).
     mark: bytes | None
+    followed: bool  # every key of `checks` moves the mark
     before: Check | None
     view: str
     status: str
@@ -146,7 +148,7 @@ class Front:
     def _checked(self, key: str, copy: _Copy, environ: dict[str, Any]) -> bool:
         if copy.expires <= time.monotonic():
             return False
-        mark = versionmark.value()
+        mark = versionmark.value() if copy.followed else None
         if mark is None or mark != copy.mark:
             found = cache.get_many([name for name, _value in copy.checks])
             if any(str(found.get(name)) != value for name, value in copy.checks):
@@ -229,6 +231,7 @@ class Front:
             expires=time.monotonic() + self.seconds,
             checks=tuple(dict.fromkeys(reads)),
             mark=mark,
+            followed=all(versionmark.covers(name) for name, _value in reads),
             before=note["before"],
             view=note["view"],
             status=status,

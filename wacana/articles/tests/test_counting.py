@@ -4,6 +4,7 @@ import io
 import os
 import secrets
 import threading
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -92,16 +93,69 @@ def test_counting_switched_off_counts_nothing_and_buffers_nothing(
     assert counted(article) == 1
 
 
-def test_after_the_window_the_same_visitor_counts_again(article: Article) -> None:
+def test_after_the_window_the_same_visitor_counts_again(article: Article, monkeypatch: Any) -> None:
     request = view_request("198.51.100.2")
     assert counting.record_view(request, article)
     assert not counting.record_view(request, article)
-    # The window is the seen mark's lifetime (30 minutes); expire it.
+    # The window is the seen mark's lifetime (30 minutes); expire it, and let the 30
+    # minutes pass for what this process remembers of it.
     mark = f"seen:{article.pk}:{counting.visitor_id(request)}"
     assert counting._seen_cache().get(mark) == 1
     counting._seen_cache().delete(mark)
+    later = time.monotonic() + counting.WINDOW_SECONDS
+    monkeypatch.setattr(counting, "_clock", lambda: later)
     assert counting.record_view(request, article)
     assert counted(article) == 2
+
+
+def _shared_records(monkeypatch: Any) -> list[str]:
+    """Each round trip to the shared seen marks (Redis or the disk), by seen key."""
+    calls: list[str] = []
+    for name in ("_record_in_redis", "_record_on_disk"):
+        real = getattr(counting, name)
+
+        def spy(*args: Any, real: Any = real) -> Any:
+            calls.append(next(a for a in args if isinstance(a, str)))
+            return real(*args)
+
+        monkeypatch.setattr(counting, name, spy)
+    return calls
+
+
+def test_a_repeat_view_costs_no_round_trip(article: Article, monkeypatch: Any) -> None:
+    calls = _shared_records(monkeypatch)
+    request = view_request("198.51.100.20")
+    assert counting.record_view(request, article)
+    for _ in range(5):  # paging through the article, refreshing
+        assert not counting.record_view(request, article)
+    assert len(calls) == 1
+    assert counted(article) == 1
+    # Another visitor, another article: each asks the shared marks.
+    assert counting.record_view(view_request("198.51.100.21"), article)
+    assert len(calls) == 2
+
+
+def test_what_this_process_remembers_never_outlives_the_shared_mark(
+    article: Article, monkeypatch: Any
+) -> None:
+    request = view_request("198.51.100.22")
+    mark = f"seen:{article.pk}:{counting.visitor_id(request)}"
+    # Another process saw this visitor ten minutes ago: 20 minutes are left of its mark.
+    seen = counting._seen_cache()
+    seen.add(mark, 1, timeout=20 * 60)
+    calls = _shared_records(monkeypatch)
+    assert not counting.record_view(request, article)
+    assert not counting.record_view(request, article)
+    assert len(calls) == 1
+    remembered = counting._seen_here[mark] - time.monotonic()
+    assert 20 * 60 - 5 <= remembered <= 20 * 60
+    # Once those 20 minutes are over (the shared mark gone too), the view counts.
+    seen.delete(mark)
+    later = time.monotonic() + 20 * 60 + 1
+    monkeypatch.setattr(counting, "_clock", lambda: later)
+    assert counting.record_view(request, article)
+    assert len(calls) == 2
+    assert counted(article) == 1
 
 
 def test_the_window_is_thirty_minutes(article: Article, monkeypatch: Any) -> None:
