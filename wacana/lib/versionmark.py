@@ -99,8 +99,10 @@ def _map(directory: str) -> mmap.mmap:
 
 # --- Redis: told of each write by Redis ------------------------------------------------------
 
-# Seconds before trying again after the tracking connection failed.
+# Seconds before trying again after the tracking connection failed, doubled after each
+# failure up to the most (a Redis that refuses CLIENT TRACKING is asked once a minute).
 RETRY_SECONDS = 1.0
+RETRY_MAX_SECONDS = 60.0
 
 
 class Tracker:
@@ -117,6 +119,7 @@ class Tracker:
         self._socket: Any = None
         self._mark: bytes | None = None
         self._retry_at = 0.0
+        self._delay = RETRY_SECONDS
 
     def value(self) -> bytes | None:
         with self._lock:
@@ -147,7 +150,6 @@ class Tracker:
     def _connect(self) -> None:
         if time.monotonic() < self._retry_at:
             return
-        self._retry_at = time.monotonic() + RETRY_SECONDS
         client = redis.Redis.from_url(
             self.url, protocol=3, socket_connect_timeout=0.5, socket_timeout=0.5
         )
@@ -168,6 +170,7 @@ class Tracker:
         self._socket = connection._sock
         # A new value: whatever moved while there was no connection is unknown.
         self._mark = secrets.token_bytes(_SIZE)
+        self._delay = RETRY_SECONDS
 
     def _close(self) -> None:
         if self._connection is not None:
@@ -175,7 +178,8 @@ class Tracker:
                 self._connection.disconnect()
         self._client = self._connection = self._socket = None
         self._mark = None
-        self._retry_at = time.monotonic() + RETRY_SECONDS
+        self._retry_at = time.monotonic() + self._delay
+        self._delay = min(self._delay * 2, RETRY_MAX_SECONDS)
 
 
 _trackers: dict[tuple[int, str, str], Tracker] = {}

@@ -5,6 +5,7 @@ every process of every machine; none while Redis cannot tell."""
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -97,9 +98,7 @@ def test_another_machines_write_is_seen_at_once() -> None:
 
 
 @with_redis
-def test_without_tracking_there_is_no_mark_until_it_starts_again(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_without_tracking_there_is_no_mark_until_it_starts_again() -> None:
     import redis
 
     before = versionmark.value()
@@ -110,8 +109,7 @@ def test_without_tracking_there_is_no_mark_until_it_starts_again(
     assert killed == 1
     assert versionmark.value() is None
     assert versionmark.value() is None  # waits RETRY_SECONDS before trying again
-    monkeypatch.setattr(versionmark, "RETRY_SECONDS", 0.0)
-    tracker._retry_at = 0.0
+    tracker._retry_at = 0.0  # (as if that second had passed)
     again = versionmark.value()
     assert again is not None
     assert again != before  # what moved meanwhile is unknown: a new value
@@ -130,3 +128,13 @@ def test_a_connection_redis_py_reopened_silently_is_no_mark() -> None:
 def _client_id(tracker: Any) -> int:
     tracker._connection.send_command("CLIENT", "ID")
     return int(tracker._connection.read_response())
+
+
+def test_a_redis_refusing_tracking_is_asked_less_and_less_often() -> None:
+    tracker = versionmark.Tracker("redis://127.0.0.1:1/0", ["nowhere:"])  # nothing listens
+    waits = []
+    for _ in range(8):
+        tracker._retry_at = 0.0
+        assert tracker.value() is None
+        waits.append(round(tracker._retry_at - time.monotonic()))
+    assert waits == [1, 2, 4, 8, 16, 32, 60, 60]  # RETRY_SECONDS doubled, RETRY_MAX_SECONDS
