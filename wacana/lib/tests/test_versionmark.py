@@ -26,7 +26,9 @@ def _thread() -> None:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("move", [_thread, pagecache.forget, home.forget], ids=str)
+@pytest.mark.parametrize(
+    "move", [_thread, pagecache.forget, home.forget], ids=["thread", "site", "home"]
+)
 def test_every_version_write_moves_the_mark_at_once(move: Any) -> None:
     before = versionmark.value()
     assert before is not None
