@@ -261,12 +261,13 @@ def record_view(request: HttpRequest, article: Viewed) -> bool:
 
 # Seen marks this process read or made, until when they last at the earliest: a reader
 # paging through an article or coming back to it (or a load test) then costs no round
-# trip. Counted from before the mark was read, so the shared mark always outlives its
-# copy here: a view this skips is one the shared mark would refuse too. (Emptied with
-# the caches, by `forget_seen_here`: a mark cleared by hand is then counted again.)
+# trip. Counted from before the mark was read, on the wall clock as the disk's marks
+# expire, so the shared mark outlives its copy here: a view this skips is one the shared
+# mark refuses too. A mark removed before its time (evicted by Redis, flushed, cleared by
+# hand) is still remembered here until then, as it would have been there.
 _seen_here: dict[str, float] = {}
 _SEEN_HERE_MAX = 20_000
-_clock = time.monotonic
+_clock = time.time
 
 
 def _remember_seen(seen_key: str, until: float) -> None:

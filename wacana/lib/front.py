@@ -128,7 +128,7 @@ class Front:
                 return self._answer(key, environ, copy, start_response, started)
         token = _reads.set([])
         try:
-            mark = versionmark.value() if key is not None else None
+            mark = _mark_now() if key is not None else None
             return self._through(key, mark, environ, start_response)
         finally:
             _reads.reset(token)
@@ -148,7 +148,7 @@ class Front:
     def _checked(self, key: str, copy: _Copy, environ: dict[str, Any]) -> bool:
         if copy.expires <= time.monotonic():
             return False
-        mark = versionmark.value() if copy.followed else None
+        mark = _mark_now() if copy.followed else None
         if mark is None or mark != copy.mark:
             found = cache.get_many([name for name, _value in copy.checks])
             if any(str(found.get(name)) != value for name, value in copy.checks):
@@ -259,6 +259,15 @@ class Front:
             if self._copies.get(key) is copy:
                 del self._copies[key]
                 self._size -= copy.size
+
+
+def _mark_now() -> bytes | None:
+    try:
+        return versionmark.value()
+    except Exception:
+        # The mark's file cannot be opened (permissions, a full disk): read the versions.
+        logger.warning("front: no version mark; versions are read", exc_info=True)
+        return None
 
 
 def _key(environ: dict[str, Any]) -> str | None:

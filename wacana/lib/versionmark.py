@@ -37,6 +37,7 @@ from typing import Any
 
 import redis
 from django.core.cache import caches
+from redis.maint_notifications import MaintNotificationsConfig
 
 from wacana.lib.diskcache import DiskCache
 from wacana.lib.rediscache import RedisCache
@@ -86,7 +87,8 @@ def _map(directory: str) -> mmap.mmap:
         found = _maps.get(directory)
         if found is None:
             Path(directory).mkdir(parents=True, exist_ok=True)
-            fd = os.open(Path(directory) / _FILE, os.O_RDWR | os.O_CREAT, 0o600)
+            # As the cache's own files: whoever may write the cache may move the mark.
+            fd = os.open(Path(directory) / _FILE, os.O_RDWR | os.O_CREAT, 0o666)
             try:
                 if os.fstat(fd).st_size < _SIZE:
                     os.ftruncate(fd, _SIZE)  # zeros: as good a first value as any
@@ -105,6 +107,13 @@ RETRY_SECONDS = 1.0
 RETRY_MAX_SECONDS = 60.0
 
 
+# A PING every PING_SECONDS on the tracking connection; its PONG comes after every push
+# sent before it, so a PONG unanswered for PING_TIMEOUT_SECONDS means pushes may be lost
+# on the way (a link dropped without a word: a NAT's idle timeout, a partition): no mark.
+PING_SECONDS = 1.0
+PING_TIMEOUT_SECONDS = 2.0
+
+
 class Tracker:
     """One process's tracking connection to the cache's Redis (the primary, which every
     write reaches) and the mark it keeps."""
@@ -120,41 +129,69 @@ class Tracker:
         self._mark: bytes | None = None
         self._retry_at = 0.0
         self._delay = RETRY_SECONDS
+        self._pinged_at = 0.0  # when the PING now unanswered was sent (0: none)
+        self._pinged_last = 0.0
 
     def value(self) -> bytes | None:
-        with self._lock:
-            try:
-                if self._connection is None:
-                    self._connect()
-                connection = self._connection
-                if connection is not None:
-                    if connection._sock is not self._socket:
-                        # redis-py reconnects by itself on a closed connection: the new
-                        # one tracks nothing, so its silence would mean nothing.
-                        raise redis.ConnectionError("the tracking connection was closed")
-                    moved = False
-                    while connection.can_read(timeout=0):
-                        connection.read_response(push_request=True)
-                        moved = True
-                    if moved:
-                        self._mark = secrets.token_bytes(_SIZE)
-            except Exception:
-                # Whatever went wrong (Redis gone, a reply not understood), nothing can be
-                # known of what moved meanwhile: no mark until tracking starts again.
-                logger.warning(
-                    "versionmark: tracking Redis failed; versions are read", exc_info=True
-                )
-                self._close()
-            return self._mark
+        # Another thread reading (or connecting) now: read the versions rather than wait
+        # behind it (a connection attempt can take half a second).
+        if not self._lock.acquire(blocking=False):
+            return None
+        try:
+            if self._connection is None:
+                self._connect()
+            if self._connection is not None:
+                self._read()
+        except Exception:
+            # Whatever went wrong (Redis gone, a reply not understood), nothing can be
+            # known of what moved meanwhile: no mark until tracking starts again.
+            logger.warning("versionmark: tracking Redis failed; versions are read", exc_info=True)
+            self._close()
+        finally:
+            self._lock.release()
+        return self._mark
+
+    def _read(self) -> None:
+        connection = self._connection
+        if connection._sock is not self._socket:
+            # redis-py reconnects by itself on a closed connection: the new one tracks
+            # nothing, so its silence would mean nothing.
+            raise redis.ConnectionError("the tracking connection was closed")
+        moved = False
+        while connection.can_read(timeout=0):
+            reply = connection.read_response(push_request=True)
+            if reply in (b"PONG", "PONG"):
+                self._pinged_at = 0.0
+            else:
+                moved = True  # an invalidation (redis-py's handler returns None for it)
+        if moved:
+            self._mark = secrets.token_bytes(_SIZE)
+        now = time.monotonic()
+        if self._pinged_at and now - self._pinged_at > PING_TIMEOUT_SECONDS:
+            raise redis.ConnectionError("no PONG on the tracking connection")
+        if not self._pinged_at and now - self._pinged_last >= PING_SECONDS:
+            connection.send_command("PING")
+            self._pinged_at = self._pinged_last = now
 
     def _connect(self) -> None:
         if time.monotonic() < self._retry_at:
             return
         client = redis.Redis.from_url(
-            self.url, protocol=3, socket_connect_timeout=0.5, socket_timeout=0.5
+            self.url,
+            protocol=3,
+            socket_connect_timeout=0.5,
+            socket_timeout=0.5,
+            socket_keepalive=True,
+            # Not for a connection only this tracker reads (redis-py's timer thread
+            # could close it: see MaintNotificationsConfig).
+            maint_notifications_config=MaintNotificationsConfig(enabled=False),
         )
         connection: Any = client.connection_pool.get_connection()  # (untyped in redis-py)
         try:
+            if str(connection.protocol) != "3":
+                # RESP2 (?protocol=2 in the address wins over ours): Redis accepts the
+                # tracking but sends its messages nowhere, so silence would mean nothing.
+                raise redis.RedisError("tracking needs RESP3; the address asks for RESP2")
             args: list[str] = []
             for prefix in self.prefixes:
                 args += ["PREFIX", prefix]
@@ -168,6 +205,8 @@ class Tracker:
         # The client too: when it goes, its pool closes the connection.
         self._client, self._connection = client, connection
         self._socket = connection._sock
+        self._pinged_at = 0.0
+        self._pinged_last = time.monotonic()
         # A new value: whatever moved while there was no connection is unknown.
         self._mark = secrets.token_bytes(_SIZE)
         self._delay = RETRY_SECONDS
