@@ -1,7 +1,13 @@
 // Article page extras; reading needs none. The worker: see offline.js.
 (function () {
   "use strict";
-  if (navigator.serviceWorker) navigator.serviceWorker.register("/sw.js").catch(function () {});
+  // The worker once the page and its pictures are in: its first install fetches five files,
+  // which on a slow network would share the line with the featured image (issue 18).
+  function register() {
+    if (navigator.serviceWorker) navigator.serviceWorker.register("/sw.js").catch(function () {});
+  }
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
   // "Lihat foto" in a dialog.
   var viewer = document.querySelector("dialog.viewer");
   var link = document.querySelector("a.view-photo");

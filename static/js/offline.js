@@ -4,7 +4,13 @@
   "use strict";
   var worker = navigator.serviceWorker;
   if (!worker || !window.caches) return;
-  worker.register("/sw.js").catch(function () {});
+  // Once the page and its pictures are in: the worker's first install fetches five files,
+  // which on a slow network would share the line with the page's pictures (issue 18).
+  function register() {
+    worker.register("/sw.js").catch(function () {});
+  }
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
   // The reading list names its articles, so that the worker keeps each of them.
   var list = document.querySelector("[data-offline-saved]");
   if (!list) return;
