@@ -92,7 +92,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that every log line of the request carries its id.
     "wacana.lib.requestlog.RequestIdMiddleware",
-    "django.middleware.security.SecurityMiddleware",
+    # Django's, but without COOP on public pages (see the module).
+    "wacana.lib.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside everything that writes a body, inside WhiteNoise (which serves static
     # files' own compressed copies); see wacana.lib.compression.
@@ -414,6 +415,7 @@ else:
 # --- Security -----------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Not on public pages: wacana/lib/security.py says why.
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
