@@ -92,8 +92,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that every log line of the request carries its id.
     "wacana.lib.requestlog.RequestIdMiddleware",
-    # Django's, but without COOP on public pages (see the module).
-    "wacana.lib.security.SecurityMiddleware",
+    # Outside SecurityMiddleware: no COOP on public pages (see the module).
+    "wacana.lib.security.PublicPagesMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside everything that writes a body, inside WhiteNoise (which serves static
     # files' own compressed copies); see wacana.lib.compression.

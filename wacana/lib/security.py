@@ -1,5 +1,6 @@
-"""Django's SecurityMiddleware, but no Cross-Origin-Opener-Policy on pages any shared
-cache may hand to anyone (`Cache-Control: public`, wacana.lib.caching).
+"""No Cross-Origin-Opener-Policy on pages any shared cache may hand to anyone
+(`Cache-Control: public`, wacana.lib.caching); Django's SecurityMiddleware sets it on the
+rest.
 
 COOP cuts the link between a page and the windows that opened it or that it opens, so
 that another site cannot probe or steer a window holding a reader's state (XS-Leaks, a
@@ -14,11 +15,12 @@ the article's featured picture was asked for ~25 ms later and painted 16-55 ms l
 (issue 18).
 """
 
+from collections.abc import Callable
+
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.middleware import security
 from django.utils.cache import cc_delim_re
 
-_HEADER = "Cross-Origin-Opener-Policy"
+HEADER = "Cross-Origin-Opener-Policy"
 
 
 def is_public(response: HttpResponseBase) -> bool:
@@ -27,10 +29,14 @@ def is_public(response: HttpResponseBase) -> bool:
     return any(d.split("=", 1)[0].strip().lower() == "public" for d in directives)
 
 
-class SecurityMiddleware(security.SecurityMiddleware):
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
-        set_by_view = _HEADER in response
-        response = super().process_response(request, response)
-        if not set_by_view and is_public(response):
-            del response[_HEADER]
+class PublicPagesMiddleware:
+    """Outside Django's SecurityMiddleware: takes its COOP off public responses."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if HEADER in response and is_public(response):
+            del response[HEADER]
         return response

@@ -4,7 +4,7 @@ state or a form, never on a public page that any shared cache may give to anyone
 from typing import Any
 
 import pytest
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 
 from wacana.accounts.models import User
@@ -56,13 +56,17 @@ def test_forms_and_private_pages_keep_it(writer: User) -> None:
             assert response[COOP] == "same-origin", (who.username, path)
 
 
-def test_a_view_that_sets_the_header_keeps_its_own() -> None:
+def test_only_public_responses_lose_it() -> None:
     request = RequestFactory().get("/")
-    response = HttpResponse()
-    response["Cache-Control"] = "public, max-age=60"
-    response[COOP] = "same-origin-allow-popups"
-    middleware = security.SecurityMiddleware(lambda _request: response)
-    assert middleware.process_response(request, response)[COOP] == "same-origin-allow-popups"
+    for cache_control, kept in (("public, max-age=60", False), ("private, no-cache", True)):
+        response = HttpResponse()
+        response["Cache-Control"] = cache_control
+        response[COOP] = "same-origin"
+
+        def view(_request: HttpRequest, answer: HttpResponse = response) -> HttpResponse:
+            return answer
+
+        assert (COOP in security.PublicPagesMiddleware(view)(request)) is kept, cache_control
 
 
 @pytest.mark.parametrize(
