@@ -440,3 +440,14 @@ def test_the_lead_storys_picture_is_asked_for_from_the_head(
     # A lead without a picture: nothing to ask for.
     curate(editor, publish(writer, "Tanpa Gambar"), actions.HEADLINE)
     assert html(client.get("/")).select("head link[rel=preload]") == []
+
+
+def test_the_writers_list_is_styled_by_the_home_s_own_css(writer: User) -> None:
+    # Its rules once lived in tools.css, which reading pages never load: a bulleted list
+    # of underlined names. The home inlines site.css, pages.css and discovery.css.
+    publish(writer, "Senja di Kalimas")
+    page = Client().get("/").content.decode()
+    assert '<ul class="writers">' in page
+    styles = "".join(re.findall(r"<style[^>]*>(.*?)</style>", page, re.S))
+    assert ".writers{list-style:none" in styles
+    assert ".writers a{display:flex" in styles
