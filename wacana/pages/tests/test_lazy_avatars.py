@@ -1,6 +1,8 @@
 """Avatars below the first screen load lazily, so that on a slow line they never share it
 with the page's main picture (issue 18); the ones at the top stay eager."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -50,3 +52,13 @@ def test_account_menu_avatar_eager(writer: User) -> None:
     with_avatar(writer)
     menu = html(signed_in(writer).get("/")).select(".account img.avatar")
     assert menu and all(img.get("loading") == "" for img in menu)
+
+
+def test_follow_lists_are_styled_by_the_page_s_own_css(writer: User) -> None:
+    # .people-list had no rules at all: a bulleted list, each avatar above its name.
+    account_actions.follow(make_user("pembaca"), writer)
+    page = Client().get(f"{writer.get_absolute_url()}/pengikut").content.decode()
+    assert '<ul class="people-list">' in page
+    styles = "".join(re.findall(r"<style[^>]*>(.*?)</style>", page, re.S))
+    assert ".people-list{list-style:none" in styles
+    assert ".people-list li>.avatar{position:absolute" in styles
